@@ -1,0 +1,110 @@
+// buildApp(deps): mounts every module's routes and maps every failure to problem+json.
+// No business logic lives here.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Context } from 'hono';
+import { AppError, toProblem } from './lib/errors.ts';
+import type { AppEnv, Deps } from './lib/http.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { authenticate } from './modules/accounts/sessions.ts';
+import { mountDocs } from './docs.ts';
+import { mediaFiles } from './modules/media/files.ts';
+import { mountWeb } from './web.ts';
+
+export const API_PREFIX = '/api/v1';
+const JSON_LIMIT = 1024 * 1024;
+
+/** Each module contributes one router, mounted under /api/v1. Order does not matter. */
+const modules = [accountsRoutes];
+
+export function buildApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const log = deps.log.child({ reqId: c.get('requestId') });
+    c.set('log', log);
+    const t0 = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - t0) * 10) / 10;
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (c.req.path.startsWith(`${API_PREFIX}/media`) && c.req.method === 'POST') return next();
+    return bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) })(c, next);
+  });
+  app.use(`${API_PREFIX}/*`, authenticate);
+
+  app.get(`${API_PREFIX}/health`, async (c) => {
+    await sql`SELECT 1`.execute(deps.db);
+    return c.json({ status: 'ok' });
+  });
+  for (const routes of modules) app.route(API_PREFIX, routes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31(`${API_PREFIX}/openapi.json`, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jishi 集市 API',
+      version: '1.0.0',
+      description: 'Community second-hand marketplace. Errors are application/problem+json with a stable `code`.',
+    },
+    servers: [{ url: '/' }],
+  });
+  mountDocs(app);
+  app.route('/media', mediaFiles(deps));
+  mountWeb(app, deps);
+
+  app.notFound((c) => problem(c, new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((err, c) => problem(c, toAppError(err, c)));
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;
+
+function tooLarge(limit: number): never {
+  throw new AppError(413, 'payload_too_large', `The request body is larger than ${limit} bytes.`);
+}
+
+function toAppError(err: unknown, c: Context<AppEnv>): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    const msg = err.message || 'Bad request';
+    if (err.status === 400 && /json/i.test(msg)) return new AppError(400, 'malformed_json', 'The request body is not valid JSON.');
+    if (err.status === 415) return new AppError(415, 'unsupported_media_type', 'Send the body as application/json.');
+    if (err.status === 413) return new AppError(413, 'payload_too_large', msg);
+    return new AppError(err.status, err.status === 400 ? 'bad_request' : `http_${err.status}`, msg);
+  }
+  // PostgreSQL refused a value the validators let through (e.g. a \u0000 in text): bad input.
+  const pgCode = (err as { code?: string })?.code;
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
+    return new AppError(400, 'invalid_text', 'The request contains text that cannot be stored.');
+  }
+  (c.get('log') ?? c.get('deps')?.log)?.error({ err }, 'unhandled error');
+  return new AppError(500, 'internal_error', 'Something went wrong on our side. It has been logged.');
+}
+
+function problem(c: Context<AppEnv>, err: AppError) {
+  for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+  return c.body(JSON.stringify(toProblem(err, c.req.path)), err.status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}

@@ -1,0 +1,101 @@
+// The only reader of process.env. Every operator setting is parsed and checked here once;
+// a bad value stops start-up with one line naming the variable and what it accepts.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  QUICKSELL_MIN_ACCOUNT_DAYS: int(0, 3650).default(180),
+  QUICKSELL_PRICE_CAP: int(0, 100_000_000).default(1_000_000),
+  FEE_BPS: int(0, 10_000).default(60),
+  SEED_DEMO: bool.optional(),
+  ID_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, '64 hex characters (a 256-bit key)')
+    .optional(),
+  TRUST_PROXY: bool.default(false),
+  REGISTER_PER_IP_PER_HOUR: int(1, 1_000_000).default(500),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
+  SESSION_DAYS: int(1, 3650).default(30),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  nodeEnv: z.infer<typeof envSchema>['NODE_ENV'];
+  quickSellMinAccountDays: number;
+  quickSellPriceCap: number;
+  feeBps: number;
+  seedDemo: boolean | undefined;
+  idEncryptionKey: string | undefined;
+  trustProxy: boolean;
+  registerPerIpPerHour: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  sessionDays: number;
+  webDist: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(present[name])}: expected ${describe(issue)}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    quickSellMinAccountDays: e.QUICKSELL_MIN_ACCOUNT_DAYS,
+    quickSellPriceCap: e.QUICKSELL_PRICE_CAP,
+    feeBps: e.FEE_BPS,
+    seedDemo: e.SEED_DEMO,
+    idEncryptionKey: e.ID_ENCRYPTION_KEY,
+    trustProxy: e.TRUST_PROXY,
+    registerPerIpPerHour: e.REGISTER_PER_IP_PER_HOUR,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    sessionDays: e.SESSION_DAYS,
+    webDist: e.WEB_DIST,
+  };
+}
+
+function describe(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'a valid value';
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  return issue.message;
+}

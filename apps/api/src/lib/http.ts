@@ -1,0 +1,88 @@
+// Shared HTTP plumbing: the app's context type, a router factory whose validation failures
+// become problem+json with field paths, and small helpers every module uses.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import type { Clock } from './clock.ts';
+import { type FieldError, unauthorized, validationFailed } from './errors.ts';
+import type { Secrets } from './secrets.ts';
+import type { MediaStore } from './storage.ts';
+
+export type AuthUser = { id: string; username: string; role: 'member' | 'operator'; tokenHash: string };
+
+export type Deps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  secrets: Secrets;
+  media: MediaStore;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    user: AuthUser | null;
+    authVia: 'bearer' | 'cookie' | null;
+    requestId: string;
+    log: Logger;
+  };
+};
+
+export type Ctx = Context<AppEnv>;
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+}
+
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationFailed(fieldErrors(result.error as z.ZodError));
+    },
+  });
+}
+
+export function requireUser(c: Ctx): AuthUser {
+  const u = c.get('user');
+  if (!u) throw unauthorized();
+  return u;
+}
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'an id')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '0000a1b2c3d4e5f6' }),
+});
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  );
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,28 @@
+// Keyset cursors: opaque base64url of the last row's sort key. Never OFFSET on lists.
+import { badRequest } from './errors.ts';
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === arity && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v;
+  } catch {}
+  throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+}
+
+/** Takes limit+1 rows, returns a page and the cursor for the next one. */
+export function toPage<R, T>(rows: R[], limit: number, keyOf: (r: R) => unknown[], present: (r: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { items: pageRows.map(present), nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+}

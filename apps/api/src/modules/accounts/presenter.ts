@@ -1,0 +1,56 @@
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { DAY_MS } from '../../lib/clock.ts';
+import type { Secrets } from '../../lib/secrets.ts';
+import { mediaUrl } from '../media/presenter.ts';
+import { maskName } from './id-number.ts';
+import type { UserRow } from './repo.ts';
+
+export type QuickSellUnmet = 'account_age' | 'verification';
+
+/** SPEC C3: account age ≥ N days and real-name verified. No deposit, no review. */
+export function quickSellEligibility(u: Pick<UserRow, 'createdAt' | 'verifiedAt'>, config: Config, clock: Clock) {
+  const eligibleAt = new Date(u.createdAt.getTime() + config.quickSellMinAccountDays * DAY_MS);
+  const unmet: QuickSellUnmet[] = [];
+  if (eligibleAt > clock.now()) unmet.push('account_age');
+  if (!u.verifiedAt) unmet.push('verification');
+  return { eligible: unmet.length === 0, unmet, eligibleAt: eligibleAt.toISOString() };
+}
+
+export function presentMe(u: UserRow, deps: { config: Config; clock: Clock; secrets: Secrets }) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    avatarUrl: u.avatarId ? mediaUrl(u.avatarId, 'avatar') : null,
+    bio: u.bio,
+    city: u.city,
+    interestTags: u.interestTags,
+    role: u.role as 'member' | 'operator',
+    createdAt: u.createdAt.toISOString(),
+    verified: u.verifiedAt !== null,
+    verification:
+      u.verifiedAt && u.idNumberMasked && u.realNameEnc
+        ? { realName: maskName(deps.secrets.decrypt(u.realNameEnc)), idNumber: u.idNumberMasked }
+        : null,
+    quickSell: quickSellEligibility(u, deps.config, deps.clock),
+  };
+}
+
+export function presentPublicUser(
+  u: UserRow,
+  extra: { creditScore: number; ratingAverage: number | null; ratingCount: number },
+) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    avatarUrl: u.avatarId ? mediaUrl(u.avatarId, 'avatar') : null,
+    bio: u.bio,
+    city: u.city,
+    interestTags: u.interestTags,
+    createdAt: u.createdAt.toISOString(),
+    verified: u.verifiedAt !== null,
+    ...extra,
+  };
+}

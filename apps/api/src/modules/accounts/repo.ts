@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Users } from '../../db/types.ts';
+
+export type UserRow = Selectable<Users>;
+
+export const findUserById = (db: Executor, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByUsername = (db: Executor, username: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+
+export const insertUser = (
+  db: Executor,
+  u: { username: string; passwordHash: string; displayName: string; createdAt?: Date },
+) => db.insertInto('users').values(u).returningAll().executeTakeFirstOrThrow();
+
+export const updateUser = (db: Executor, id: string, patch: Partial<Omit<UserRow, 'id'>>) =>
+  db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+export const insertSession = (db: Executor, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string }) =>
+  db.insertInto('sessions').values(s).execute();
+
+export const findLiveSession = (db: Executor, tokenHash: string, now: Date) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['users.id', 'users.username', 'users.role', 'users.status', 'sessions.tokenHash'])
+    .where('sessions.tokenHash', '=', tokenHash)
+    .where('sessions.revokedAt', 'is', null)
+    .where('sessions.expiresAt', '>', now)
+    .executeTakeFirst();
+
+export const revokeSession = (db: Executor, tokenHash: string, now: Date) =>
+  db.updateTable('sessions').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).execute();
+
+export const mediaOwnedBy = (db: Executor, mediaId: string, ownerId: string) =>
+  db.selectFrom('media').select('id').where('id', '=', mediaId).where('ownerId', '=', ownerId).executeTakeFirst();

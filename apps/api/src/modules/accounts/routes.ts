@@ -1,0 +1,161 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { notFound } from '../../lib/errors.ts';
+import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { computeCredit } from '../trust/credit.ts';
+import { presentMe, presentPublicUser } from './presenter.ts';
+import { findUserById } from './repo.ts';
+import { AuthResult, LoginBody, Me, ProfilePatch, PublicUser, RegisterBody, VerificationBody } from './schema.ts';
+import { login, register, updateProfile, verifyIdentity } from './service.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+import { revokeSession } from './repo.ts';
+
+export function clientIp(c: Ctx): string {
+  if (c.get('deps').config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
+}
+
+const meta = (c: Ctx) => ({ ip: clientIp(c), userAgent: c.req.header('user-agent') ?? '' });
+
+function setSessionCookie(c: Ctx, token: string, expiresAt: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: c.req.url.startsWith('https:'),
+    expires: expiresAt,
+  });
+}
+
+const tags = ['accounts'];
+
+export function accountsRoutes() {
+  const r = newRouter();
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/auth/register', tags, request: { body: jsonBody(RegisterBody) },
+      responses: { 201: jsonContent(AuthResult, 'Registered and signed in'), ...problemResponses(400, 409, 429) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const s = await register(deps, c.req.valid('json'), meta(c));
+      setSessionCookie(c, s.token, s.expiresAt);
+      return c.json({ user: presentMe(s.user, deps), token: s.token }, 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/auth/login', tags, request: { body: jsonBody(LoginBody) },
+      responses: { 200: jsonContent(AuthResult, 'Signed in'), ...problemResponses(400, 401, 429) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const s = await login(deps, c.req.valid('json'), meta(c));
+      setSessionCookie(c, s.token, s.expiresAt);
+      return c.json({ user: presentMe(s.user, deps), token: s.token }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/auth/logout', tags, security: [{ Bearer: [] }],
+      responses: { 204: { description: 'Signed out; the token no longer works' }, ...problemResponses(401) },
+    }),
+    async (c) => {
+      const u = requireUser(c);
+      const deps = c.get('deps');
+      await revokeSession(deps.db, u.tokenHash, deps.clock.now());
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/me', tags, security: [{ Bearer: [] }],
+      responses: { 200: jsonContent(Me), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = await findUserById(deps.db, requireUser(c).id);
+      if (!u) throw notFound('user');
+      return c.json(presentMe(u, deps), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'patch', path: '/me', tags, security: [{ Bearer: [] }], request: { body: jsonBody(ProfilePatch) },
+      responses: { 200: jsonContent(Me), ...problemResponses(400, 401, 422) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = await updateProfile(deps, requireUser(c).id, c.req.valid('json'));
+      return c.json(presentMe(u, deps), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/me/verification', tags, security: [{ Bearer: [] }],
+      request: { body: jsonBody(VerificationBody) },
+      responses: {
+        200: jsonContent(z.object({ verified: z.literal(true), user: Me })),
+        ...problemResponses(400, 401, 409, 422),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = await verifyIdentity(deps, requireUser(c).id, c.req.valid('json'));
+      return c.json({ verified: true as const, user: presentMe(u, deps) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/users/{id}', tags, request: { params: IdParam },
+      responses: { 200: jsonContent(PublicUser), ...problemResponses(404) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = await findUserById(deps.db, c.req.valid('param').id);
+      if (!u || u.status === 'banned') throw notFound('user');
+      const credit = computeCredit(u, deps.clock.now());
+      return c.json(presentPublicUser(u, { creditScore: credit.score, ratingAverage: null, ratingCount: 0 }), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/users/{id}/credit', tags, request: { params: IdParam },
+      responses: {
+        200: jsonContent(
+          z.object({
+            score: z.number().int(),
+            factors: z.array(z.object({ key: z.string(), points: z.number(), max: z.number(), detail: z.string() })),
+          }),
+          'The score and every factor behind it',
+        ),
+        ...problemResponses(404),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = await findUserById(deps.db, c.req.valid('param').id);
+      if (!u || u.status === 'banned') throw notFound('user');
+      return c.json(computeCredit(u, deps.clock.now()), 200);
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,51 @@
+// Opaque random tokens; only their SHA-256 is stored. The web uses them as an httpOnly cookie,
+// API clients as a bearer token: one mechanism, so logout revokes both the same way.
+import { createHash, randomBytes } from 'node:crypto';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { DAY_MS } from '../../lib/clock.ts';
+import { forbidden, unauthorized } from '../../lib/errors.ts';
+import type { AppEnv, Deps } from '../../lib/http.ts';
+import { findLiveSession, insertSession } from './repo.ts';
+
+export const SESSION_COOKIE = 'jishi_session';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(deps: Deps, userId: string, userAgent: string) {
+  const token = `js_${randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.config.sessionDays * DAY_MS);
+  await insertSession(deps.db, { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 200) });
+  return { token, expiresAt };
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const deps = c.get('deps');
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  c.set('user', null);
+  c.set('authVia', null);
+  const token = bearer ?? cookie;
+  if (token) {
+    const s = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
+    if (s && s.status === 'active') {
+      c.set('user', { id: s.id, username: s.username, role: s.role as 'member' | 'operator', tokenHash: s.tokenHash });
+      c.set('authVia', bearer ? 'bearer' : 'cookie');
+    } else if (bearer || header) {
+      // Explicit credentials that do not work are an error; a stale cookie is just a visitor.
+      throw unauthorized('invalid_token', 'This token is not valid: it expired or was revoked. Sign in again.');
+    }
+  } else if (header) {
+    throw unauthorized('invalid_token', 'Use "Authorization: Bearer <token>".');
+  }
+  // Cookies ride along on cross-site requests; refuse state changes that another site started.
+  if (c.get('authVia') === 'cookie' && !SAFE.has(c.req.method)) {
+    const origin = c.req.header('origin');
+    const host = c.req.header('host');
+    if (origin && host && new URL(origin).host !== host) throw forbidden('csrf_rejected', 'Cross-site request refused.');
+  }
+  await next();
+});

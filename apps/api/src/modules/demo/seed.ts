@@ -1,0 +1,72 @@
+// The demo community: members with Chinese names and generated avatars, old enough and
+// verified so they can sell. Later modules add their own demo content to seedDemo.
+import type { Db } from '../../db/index.ts';
+import { DAY_MS } from '../../lib/clock.ts';
+import type { Deps } from '../../lib/http.ts';
+import { checkDigit, maskIdNumber } from '../accounts/id-number.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { storeImage } from '../media/service.ts';
+import { identiconPng } from './avatars.ts';
+
+export const DEMO_PASSWORD = 'jishi-demo-2026';
+
+export const DEMO_MEMBERS = [
+  { username: 'lin_xiaoyu', displayName: '林小雨', city: '上海', bio: '搬家清仓中，家具电器都有，同城自提优先。', tags: ['家具', '搬家清仓'], realName: '林小雨' },
+  { username: 'chen_mo', displayName: '陈默', city: '上海', bio: '二手书爱好者，出闲置书籍。', tags: ['书籍', '文具'], realName: '陈默' },
+  { username: 'guzi_mao', displayName: '谷子猫', city: '杭州', bio: '吃谷人，出吧唧、立牌、色纸。', tags: ['谷子', '动漫周边'], realName: '毛佳怡' },
+  { username: 'wang_dad', displayName: '王爸爸', city: '北京', bio: '孩子长大了，母婴用品低价转。', tags: ['母婴', '玩具'], realName: '王建国' },
+  { username: 'zhao_lei', displayName: '赵磊', city: '北京', bio: '数码控，换新出旧。', tags: ['数码', '电脑'], realName: '赵磊' },
+  { username: 'sun_yue', displayName: '孙悦', city: '广州', bio: '衣柜断舍离，衣服鞋包九成新。', tags: ['服饰', '美妆'], realName: '孙悦' },
+  { username: 'zhou_cos', displayName: '周周的COS', city: '成都', bio: '接COS妆娘约稿，出二手COS服。', tags: ['COS', '约稿'], realName: '周婷' },
+  { username: 'wu_campus', displayName: '吴同学', city: '南京', bio: '毕业季出教材和宿舍用品。', tags: ['教材', '宿舍'], realName: '吴浩然' },
+  { username: 'he_garden', displayName: '何阿姨', city: '上海', bio: '养花种草，多肉分盆送邻居。', tags: ['绿植', '免费送'], realName: '何秀英' },
+  { username: 'ma_bike', displayName: '马骑手', city: '深圳', bio: '骑行爱好者，出自行车配件。', tags: ['运动', '骑行'], realName: '马超' },
+  { username: 'expat_anna', displayName: 'Anna 安娜', city: '上海', bio: 'Leaving Shanghai soon — selling furniture and kitchenware.', tags: ['家具', '厨具'], realName: 'Anna Schmidt' },
+  { username: 'xu_photo', displayName: '徐摄影', city: '杭州', bio: '器材党，出镜头和三脚架。', tags: ['摄影', '数码'], realName: '徐立' },
+] as const;
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+function demoIdNumber(i: number): string {
+  const body = `310104${1985 + (i % 15)}0${(i % 9) + 1}1${i % 10}${String(100 + i).slice(-3)}`;
+  return body + checkDigit(body);
+}
+
+export async function seedDemo(deps: Deps): Promise<{ members: number }> {
+  const now = deps.clock.now();
+  const existing = new Set(
+    (await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username.toLowerCase()),
+  );
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  for (const [i, m] of DEMO_MEMBERS.entries()) {
+    if (existing.has(m.username)) continue;
+    const idNumber = demoIdNumber(i);
+    const createdAt = new Date(now.getTime() - (400 + i * 17) * DAY_MS);
+    const user = await deps.db
+      .insertInto('users')
+      .values({
+        username: m.username,
+        passwordHash,
+        displayName: m.displayName,
+        city: m.city,
+        bio: m.bio,
+        interestTags: [...m.tags],
+        createdAt,
+        verifiedAt: new Date(createdAt.getTime() + DAY_MS),
+        realNameEnc: deps.secrets.encrypt(m.realName),
+        idNumberEnc: deps.secrets.encrypt(idNumber),
+        idNumberHash: deps.secrets.hash(idNumber),
+        idNumberMasked: maskIdNumber(idNumber),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const avatar = await storeImage(deps, user.id, await identiconPng(m.username), 'avatar', { trusted: true });
+    await deps.db.updateTable('users').set({ avatarId: avatar.id }).where('id', '=', user.id).execute();
+    created += 1;
+  }
+  return { members: created };
+}

@@ -1,0 +1,76 @@
+// Every image that enters Jishi goes through here: type sniffed from the bytes (never the
+// name), dimensions bounded before decoding (decompression bombs), EXIF and GPS stripped
+// (sharp drops metadata unless asked to keep it), re-encoded as WebP variants.
+import sharp, { type Metadata } from 'sharp';
+import type { Deps } from '../../lib/http.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { MediaVariant } from './presenter.ts';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_PIXELS = 40_000_000; // 40 MP: any phone photo, not a 100k×100k bomb
+const SIZES: Record<'avatar' | 'photo', Partial<Record<MediaVariant, number>>> = {
+  avatar: { avatar: 256 },
+  photo: { thumb: 320, card: 640, detail: 1280 },
+};
+
+export type StoredMedia = { id: string; width: number; height: number; variants: MediaVariant[] };
+
+export function sniffImageType(b: Buffer): 'jpeg' | 'png' | 'webp' | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  return null;
+}
+
+export async function storeImage(
+  deps: Pick<Deps, 'db' | 'media'>,
+  ownerId: string | null,
+  bytes: Buffer,
+  kind: 'avatar' | 'photo',
+  { trusted = false } = {},
+): Promise<StoredMedia> {
+  if (!trusted) {
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', 'A photo may be at most 10 MiB.');
+    if (!sniffImageType(bytes)) throw new AppError(415, 'unsupported_media', 'Only JPEG, PNG and WebP photos are accepted.');
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw new AppError(415, 'unsupported_media', 'This file is not a readable image.');
+  }
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS) {
+    throw new AppError(422, 'image_too_large', 'The image has too many pixels (at most 40 megapixels).');
+  }
+  const sizes = SIZES[kind];
+  const rendered: [MediaVariant, Buffer][] = [];
+  try {
+    for (const [variant, px] of Object.entries(sizes) as [MediaVariant, number][]) {
+      const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+      const out = kind === 'avatar'
+        ? pipeline.resize(px, px, { fit: 'cover' })
+        : pipeline.resize(px, px, { fit: 'inside', withoutEnlargement: true });
+      rendered.push([variant, await out.webp({ quality: 80 }).toBuffer()]);
+    }
+  } catch {
+    throw new AppError(415, 'unsupported_media', 'This image could not be decoded.');
+  }
+  // Orientation from EXIF swaps the sides of rotated photos.
+  const swap = (meta.orientation ?? 1) >= 5;
+  const width = swap ? meta.height : meta.width;
+  const height = swap ? meta.width : meta.height;
+  const row = await deps.db
+    .insertInto('media')
+    .values({ ownerId, kind, width, height, bytes: bytes.length, variants: rendered.map(([v]) => v) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    for (const [variant, buf] of rendered) await deps.media.put(`${row.id}/${variant}.webp`, buf);
+  } catch (err) {
+    // Nothing half-stored: drop the row and whatever files were written.
+    await deps.db.deleteFrom('media').where('id', '=', row.id).execute();
+    await deps.media.removePrefix(row.id);
+    throw err;
+  }
+  return { id: row.id, width, height, variants: rendered.map(([v]) => v) };
+}

@@ -1,0 +1,75 @@
+// Starts one Jishi process: database (embedded unless DATABASE_URL), migrations, demo data on
+// a fresh embedded database, HTTP. stop() tears down in the order that avoids dangling
+// connections: HTTP server, pool, then PostgreSQL.
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
+import { openDatabase } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import type { Deps } from './lib/http.ts';
+import { loadSecrets } from './lib/secrets.ts';
+import { localDiskStore } from './lib/storage.ts';
+import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+
+export type Running = { url: string; port: number; deps: Deps; stop(): Promise<void> };
+
+export async function startServer(config: Config, { clock = systemClock }: { clock?: Clock } = {}): Promise<Running> {
+  const log = pino({ level: config.logLevel, base: { pid: process.pid } });
+  const t0 = Date.now();
+  let embedded: EmbeddedDb | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(join(config.dataDir), (m) => log.debug({ pg: m }));
+    url = embedded.url;
+    log.info({ ms: Date.now() - t0, initialised: embedded.initialised }, 'embedded PostgreSQL ready');
+  }
+  const database = openDatabase(url, { onError: (e) => log.warn({ err: e }, 'idle database connection lost') });
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    await database.close();
+    await embedded?.stop();
+    throw err;
+  }
+  const deps: Deps = {
+    db: database.db,
+    config,
+    clock,
+    log,
+    secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
+    media: localDiskStore(join(config.dataDir, 'media')),
+  };
+  const shouldSeed = config.seedDemo ?? (embedded !== undefined && (await isEmpty(deps.db)));
+  if (shouldSeed) {
+    const s = await seedDemo(deps);
+    log.info(s, 'demo community seeded');
+  }
+  const app = buildApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, host: config.host, ms: Date.now() - t0 }, 'Jishi is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await database.close();
+      await embedded?.stop();
+    })();
+    return stopping;
+  };
+  return { url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`, port, deps, stop };
+}
