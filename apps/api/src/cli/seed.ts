@@ -1,0 +1,22 @@
+// `npm run seed`: add the demo community to the configured database (skips what exists).
+import pino from 'pino';
+import { join } from 'node:path';
+import { migrate } from '../db/migrate.ts';
+import { systemClock } from '../lib/clock.ts';
+import { loadSecrets } from '../lib/secrets.ts';
+import { localDiskStore } from '../lib/storage.ts';
+import { seedDemo } from '../modules/demo/seed.ts';
+import { withDatabase } from './with-database.ts';
+
+const result = await withDatabase(async (database, config) => {
+  await migrate(database.pool);
+  return seedDemo({
+    db: database.db,
+    config,
+    clock: systemClock,
+    log: pino({ level: 'warn' }),
+    secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
+    media: localDiskStore(join(config.dataDir, 'media')),
+  });
+});
+console.log(`demo community: ${JSON.stringify(result)}`);
