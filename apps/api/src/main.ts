@@ -1,8 +1,8 @@
 // Entry point: read config, start, stop cleanly on a signal. No logic here.
-import { ConfigError, readConfig } from './config.ts';
+import { type Config, ConfigError, readConfig } from './config.ts';
 import { startServer } from './server.ts';
 
-let config;
+let config: Config;
 try {
   config = readConfig();
 } catch (err) {
