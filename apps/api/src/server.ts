@@ -15,6 +15,7 @@ import type { Deps } from './lib/http.ts';
 import { loadSecrets } from './lib/secrets.ts';
 import { localDiskStore } from './lib/storage.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { sandboxPayouts } from './modules/ledger/payouts.ts';
 
 export type Running = { url: string; port: number; deps: Deps; stop(): Promise<void> };
 
@@ -44,6 +45,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     log,
     secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
     media: localDiskStore(join(config.dataDir, 'media')),
+    providers: { payouts: sandboxPayouts() },
   };
   const shouldSeed = config.seedDemo ?? (embedded !== undefined && (await isEmpty(deps.db)));
   if (shouldSeed) {

@@ -15,6 +15,7 @@ import type { Deps } from '../src/lib/http.ts';
 import { secretsFromKeys } from '../src/lib/secrets.ts';
 import { localDiskStore } from '../src/lib/storage.ts';
 import { checkDigit } from '../src/modules/accounts/id-number.ts';
+import { sandboxPayouts } from '../src/modules/ledger/payouts.ts';
 
 export type Res = { status: number; json: any; text: string; headers: Headers };
 
@@ -33,7 +34,7 @@ export async function cloneDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(env: Record<string, string> = {}, opts: { providers?: Partial<Deps['providers']> } = {}) {
   const url = await cloneDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'jishi-test-data-'));
   chmodSync(dataDir, 0o755);
@@ -47,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets: secretsFromKeys(randomBytes(32), randomBytes(32)),
     media: localDiskStore(join(dataDir, 'media')),
+    providers: { payouts: sandboxPayouts(), ...opts.providers },
   };
   const app = buildApp(deps);
 

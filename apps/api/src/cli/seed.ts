@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.ts';
 import { loadSecrets } from '../lib/secrets.ts';
 import { localDiskStore } from '../lib/storage.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
+import { sandboxPayouts } from '../modules/ledger/payouts.ts';
 import { withDatabase } from './with-database.ts';
 
 const result = await withDatabase(async (database, config) => {
@@ -17,6 +18,7 @@ const result = await withDatabase(async (database, config) => {
     log: pino({ level: 'warn' }),
     secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
     media: localDiskStore(join(config.dataDir, 'media')),
+    providers: { payouts: sandboxPayouts() },
   });
 });
 console.log(`demo community: ${JSON.stringify(result)}`);

@@ -9,6 +9,7 @@ import type { Clock } from './clock.ts';
 import { type FieldError, unauthorized, validationFailed } from './errors.ts';
 import type { Secrets } from './secrets.ts';
 import type { MediaStore } from './storage.ts';
+import type { PayoutProvider } from '../modules/ledger/payouts.ts';
 
 export type AuthUser = { id: string; username: string; role: 'member' | 'operator'; tokenHash: string };
 
@@ -19,6 +20,8 @@ export type Deps = {
   log: Logger;
   secrets: Secrets;
   media: MediaStore;
+  /** The edge: external providers, faked in sandbox mode (they behave like the real ones). */
+  providers: { payouts: PayoutProvider };
 };
 
 export type AppEnv = {

@@ -1,0 +1,47 @@
+// Checks the ledger invariants on a live database (SPEC C5). Read-only; safe to run any time.
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
+
+export type Violation = { check: string; detail: string };
+
+export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; stats: Record<string, number> }> {
+  const violations: Violation[] = [];
+  // One snapshot for every check: a live system keeps posting while we read.
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
+    const total = await sql<{ sum: number | null; n: number }>`
+      SELECT sum(balance)::bigint AS sum, count(*)::int AS n FROM ledger_accounts`.execute(tx);
+    const sum = Number(total.rows[0]?.sum ?? 0);
+    if (sum !== 0) violations.push({ check: 'sum_zero', detail: `balances sum to ${sum}, not 0` });
+
+    const drift = await sql<{ id: string; balance: number; computed: number }>`
+      SELECT a.id, a.balance, coalesce(i.s, 0) - coalesce(o.s, 0) AS computed
+      FROM ledger_accounts a
+      LEFT JOIN (SELECT to_account, sum(amount)::bigint s FROM ledger_postings GROUP BY 1) i ON i.to_account = a.id
+      LEFT JOIN (SELECT from_account, sum(amount)::bigint s FROM ledger_postings GROUP BY 1) o ON o.from_account = a.id
+      WHERE a.balance <> coalesce(i.s, 0) - coalesce(o.s, 0)`.execute(tx);
+    for (const r of drift.rows) {
+      violations.push({ check: 'balance_matches_postings', detail: `${r.id}: balance ${r.balance}, postings say ${r.computed}` });
+    }
+
+    const negative = await sql<{ id: string; balance: number }>`
+      SELECT id, balance FROM ledger_accounts WHERE kind <> 'external' AND balance < 0`.execute(tx);
+    for (const r of negative.rows) violations.push({ check: 'no_negative_balance', detail: `${r.id}: ${r.balance}` });
+
+    const twice = await sql<{ kind: string; reference: string; n: number }>`
+      SELECT kind, reference, count(*)::int AS n FROM ledger_transactions
+      WHERE kind IN ('payment', 'settlement', 'refund') GROUP BY 1, 2 HAVING count(*) > 1`.execute(tx);
+    for (const r of twice.rows) violations.push({ check: 'once_per_order', detail: `${r.kind} ${r.reference} ×${r.n}` });
+
+    const both = await sql<{ reference: string }>`
+      SELECT reference FROM ledger_transactions WHERE kind IN ('settlement', 'refund')
+      GROUP BY reference HAVING count(DISTINCT kind) > 1`.execute(tx);
+    for (const r of both.rows) violations.push({ check: 'settled_or_refunded', detail: `order ${r.reference} was both settled and refunded` });
+
+    const counts = await sql<{ tx: number; postings: number }>`
+      SELECT (SELECT count(*) FROM ledger_transactions)::int AS tx, (SELECT count(*) FROM ledger_postings)::int AS postings`.execute(tx);
+    return {
+      violations,
+      stats: { accounts: total.rows[0]?.n ?? 0, transactions: counts.rows[0]?.tx ?? 0, postings: counts.rows[0]?.postings ?? 0 },
+    };
+  });
+}

@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../lib/http.ts';
+import { memberAccount } from './accounts.ts';
+import { balanceOf } from './post.ts';
+import { withdrawnTotal } from './withdrawals.ts';
+
+/** available: spendable now; pending: proceeds of paid orders still in escrow; withdrawn: paid out. */
+export async function getWallet(deps: Pick<Deps, 'db'>, userId: string) {
+  const [available, pending, withdrawn] = await Promise.all([
+    balanceOf(deps.db, memberAccount(userId)),
+    pendingProceeds(deps, userId),
+    withdrawnTotal(deps, userId),
+  ]);
+  return { available, pending, withdrawn };
+}
+
+export async function pendingProceeds(deps: Pick<Deps, 'db'>, sellerId: string): Promise<number> {
+  const row = await deps.db
+    .selectFrom('orders')
+    .select(sql<number>`coalesce(sum(seller_proceeds), 0)`.as('pending'))
+    .where('sellerId', '=', sellerId)
+    .where('status', 'in', ['paid', 'shipped', 'delivered'])
+    .executeTakeFirstOrThrow();
+  return Number(row.pending);
+}
