@@ -1,0 +1,91 @@
+// A small typed fetch client for /api/v1. Every failure becomes an ApiError carrying what the
+// server said (status, stable `code`, field errors, Retry-After) so pages can say it in words.
+export type FieldError = { path: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: FieldError[];
+  /** Seconds to wait before retrying (429), from the Retry-After header. */
+  readonly retryAfter: number | null;
+  /** Extra reason some codes carry, e.g. invalid_id_number → 'checksum'. */
+  readonly reason: string | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    detail?: string;
+    fieldErrors?: FieldError[];
+    retryAfter?: number | null;
+    reason?: string | null;
+  }) {
+    super(init.detail || init.code);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail ?? '';
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter ?? null;
+    this.reason = init.reason ?? null;
+  }
+
+  /** The first field error whose path is `field` or starts with `field.` (e.g. interestTags.2). */
+  fieldError(field: string): FieldError | undefined {
+    return this.fieldErrors.find((e) => e.path === field || e.path.startsWith(`${field}.`));
+  }
+}
+
+export const isApiError = (err: unknown): err is ApiError => err instanceof ApiError;
+
+const BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error' });
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res, data);
+  return data as T;
+}
+
+function toApiError(res: Response, data: unknown): ApiError {
+  const p = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const header = Number(res.headers.get('Retry-After'));
+  const retryAfter =
+    Number.isFinite(header) && header > 0 ? header : typeof p.retryAfter === 'number' ? p.retryAfter : null;
+  return new ApiError({
+    status: res.status,
+    code: typeof p.code === 'string' ? p.code : `http_${res.status}`,
+    detail: typeof p.detail === 'string' ? p.detail : res.statusText,
+    fieldErrors: Array.isArray(p.errors) ? p.errors.filter(isFieldError) : [],
+    retryAfter,
+    reason: typeof p.reason === 'string' ? p.reason : null,
+  });
+}
+
+function isFieldError(e: unknown): e is FieldError {
+  return !!e && typeof e === 'object' && typeof (e as FieldError).path === 'string';
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};

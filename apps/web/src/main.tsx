@@ -1,0 +1,45 @@
+// Bootstrap: language, data cache, router. No inline scripts anywhere (CSP default-src 'self').
+import './i18n/index.ts';
+import './ui/styles/base.css';
+import './ui/styles/layout.css';
+import './ui/styles/forms.css';
+import './ui/styles/home.css';
+import './ui/styles/profile.css';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { meKey } from './features/accounts/api.ts';
+import { ApiError } from './lib/api.ts';
+import { router } from './routes/router.tsx';
+
+// A 401 anywhere means the session ended (expired, revoked elsewhere): forget the member so
+// guarded pages send the visitor to log in. Sign-in mistakes are 401s too, but come from the
+// login form, which is not a guarded page; `me` is already null there.
+const onUnauthorized = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 401 && err.code === 'unauthenticated') {
+    queryClient.setQueryData(meKey, null);
+  }
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthorized }),
+  mutationCache: new MutationCache({ onError: onUnauthorized }),
+  defaultOptions: {
+    queries: {
+      // Client errors will not fix themselves; network and server errors get two retries.
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

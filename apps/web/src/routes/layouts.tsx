@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { TabBar } from '../ui/tab-bar.tsx';
+import { useTabs } from './tabs.tsx';
+
+/** Every page: the centred mobile column. */
+export function RootLayout() {
+  return (
+    <div className="app">
+      <Outlet />
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+/** Top-level tab pages (首页, 我, …) get the bottom tab bar. */
+export function TabLayout() {
+  const { t } = useTranslation();
+  const tabs = useTabs();
+  return (
+    <>
+      <main className="page page-tabbed">
+        <Outlet />
+      </main>
+      <TabBar items={tabs} label={t('tabs.nav')} />
+    </>
+  );
+}
+
+/** Sub-pages (forms, profiles) have their own header with a back button and no tab bar. */
+export function SubLayout() {
+  return (
+    <main className="page">
+      <Outlet />
+    </main>
+  );
+}

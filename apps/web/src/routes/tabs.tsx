@@ -1,0 +1,26 @@
+// The bottom tabs. All five are designed in; only those in ENABLED_TABS show. When a tab's
+// pages ship, add its key to the list (and its routes to router.tsx) — nothing else changes.
+import { useTranslation } from 'react-i18next';
+import { PlusIcon } from '../ui/icons.tsx';
+import type { TabItem } from '../ui/tab-bar.tsx';
+
+export type TabKey = 'home' | 'nearby' | 'publish' | 'messages' | 'me';
+
+export const ENABLED_TABS: readonly TabKey[] = ['home', 'me'];
+
+const ALL_TABS: readonly { key: TabKey; to: string; end?: boolean; accent?: boolean }[] = [
+  { key: 'home', to: '/', end: true },
+  { key: 'nearby', to: '/nearby' },
+  { key: 'publish', to: '/publish', accent: true },
+  { key: 'messages', to: '/messages' },
+  { key: 'me', to: '/me' },
+];
+
+export function useTabs(enabled: readonly TabKey[] = ENABLED_TABS): TabItem[] {
+  const { t } = useTranslation();
+  return ALL_TABS.filter((tab) => enabled.includes(tab.key)).map((tab) => ({
+    ...tab,
+    label: t(`tabs.${tab.key}`),
+    icon: tab.accent ? <PlusIcon size={22} strokeWidth={2.6} /> : undefined,
+  }));
+}

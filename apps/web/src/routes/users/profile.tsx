@@ -1,0 +1,57 @@
+// A member's public profile: /u/:id. Later it lists their notes, items and reviews.
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { usePublicUser } from '../../features/accounts/api.ts';
+import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { describeError } from '../../lib/errors.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { ErrorState, Loading } from '../../ui/status.tsx';
+
+export default function PublicProfilePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = usePublicUser(id);
+
+  if (user.isPending)
+    return (
+      <>
+        <PageHeader title="" />
+        <Loading />
+      </>
+    );
+  if (user.isError) {
+    const missing = user.error instanceof ApiError && user.error.status === 404;
+    return (
+      <>
+        <PageHeader title="" />
+        <ErrorState
+          message={missing ? t('user.notFound') : describeError(t, user.error)}
+          onRetry={missing ? undefined : () => void user.refetch()}
+        />
+      </>
+    );
+  }
+  const u = user.data;
+  return (
+    <>
+      <PageHeader title="" />
+      <ProfileHeader user={u} />
+      <section className="card stats" aria-label={t('user.credit')}>
+        <div className="stat" data-testid="public-credit">
+          <span className="stat-value">{u.creditScore}</span>
+          <span className="stat-label">{t('user.credit')}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-value">{u.ratingAverage === null ? '—' : u.ratingAverage.toFixed(1)}</span>
+          <span className="stat-label">
+            {u.ratingCount > 0
+              ? t('user.ratingValue', { avg: u.ratingAverage?.toFixed(1) ?? '—', count: u.ratingCount })
+              : t('user.noRatings')}
+          </span>
+        </div>
+      </section>
+      <p className="coming-soon">{t('user.moreSoon')}</p>
+    </>
+  );
+}

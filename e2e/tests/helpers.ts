@@ -1,0 +1,85 @@
+// Shared bits for the specs: the base URL chosen by global-setup, screenshots, unique
+// names, valid resident ID numbers and a direct API sign-up.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type APIRequestContext, type Page, test as base, expect } from '@playwright/test';
+
+export const PASSWORD = 'e2e-password-2026';
+
+// global-setup picks the port at run time, after the config was first read; take it from the
+// environment it leaves for the workers.
+export const test = base.extend<{ pageErrors: string[] }>({
+  baseURL: async ({ baseURL }, use) => {
+    await use(process.env.JISHI_E2E_BASE_URL ?? baseURL);
+  },
+  // Every test fails on an uncaught script error or a CSP violation (default-src 'self').
+  // Failed requests (401 for a visitor's /me, 4xx the tests provoke) are expected, not errors.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(msg.text());
+      });
+      await use(errors);
+      expect(errors, 'errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * Saves e2e/screenshots/<name>.png of what the phone shows (the viewport, with the fixed tab
+ * bar where it really is). `bottom: true` scrolls to the end first.
+ */
+export async function shot(page: Page, name: string, opts: { bottom?: boolean } = {}) {
+  await page.evaluate((bottom) => window.scrollTo(0, bottom ? document.body.scrollHeight : 0), !!opts.bottom);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** A username unique to this run: 3–20 of [A-Za-z0-9_]. */
+export function uniqueUsername(prefix: string): string {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  return `${prefix}_${suffix}`.slice(0, 20);
+}
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** GB 11643 check character for the first 17 digits. */
+export function checkChar(first17: string): string {
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (WEIGHTS[i] ?? 0), 0);
+  return CHECK[sum % 11] as string;
+}
+
+/** A valid ID number: Beijing Dongcheng, born 1990-03-07, random sequence. */
+export function validIdNumber(): string {
+  const body = `11010119900307${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return body + checkChar(body);
+}
+
+/** The same number with a wrong check character. */
+export function withWrongCheck(id: string): string {
+  const right = id.slice(-1);
+  const wrong = [...CHECK].find((c) => c !== right) as string;
+  return id.slice(0, 17) + wrong;
+}
+
+/** Registers a member through the API (not the browser) and returns the credentials. */
+export async function registerViaApi(request: APIRequestContext, prefix: string) {
+  const username = uniqueUsername(prefix);
+  const res = await request.post('/api/v1/auth/register', { data: { username, password: PASSWORD } });
+  expect(res.status(), await res.text()).toBe(201);
+  return { username, password: PASSWORD };
+}
+
+export async function logIn(page: Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
