@@ -1,0 +1,96 @@
+// Live item cards for notes, comments, chat and the batch endpoint: what a card shows (price,
+// stock, state, cover) read fresh in one query however many ids are asked for. Items of
+// banned sellers are left out; withdrawn and sold-out items are included with their state so a
+// card in an old note says so instead of vanishing.
+import type { ItemCondition, ItemStatus } from '@jishi/shared';
+import type { Executor } from '../../db/index.ts';
+import { mediaUrl } from '../media/presenter.ts';
+
+export type ItemCard = {
+  id: string;
+  sellerId: string;
+  title: string;
+  price: number;
+  available: number;
+  quantity: number;
+  status: ItemStatus;
+  free: boolean;
+  delivery: string[];
+  shippingFee: number;
+  coverUrl: string | null;
+  coverThumbUrl: string | null;
+  coverWidth: number | null;
+  coverHeight: number | null;
+  condition: ItemCondition | null;
+  category: string;
+};
+
+export { ItemCardSchema } from './schema.ts';
+
+/** Cards by id in one query; unknown ids (and items of banned sellers) are absent from the map. */
+export async function findItemCards(db: Executor, ids: readonly string[]): Promise<Map<string, ItemCard>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await itemCardsQuery(db, unique).execute();
+  return new Map(rows.map((r) => [r.id, toCard(r)]));
+}
+
+/** By primary key, with the cover from item_images' (item_id, position) key: no sort, no scan. */
+export function itemCardsQuery(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('items')
+    .innerJoin('users', 'users.id', 'items.sellerId')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('itemImages')
+          .innerJoin('media', 'media.id', 'itemImages.mediaId')
+          .select(['itemImages.mediaId', 'media.width', 'media.height'])
+          .whereRef('itemImages.itemId', '=', 'items.id')
+          .orderBy('itemImages.position')
+          .limit(1)
+          .as('cover'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'items.id',
+      'items.sellerId',
+      'items.title',
+      'items.price',
+      'items.available',
+      'items.quantity',
+      'items.status',
+      'items.delivery',
+      'items.shippingFee',
+      'items.condition',
+      'items.category',
+      'cover.mediaId as coverId',
+      'cover.width as coverWidth',
+      'cover.height as coverHeight',
+    ])
+    .where('items.id', 'in', ids)
+    .where('users.status', '=', 'active');
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof itemCardsQuery>['execute']>>[number];
+
+function toCard(r: CardRow): ItemCard {
+  return {
+    id: r.id,
+    sellerId: r.sellerId,
+    title: r.title,
+    price: r.price,
+    available: r.available,
+    quantity: r.quantity,
+    status: r.status as ItemStatus,
+    free: r.price === 0,
+    delivery: r.delivery,
+    shippingFee: r.shippingFee,
+    coverUrl: r.coverId ? mediaUrl(r.coverId, 'card') : null,
+    coverThumbUrl: r.coverId ? mediaUrl(r.coverId, 'thumb') : null,
+    coverWidth: r.coverWidth ?? null,
+    coverHeight: r.coverHeight ?? null,
+    condition: r.condition as ItemCondition | null,
+    category: r.category,
+  };
+}

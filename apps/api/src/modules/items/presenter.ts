@@ -1,0 +1,60 @@
+// Rows → API JSON. Internal columns (withdrawn_at, lat/lng columns) never leak as-is.
+import type { ItemStatus } from '@jishi/shared';
+import { haversineKm, roundKm } from '../../lib/geo.ts';
+import { mediaUrl } from '../media/presenter.ts';
+import { computeCredit } from '../trust/credit.ts';
+import type { ImageRow, ItemRow, SellerRow } from './repo.ts';
+
+export type Viewer = { lat: number; lng: number } | null;
+
+export function presentSeller(s: SellerRow, now: Date) {
+  return {
+    id: s.id,
+    displayName: s.displayName,
+    avatarUrl: s.avatarId ? mediaUrl(s.avatarId, 'avatar') : null,
+    creditScore: computeCredit(s, now).score,
+  };
+}
+
+export function presentImage(i: ImageRow) {
+  return {
+    id: i.mediaId,
+    url: mediaUrl(i.mediaId, 'card'),
+    thumbUrl: mediaUrl(i.mediaId, 'thumb'),
+    detailUrl: mediaUrl(i.mediaId, 'detail'),
+    width: i.width,
+    height: i.height,
+  };
+}
+
+export function presentItem(
+  row: ItemRow,
+  ctx: { seller: ReturnType<typeof presentSeller>; images: ImageRow[]; viewer: Viewer },
+) {
+  const location = row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng, label: row.locationLabel } : null;
+  return {
+    id: row.id,
+    sellerId: row.sellerId,
+    seller: ctx.seller,
+    title: row.title,
+    description: row.description,
+    price: row.price,
+    quantity: row.quantity,
+    available: row.available,
+    delivery: row.delivery,
+    shippingFee: row.shippingFee,
+    category: row.category,
+    condition: row.condition,
+    images: ctx.images.map(presentImage),
+    location,
+    // From the stored (rounded) point: what we show is what we keep.
+    distanceKm: location && ctx.viewer ? roundKm(haversineKm(ctx.viewer, location)) : null,
+    status: row.status as ItemStatus,
+    free: row.price === 0,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type ItemJson = ReturnType<typeof presentItem>;

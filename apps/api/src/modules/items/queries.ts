@@ -1,0 +1,78 @@
+// Read use cases: one item, a seller's lists. Rows are hydrated in batches (photos in one
+// query, sellers in one) and presented; no per-row queries.
+import type { ItemStatus } from '@jishi/shared';
+import type { Executor } from '../../db/index.ts';
+import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
+import type { Deps } from '../../lib/http.ts';
+import { DEFAULT_LIMIT, decodeCursor, type Page, toPage } from '../../lib/pagination.ts';
+import { type ItemJson, presentItem, presentSeller, type Viewer } from './presenter.ts';
+import { findImages, findItem, findSeller, findSellers, type ItemRow, listSellerItems } from './repo.ts';
+
+const PUBLIC_STATUSES: ItemStatus[] = ['on_sale', 'sold_out'];
+
+/** Presents rows with their photos and sellers: two queries for any number of rows. */
+export async function hydrateItems(db: Executor, rows: ItemRow[], viewer: Viewer, now: Date): Promise<ItemJson[]> {
+  const [images, sellers] = await Promise.all([
+    findImages(db, rows.map((r) => r.id)),
+    findSellers(db, rows.map((r) => r.sellerId)),
+  ]);
+  return rows.flatMap((r) => {
+    const s = sellers.get(r.sellerId);
+    if (!s) return [];
+    return [presentItem(r, { seller: presentSeller(s, now), images: images.get(r.id) ?? [], viewer })];
+  });
+}
+
+export async function presentOne(deps: Deps, row: ItemRow, viewer: Viewer = null): Promise<ItemJson> {
+  const [item] = await hydrateItems(deps.db, [row], viewer, deps.clock.now());
+  if (!item) throw notFound('item');
+  return item;
+}
+
+/** Public: any state, but nothing of a banned seller. */
+export async function getItem(deps: Deps, id: string, viewer: Viewer): Promise<ItemJson> {
+  const row = await findItem(deps.db, id);
+  if (!row) throw notFound('item');
+  const seller = await findSeller(deps.db, row.sellerId);
+  if (seller?.status !== 'active') throw notFound('item');
+  return presentItem(row, {
+    seller: presentSeller(seller, deps.clock.now()),
+    images: (await findImages(deps.db, [row.id])).get(row.id) ?? [],
+    viewer,
+  });
+}
+
+function afterKey(cursor: string | undefined) {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return null;
+  const [createdAt, id] = key;
+  if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
+    throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+  }
+  return { createdAt, id };
+}
+
+/**
+ * A seller's items, newest first. `statuses` null lists every state (the seller's own "my
+ * items"); withdrawn items are visible to their seller only.
+ */
+export async function listItemsOf(
+  deps: Deps,
+  q: { sellerId: string; viewerId: string | null; status?: ItemStatus; publicDefault: boolean; cursor?: string; limit?: number },
+): Promise<Page<ItemJson>> {
+  const seller = await findSeller(deps.db, q.sellerId);
+  if (seller?.status !== 'active') throw notFound('user');
+  if (q.status === 'withdrawn' && q.viewerId !== q.sellerId) {
+    throw forbidden('not_item_owner', 'Withdrawn items are visible to their seller only.');
+  }
+  const statuses = q.status ? [q.status] : q.publicDefault ? PUBLIC_STATUSES : null;
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  const rows = await listSellerItems(deps.db, { sellerId: q.sellerId, statuses, after: afterKey(q.cursor), limit });
+  const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
+  const images = await findImages(deps.db, page.items.map((r) => r.id));
+  const presentedSeller = presentSeller(seller, deps.clock.now());
+  return {
+    items: page.items.map((r) => presentItem(r, { seller: presentedSeller, images: images.get(r.id) ?? [], viewer: null })),
+    nextCursor: page.nextCursor,
+  };
+}

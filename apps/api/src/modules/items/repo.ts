@@ -1,0 +1,127 @@
+// Data access for items: plain functions taking the pool or a transaction first.
+import { type Selectable, type Updateable, sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Items } from '../../db/types.ts';
+
+export type ItemRow = Selectable<Items>;
+export type ItemValues = {
+  sellerId: string;
+  title: string;
+  description: string;
+  price: number;
+  quantity: number;
+  available: number;
+  delivery: string[];
+  shippingFee: number;
+  category: string;
+  condition: string | null;
+  lat: number | null;
+  lng: number | null;
+  locationLabel: string;
+  withdrawnAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export type ImageRow = { itemId: string; position: number; mediaId: string; width: number; height: number };
+export type ListKey = { createdAt: string; id: string };
+
+export const insertItem = (db: Executor, v: ItemValues) =>
+  db.insertInto('items').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findItem = (db: Executor, id: string) =>
+  db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Locks the row for an edit: stock moves by orders wait until the edit commits. */
+export const findItemForUpdate = (db: Executor, id: string) =>
+  db.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** Every seller edit bumps version and updated_at (stock moves by orders do not). */
+export const updateItem = (db: Executor, id: string, patch: Updateable<Omit<Items, 'status' | 'id' | 'version'>>) =>
+  db
+    .updateTable('items')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** The ids among `ids` that are photos uploaded by `ownerId`. */
+export async function photosOwnedBy(db: Executor, ownerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('media')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('ownerId', '=', ownerId)
+    .where('kind', '=', 'photo')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function replaceImages(db: Executor, itemId: string, mediaIds: readonly string[]) {
+  await db.deleteFrom('itemImages').where('itemId', '=', itemId).execute();
+  if (mediaIds.length === 0) return;
+  await db
+    .insertInto('itemImages')
+    .values(mediaIds.map((mediaId, position) => ({ itemId, position, mediaId })))
+    .execute();
+}
+
+/** Photos of any number of items in one query, in display order. */
+export async function findImages(db: Executor, itemIds: readonly string[]): Promise<Map<string, ImageRow[]>> {
+  const out = new Map<string, ImageRow[]>();
+  if (itemIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('itemImages')
+    .innerJoin('media', 'media.id', 'itemImages.mediaId')
+    .select(['itemImages.itemId', 'itemImages.position', 'itemImages.mediaId', 'media.width', 'media.height'])
+    .where('itemImages.itemId', 'in', [...itemIds])
+    .orderBy('itemImages.itemId')
+    .orderBy('itemImages.position')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.itemId) ?? [];
+    list.push(r);
+    out.set(r.itemId, list);
+  }
+  return out;
+}
+
+export const findSeller = (db: Executor, id: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'avatarId', 'createdAt', 'verifiedAt', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+export type SellerRow = NonNullable<Awaited<ReturnType<typeof findSeller>>>;
+
+export async function findSellers(db: Executor, ids: readonly string[]): Promise<Map<string, SellerRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'avatarId', 'createdAt', 'verifiedAt', 'status'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * One seller's items, newest first, keyset-paged on (created_at, id). Served by
+ * items_seller_status_created for one state and items_seller_created otherwise (EXPLAIN in
+ * items-lists.test.ts).
+ */
+export function sellerItemsQuery(
+  db: Executor,
+  q: { sellerId: string; statuses: readonly string[] | null; after: ListKey | null; limit: number },
+) {
+  let query = db.selectFrom('items').selectAll().where('sellerId', '=', q.sellerId);
+  if (q.statuses?.length === 1) query = query.where('status', '=', q.statuses[0] as string);
+  else if (q.statuses) query = query.where('status', 'in', [...q.statuses]);
+  if (q.after) {
+    const { createdAt, id } = q.after;
+    query = query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(new Date(createdAt), id)));
+  }
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(q.limit + 1);
+}
+
+export const listSellerItems = (db: Executor, q: Parameters<typeof sellerItemsQuery>[1]) =>
+  sellerItemsQuery(db, q).execute();
