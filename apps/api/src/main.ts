@@ -19,19 +19,25 @@ const running = await startServer(config).catch((err) => {
 });
 
 let signalled = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (signalled) return;
-    signalled = true;
-    running.deps.log.info({ sig }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    running.stop().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  });
-}
+const stop = (sig: string) => {
+  if (signalled) return;
+  signalled = true;
+  running.deps.log.info({ sig }, 'stopping');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  running.stop().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => stop(sig));
+
+// `npm start` runs us under npm and a shell; a supervisor that stops npm does not reach us.
+// When our parent goes away, stop cleanly rather than live on as an orphan holding the port.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('parent-exit');
+}, 1000).unref();

@@ -37,6 +37,30 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
       GROUP BY reference HAVING count(DISTINCT kind) > 1`.execute(tx);
     for (const r of both.rows) violations.push({ check: 'settled_or_refunded', detail: `order ${r.reference} was both settled and refunded` });
 
+    // Orders and escrow agree: money sits in an order's escrow exactly while the order holds it.
+    const escrow = await sql<{ id: string; status: string; total: number; held: number; owed: boolean }>`
+      SELECT o.id, o.status, o.total, coalesce(a.balance, 0) AS held,
+             EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'succeeded') AS owed
+      FROM orders o LEFT JOIN ledger_accounts a ON a.id = 'escrow:order:' || o.id
+      WHERE CASE
+        WHEN o.status IN ('paid', 'shipped', 'delivered') THEN coalesce(a.balance, 0) <> o.total
+        WHEN o.status = 'cancelled' THEN coalesce(a.balance, 0) NOT IN (0, o.total)
+        ELSE coalesce(a.balance, 0) <> 0
+      END`.execute(tx);
+    for (const r of escrow.rows) {
+      violations.push({ check: 'escrow_matches_order', detail: `order ${r.id} is ${r.status} (total ${r.total}) but escrow holds ${r.held}` });
+    }
+    // A cancelled order may hold its money only while its refund is owed (the sweep retries it).
+    const stuck = await sql<{ id: string }>`
+      SELECT o.id FROM orders o JOIN ledger_accounts a ON a.id = 'escrow:order:' || o.id
+      WHERE o.status = 'cancelled' AND a.balance > 0
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'succeeded')`.execute(tx);
+    for (const r of stuck.rows) violations.push({ check: 'refund_owed', detail: `cancelled order ${r.id} holds money with no refund pending` });
+    const settled = await sql<{ id: string }>`
+      SELECT o.id FROM orders o WHERE o.status = 'completed' AND o.total > 0
+        AND NOT EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'settlement' AND t.reference = o.id)`.execute(tx);
+    for (const r of settled.rows) violations.push({ check: 'completed_is_settled', detail: `order ${r.id} completed without settlement` });
+
     const counts = await sql<{ tx: number; postings: number }>`
       SELECT (SELECT count(*) FROM ledger_transactions)::int AS tx, (SELECT count(*) FROM ledger_postings)::int AS postings`.execute(tx);
     return {

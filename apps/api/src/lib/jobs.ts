@@ -1,0 +1,26 @@
+// Background work on a PostgreSQL-backed queue (pg-boss): each sweep is scheduled once a
+// minute for the whole deployment (pg-boss's cron is a singleton across processes), and the
+// sweeps themselves take rows with SKIP LOCKED, so every due order is handled exactly once.
+import PgBoss from 'pg-boss';
+import type { Deps } from './http.ts';
+
+export type Sweep = { name: string; cron: string; run: (deps: Deps) => Promise<number> };
+
+export async function startJobs(url: string, deps: Deps, sweeps: Sweep[]) {
+  const boss = new PgBoss({ connectionString: url, max: 4, schema: 'pgboss', cronWorkerIntervalSeconds: 15 });
+  boss.on('error', (err) => deps.log.warn({ err }, 'job queue error'));
+  await boss.start();
+  for (const s of sweeps) {
+    await boss.createQueue(s.name);
+    await boss.schedule(s.name, s.cron, {}, { tz: 'UTC' });
+    await boss.work(s.name, async () => {
+      const n = await s.run(deps);
+      if (n) deps.log.info({ job: s.name, n }, 'sweep');
+    });
+  }
+  return {
+    /** Runs a sweep now (operators, tests). */
+    runNow: (name: string) => sweeps.find((s) => s.name === name)?.run(deps),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

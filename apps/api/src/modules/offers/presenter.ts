@@ -1,0 +1,22 @@
+import type { OfferRow } from './service.ts';
+
+export function presentOffer(o: OfferRow, viewerId: string, now: Date, item?: { title: string; price: number; coverUrl: string | null }) {
+  const lapsed = o.status === 'accepted' && o.validUntil !== null && o.validUntil <= now;
+  return {
+    id: o.id,
+    itemId: o.itemId,
+    buyerId: o.buyerId,
+    sellerId: o.sellerId,
+    price: o.price,
+    counterPrice: o.counterPrice,
+    agreedPrice: o.agreedPrice,
+    status: lapsed ? ('expired' as const) : (o.status as 'pending' | 'countered' | 'accepted' | 'declined' | 'withdrawn' | 'expired' | 'used'),
+    // The buyer learns "declined"; only the seller learns it was their floor price that did it.
+    declinedAutomatically: o.sellerId === viewerId ? o.decidedBy === 'floor' : undefined,
+    validUntil: o.validUntil?.toISOString() ?? null,
+    role: (o.sellerId === viewerId ? 'seller' : 'buyer') as 'seller' | 'buyer',
+    item: item ?? null,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../lib/errors.ts';
+import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { findItemCards } from '../items/cards.ts';
+import { presentOffer } from './presenter.ts';
+import { type OfferRow, decideOffer, makeOffer, setFloorPrice } from './service.ts';
+
+const tags = ['offers'];
+const security = [{ Bearer: [] }];
+const Fen = z.number().int().min(0).max(100_000_000);
+
+const Offer = z
+  .object({
+    id: z.string(), itemId: z.string(), buyerId: z.string(), sellerId: z.string(),
+    price: z.number().int(), counterPrice: z.number().int().nullable(), agreedPrice: z.number().int().nullable(),
+    status: z.enum(['pending', 'countered', 'accepted', 'declined', 'withdrawn', 'expired', 'used']),
+    declinedAutomatically: z.boolean().optional(),
+    validUntil: z.string().nullable(), role: z.enum(['seller', 'buyer']),
+    item: z.object({ title: z.string(), price: z.number().int(), coverUrl: z.string().nullable() }).nullable(),
+    createdAt: z.string(), updatedAt: z.string(),
+  })
+  .openapi('Offer');
+
+async function present(c: Ctx, rows: OfferRow[]) {
+  const deps = c.get('deps');
+  const cards = await findItemCards(deps.db, [...new Set(rows.map((o) => o.itemId))]);
+  const me = requireUser(c).id;
+  return rows.map((o) => {
+    const card = cards.get(o.itemId);
+    return presentOffer(o, me, deps.clock.now(), card ? { title: card.title, price: card.price, coverUrl: card.coverUrl } : undefined);
+  });
+}
+
+const decision = (path: 'accept' | 'decline' | 'withdraw') =>
+  createRoute({
+    method: 'post', path: `/offers/{id}/${path}`, tags, security, request: { params: IdParam },
+    responses: { 200: jsonContent(Offer), ...problemResponses(401, 403, 404, 409) },
+  });
+
+export function offersRoutes() {
+  const r = newRouter();
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/items/{id}/offers', tags, security,
+      request: { params: IdParam, body: jsonBody(z.object({ price: Fen }).openapi('OfferBody')) },
+      responses: { 201: jsonContent(Offer), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => {
+      const o = await makeOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json').price);
+      return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 201);
+    },
+  );
+
+  for (const d of ['accept', 'decline', 'withdraw'] as const) {
+    r.openapi(decision(d), async (c) => {
+      const o = await decideOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, d);
+      return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
+    });
+  }
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/offers/{id}/counter', tags, security,
+      request: { params: IdParam, body: jsonBody(z.object({ price: Fen }).openapi('CounterBody')) },
+      responses: { 200: jsonContent(Offer), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const o = await decideOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, 'counter', c.req.valid('json').price);
+      return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({ method: 'get', path: '/offers/{id}', tags, security, request: { params: IdParam }, responses: { 200: jsonContent(Offer), ...problemResponses(401, 404) } }),
+    async (c) => {
+      const me = requireUser(c).id;
+      const o = await c.get('deps').db.selectFrom('offers').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
+      if (!o || (o.buyerId !== me && o.sellerId !== me)) throw notFound('offer');
+      return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/offers', tags, security,
+      request: {
+        query: z.object({
+          role: z.enum(['buyer', 'seller']).default('buyer'),
+          itemId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+          cursor: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+        }),
+      },
+      responses: { 200: jsonContent(z.object({ items: z.array(Offer), nextCursor: z.string().nullable() })), ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const me = requireUser(c).id;
+      let query = c.get('deps').db.selectFrom('offers').selectAll().where(q.role === 'buyer' ? 'buyerId' : 'sellerId', '=', me);
+      if (q.itemId) query = query.where('itemId', '=', q.itemId);
+      const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
+      if (after) query = query.where('id', '<', after);
+      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+      const presented = await present(c, rows.slice(0, q.limit));
+      const page = toPage(rows, q.limit, (o) => [o.id], (o) => o.id);
+      return c.json({ items: presented, nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'put', path: '/items/{id}/floor-price', tags, security,
+      request: { params: IdParam, body: jsonBody(z.object({ floorPrice: Fen.nullable() }).openapi('FloorPriceBody')) },
+      responses: { 200: jsonContent(z.object({ itemId: z.string(), floorPrice: z.number().int().nullable() })), ...problemResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await setFloorPrice(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json').floorPrice), 200),
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/items/{id}/floor-price', tags, security, request: { params: IdParam },
+      responses: { 200: jsonContent(z.object({ itemId: z.string(), floorPrice: z.number().int().nullable() })), ...problemResponses(401, 404) },
+    }),
+    async (c) => {
+      const item = await c.get('deps').db.selectFrom('items').select(['id', 'sellerId', 'floorPrice']).where('id', '=', c.req.valid('param').id).executeTakeFirst();
+      // The floor is the seller's secret: for anyone else it does not exist.
+      if (!item || item.sellerId !== requireUser(c).id) throw notFound('item');
+      return c.json({ itemId: item.id, floorPrice: item.floorPrice }, 200);
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,47 @@
+import type { OrderRow } from './repo.ts';
+import { availableActions, type Delivery, type OrderStatus } from './state.ts';
+
+export type Snapshot = { title: string; coverUrl: string | null; condition: string | null; category: string; version: number };
+type EventRow = { orderId: string; type: string; actorId: string | null; createdAt: Date };
+
+export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) {
+  const role = o.buyerId === viewerId ? 'buyer' : 'seller';
+  const snap = o.itemSnapshot as unknown as Snapshot;
+  const status = o.status as OrderStatus;
+  return {
+    id: o.id,
+    itemId: o.itemId,
+    buyerId: o.buyerId,
+    sellerId: o.sellerId,
+    quantity: o.quantity,
+    unitPrice: o.unitPrice,
+    itemTotal: o.itemTotal,
+    shippingFee: o.shippingFee,
+    total: o.total,
+    fee: o.fee,
+    sellerProceeds: o.sellerProceeds,
+    delivery: o.delivery as Delivery,
+    status,
+    // The pickup code is the buyer's proof at hand-over: the seller must never see it.
+    ...(role === 'buyer' && o.pickupCode ? { pickupCode: o.pickupCode } : {}),
+    address: (o.address as { name: string; phone: string; line: string } | null) ?? null,
+    item: { title: snap.title, coverUrl: snap.coverUrl, condition: snap.condition, version: snap.version },
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    offerId: o.offerId,
+    expiresAt: status === 'pending_payment' ? o.expiresAt.toISOString() : null,
+    autoConfirmAt: o.autoConfirmAt ? o.autoConfirmAt.toISOString() : null,
+    role: role as 'buyer' | 'seller',
+    actions: availableActions({ status, delivery: o.delivery as Delivery }, role),
+    createdAt: o.createdAt.toISOString(),
+    events: events
+      .filter((e) => e.orderId === o.id)
+      .map((e) => ({
+        type: e.type,
+        at: e.createdAt.toISOString(),
+        by: (e.actorId === null ? 'system' : e.actorId === o.buyerId ? 'buyer' : 'seller') as 'buyer' | 'seller' | 'system',
+      })),
+  };
+}
+
+export type OrderJson = ReturnType<typeof presentOrder>;

@@ -1,0 +1,27 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Orders } from '../../db/types.ts';
+
+export type OrderRow = Selectable<Orders>;
+
+export const findOrder = (db: Executor, id: string) =>
+  db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const lockOrder = (db: Executor, id: string) =>
+  db.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const addEvent = (db: Executor, orderId: string, type: string, actorId: string | null, data: Record<string, unknown> = {}) =>
+  db.insertInto('orderEvents').values({ orderId, type, actorId, data: JSON.stringify(data) }).execute();
+
+export const findEvents = (db: Executor, orderIds: string[]) =>
+  orderIds.length
+    ? db.selectFrom('orderEvents').select(['orderId', 'type', 'actorId', 'createdAt']).where('orderId', 'in', orderIds).orderBy('id').execute()
+    : Promise.resolve([]);
+
+/** Gives units back to the item (cancelled or expired orders). The item's status follows. */
+export const releaseStock = (db: Executor, itemId: string, quantity: number) =>
+  db
+    .updateTable('items')
+    .set((eb) => ({ available: eb('available', '+', quantity) }))
+    .where('id', '=', itemId)
+    .execute();

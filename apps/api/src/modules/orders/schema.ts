@@ -1,0 +1,63 @@
+import { z } from '@hono/zod-openapi';
+
+export const Address = z
+  .object({
+    name: z.string().trim().min(1).max(30),
+    phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'a phone number'),
+    line: z.string().trim().min(1).max(200),
+  })
+  .openapi('Address');
+
+export const PlaceOrderBody = z
+  .object({
+    itemId: z.string().regex(/^[0-9a-f]{16}$/, 'an item id'),
+    quantity: z.number().int().min(1).max(999).default(1),
+    delivery: z.enum(['pickup', 'shipping', 'online']),
+    address: Address.optional(),
+    offerId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  })
+  .openapi('PlaceOrderBody');
+
+export const ShipBody = z
+  .object({
+    carrier: z.string().trim().min(1).max(30),
+    trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, '4–40 letters, digits or -'),
+  })
+  .openapi('ShipBody');
+
+export const HandoverBody = z.object({ pickupCode: z.string().trim().min(1).max(12) }).openapi('HandoverBody');
+export const CancelBody = z.object({ reason: z.string().trim().max(200).optional() }).openapi('CancelBody');
+
+export const OrderStatusEnum = z.enum([
+  'pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded',
+]);
+
+export const Order = z
+  .object({
+    id: z.string(),
+    itemId: z.string(),
+    buyerId: z.string(),
+    sellerId: z.string(),
+    quantity: z.number().int(),
+    unitPrice: z.number().int(),
+    itemTotal: z.number().int(),
+    shippingFee: z.number().int(),
+    total: z.number().int(),
+    fee: z.number().int(),
+    sellerProceeds: z.number().int(),
+    delivery: z.enum(['pickup', 'shipping', 'online']),
+    status: OrderStatusEnum,
+    pickupCode: z.string().optional().openapi({ description: 'Only for the buyer of a pickup order' }),
+    address: Address.nullable(),
+    item: z.object({ title: z.string(), coverUrl: z.string().nullable(), condition: z.string().nullable(), version: z.number() }),
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    offerId: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    autoConfirmAt: z.string().nullable(),
+    role: z.enum(['buyer', 'seller']),
+    actions: z.array(z.string()),
+    createdAt: z.string(),
+    events: z.array(z.object({ type: z.string(), at: z.string(), by: z.enum(['buyer', 'seller', 'system']) })),
+  })
+  .openapi('Order');

@@ -1,0 +1,102 @@
+// Cancellation before shipment returns the stock and, for a paid order, refunds in full.
+// The refund goes through the gateway after commit; the booking (escrow → gateway) follows its
+// answer. A cancelled order whose payment is still 'succeeded' is a refund owed: the sweep
+// retries it until the gateway confirms.
+import { withTx } from '../../../db/index.ts';
+import { conflict, forbidden, notFound } from '../../../lib/errors.ts';
+import type { Deps } from '../../../lib/http.ts';
+import { GATEWAY, escrowAccount } from '../../ledger/accounts.ts';
+import { postTransaction } from '../../ledger/post.ts';
+import { addEvent, lockOrder, type OrderRow, releaseStock } from '../repo.ts';
+import { type Role, transition } from '../state.ts';
+
+export async function cancelOrder(deps: Deps, actor: { id: string | null; role: Role }, orderId: string, reason?: string) {
+  const now = deps.clock.now();
+  const { order, paymentId } = await withTx(deps.db, async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (!o || (actor.role !== 'system' && o.buyerId !== actor.id && o.sellerId !== actor.id)) throw notFound('order');
+    const role: Role = actor.role === 'system' ? 'system' : o.buyerId === actor.id ? 'buyer' : 'seller';
+    const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'cancel', role);
+    if (!t.ok) {
+      if (t.reason === 'wrong_role') throw forbidden('not_allowed', 'You cannot cancel this order.');
+      throw conflict('invalid_state', `An order that is ${o.status} can no longer be cancelled.`, { status: o.status });
+    }
+    return { ...(await cancelLocked(tx, o, actor.id, reason ?? null, 'cancelled', now)) };
+  });
+  if (paymentId) await refundPayment(deps, paymentId);
+  return (await deps.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) as OrderRow;
+}
+
+async function cancelLocked(
+  tx: Parameters<Parameters<typeof withTx>[1]>[0],
+  o: OrderRow,
+  actorId: string | null,
+  reason: string | null,
+  event: 'cancelled' | 'expired',
+  now: Date,
+) {
+  const order = await tx
+    .updateTable('orders')
+    .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now })
+    .where('id', '=', o.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await releaseStock(tx, o.itemId, o.quantity);
+  await addEvent(tx, o.id, event, actorId, reason ? { reason } : {});
+  const paid = await tx
+    .selectFrom('payments').select('id').where('orderId', '=', o.id).where('status', '=', 'succeeded').executeTakeFirst();
+  return { order, paymentId: paid?.id ?? null };
+}
+
+/** Asks the gateway to refund a captured payment of a cancelled order, then books it once. */
+export async function refundPayment(deps: Deps, paymentId: string) {
+  const p = await deps.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
+  if (!p || p.status !== 'succeeded' || !p.providerRef) return;
+  const result = await deps.providers.payments.refund({ paymentId: p.id, ref: p.providerRef, amount: p.amount });
+  if (!result.ok) {
+    deps.log.warn({ paymentId, reason: result.reason }, 'refund declined by the gateway; the sweep will retry');
+    return;
+  }
+  await withTx(deps.db, async (tx) => {
+    const locked = await tx
+      .selectFrom('payments').select(['id', 'orderId', 'amount']).where('id', '=', paymentId).where('status', '=', 'succeeded')
+      .forUpdate().executeTakeFirst();
+    if (!locked) return; // booked by a concurrent call
+    await postTransaction(tx, {
+      kind: 'refund',
+      reference: locked.orderId,
+      postings: [{ from: escrowAccount(locked.orderId), to: GATEWAY, amount: locked.amount }],
+    });
+    await tx.updateTable('payments').set({ status: 'refunded', updatedAt: deps.clock.now() }).where('id', '=', paymentId).execute();
+    await addEvent(tx, locked.orderId, 'refunded', null, { amount: locked.amount });
+  });
+}
+
+/** The 15-minute rule: unpaid orders past their time are cancelled and their stock returned. */
+export async function expireDueOrders(deps: Deps, limit = 200): Promise<number> {
+  const now = deps.clock.now();
+  const owed: string[] = [];
+  const n = await withTx(deps.db, async (tx) => {
+    // SKIP LOCKED: several processes may sweep at once; each order is taken by one of them.
+    const due = await tx
+      .selectFrom('orders').selectAll().where('status', '=', 'pending_payment').where('expiresAt', '<=', now)
+      .orderBy('expiresAt').limit(limit).forUpdate().skipLocked().execute();
+    for (const o of due) {
+      const r = await cancelLocked(tx, o, null, 'unpaid', 'expired', now);
+      if (r.paymentId) owed.push(r.paymentId);
+    }
+    return due.length;
+  });
+  for (const id of owed) await refundPayment(deps, id);
+  return n;
+}
+
+/** Refunds owed (cancelled orders whose payment is still captured), retried until booked. */
+export async function retryOwedRefunds(deps: Deps): Promise<number> {
+  const owed = await deps.db
+    .selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.orderId')
+    .select('payments.id').where('payments.status', '=', 'succeeded').where('orders.status', '=', 'cancelled')
+    .limit(200).execute();
+  for (const p of owed) await refundPayment(deps, p.id);
+  return owed.length;
+}

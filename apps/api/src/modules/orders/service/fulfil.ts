@@ -1,0 +1,102 @@
+// Fulfilment and completion. Completion is the one place escrow is released: to the seller
+// minus the fee, and the fee to platform revenue, in one ledger transaction that the ledger
+// allows once per order.
+import { withTx } from '../../../db/index.ts';
+import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../../lib/errors.ts';
+import type { Deps } from '../../../lib/http.ts';
+import { clearKey, countHit, secondsUntil } from '../../../lib/rate-limit.ts';
+import { PLATFORM_FEES, escrowAccount, memberAccount } from '../../ledger/accounts.ts';
+import { postTransaction } from '../../ledger/post.ts';
+import { addEvent, lockOrder, type OrderRow } from '../repo.ts';
+import { AUTO_CONFIRM_MS, type Action, type Role, transition } from '../state.ts';
+
+type Tx = Parameters<Parameters<typeof withTx>[1]>[0];
+
+async function act<T>(deps: Deps, userId: string, orderId: string, action: Action, fn: (tx: Tx, o: OrderRow, now: Date) => Promise<T>) {
+  const now = deps.clock.now();
+  return withTx(deps.db, async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('order');
+    const role: Role = o.buyerId === userId ? 'buyer' : 'seller';
+    const t = transition({ status: o.status as never, delivery: o.delivery as never }, action, role);
+    if (!t.ok && t.reason === 'wrong_role') throw forbidden('not_allowed', `Only the ${role === 'buyer' ? 'seller' : 'buyer'} can do this.`);
+    if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { status: o.status });
+    if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { status: o.status });
+    return fn(tx, o, now);
+  });
+}
+
+export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carrier: string; trackingNumber: string }) =>
+  act(deps, userId, orderId, 'ship', async (tx, o, now) => {
+    const r = await tx
+      .updateTable('orders')
+      .set({ status: 'shipped', carrier: s.carrier, trackingNumber: s.trackingNumber, autoConfirmAt: new Date(now.getTime() + AUTO_CONFIRM_MS.shipping), updatedAt: now })
+      .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
+    await addEvent(tx, o.id, 'shipped', userId, s);
+    return r;
+  });
+
+export const deliverOrder = (deps: Deps, userId: string, orderId: string) =>
+  act(deps, userId, orderId, 'deliver', async (tx, o, now) => {
+    const r = await tx
+      .updateTable('orders')
+      .set({ status: 'delivered', autoConfirmAt: new Date(now.getTime() + AUTO_CONFIRM_MS.online), updatedAt: now })
+      .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
+    await addEvent(tx, o.id, 'delivered', userId);
+    return r;
+  });
+
+export const confirmOrder = (deps: Deps, userId: string, orderId: string) =>
+  act(deps, userId, orderId, 'confirm', (tx, o, now) => complete(tx, o, userId, 'completed', now));
+
+const HANDOVER_TRIES = 5;
+const HANDOVER_WINDOW_S = 15 * 60;
+
+export async function handOver(deps: Deps, userId: string, orderId: string, code: string) {
+  const now = deps.clock.now();
+  const key = `handover:${orderId}`;
+  const hits = await deps.db.selectFrom('rateCounters').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst();
+  if (hits && hits.count >= HANDOVER_TRIES && hits.windowStart.getTime() > now.getTime() - HANDOVER_WINDOW_S * 1000) {
+    const retry = secondsUntil(new Date(hits.windowStart.getTime() + HANDOVER_WINDOW_S * 1000), now);
+    throw tooManyRequests('rate_limited', retry, 'Too many wrong pickup codes for this order. Try again later.');
+  }
+  const result = await act(deps, userId, orderId, 'handover', async (tx, o, at) => {
+    if (o.pickupCode !== code) return null;
+    return complete(tx, o, userId, 'completed', at);
+  });
+  if (!result) {
+    await countHit(deps.db, key, HANDOVER_WINDOW_S, now);
+    throw unprocessable('invalid_pickup_code', 'That is not the pickup code of this order.', { errors: [{ path: 'pickupCode', message: 'wrong code' }] });
+  }
+  await clearKey(deps.db, key);
+  return result;
+}
+
+/** Settles the escrow: seller gets total − fee, the platform the fee. Once per order. */
+async function complete(tx: Tx, o: OrderRow, actorId: string | null, event: string, now: Date) {
+  const r = await tx
+    .updateTable('orders').set({ status: 'completed', completedAt: now, updatedAt: now })
+    .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
+  await postTransaction(tx, {
+    kind: 'settlement',
+    reference: o.id,
+    postings: [
+      { from: escrowAccount(o.id), to: memberAccount(o.sellerId), amount: o.sellerProceeds },
+      { from: escrowAccount(o.id), to: PLATFORM_FEES, amount: o.fee },
+    ],
+  });
+  await addEvent(tx, o.id, event, actorId);
+  return r;
+}
+
+/** Shipped orders complete themselves 10 days after shipment, online ones 3 days after delivery. */
+export async function autoConfirmDue(deps: Deps, limit = 200): Promise<number> {
+  const now = deps.clock.now();
+  return withTx(deps.db, async (tx) => {
+    const due = await tx
+      .selectFrom('orders').selectAll().where('status', 'in', ['shipped', 'delivered']).where('autoConfirmAt', '<=', now)
+      .orderBy('autoConfirmAt').limit(limit).forUpdate().skipLocked().execute();
+    for (const o of due) await complete(tx, o, null, 'auto_confirmed', now);
+    return due.length;
+  });
+}
