@@ -10,19 +10,36 @@ import type { Context } from 'hono';
 import { AppError, toProblem } from './lib/errors.ts';
 import type { AppEnv, Deps } from './lib/http.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
+import { feedRoutes } from './modules/feed/routes.ts';
+import { mediaRoutes } from './modules/media/routes.ts';
+import { commentRoutes } from './modules/notes/comment-routes.ts';
+import { followRoutes } from './modules/notes/follow-routes.ts';
+import { notesRoutes } from './modules/notes/routes.ts';
+import { itemsRoutes } from './modules/items/routes.ts';
 import { authenticate } from './modules/accounts/sessions.ts';
 import { mountDocs } from './docs.ts';
 import { mediaFiles } from './modules/media/files.ts';
+import { ledgerRoutes } from './modules/ledger/routes.ts';
+import { paymentCallbacks } from './modules/orders/callbacks.ts';
+import { ordersRoutes } from './modules/orders/routes.ts';
+import { offersRoutes } from './modules/offers/routes.ts';
+import { addressRoutes } from './modules/orders/addresses.ts';
+import { SIGNATURE_HEADER } from './modules/orders/gateway.ts';
 import { mountWeb } from './web.ts';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { chatRoutes } from './modules/chat/routes.ts';
+import { mountWebSocket } from './modules/chat/ws.ts';
+import { trustRoutes } from './modules/trust/routes.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [accountsRoutes];
+const modules = [chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
+  const nodeWs = createNodeWebSocket({ app });
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -53,11 +70,13 @@ export function buildApp(deps: Deps) {
   });
   app.use(`${API_PREFIX}/*`, authenticate);
 
+  mountWebSocket(app, deps, nodeWs.upgradeWebSocket);
   app.get(`${API_PREFIX}/health`, async (c) => {
     await sql`SELECT 1`.execute(deps.db);
     return c.json({ status: 'ok' });
   });
   for (const routes of modules) app.route(API_PREFIX, routes());
+  app.route(API_PREFIX, paymentCallbacks());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.doc31(`${API_PREFIX}/openapi.json`, {
@@ -75,10 +94,22 @@ export function buildApp(deps: Deps) {
 
   app.notFound((c) => problem(c, new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => problem(c, toAppError(err, c)));
-  return app;
+  return Object.assign(app, { injectWebSocket: nodeWs.injectWebSocket });
 }
 
 export type App = ReturnType<typeof buildApp>;
+
+/** The sandbox gateway calls back through the real HTTP path, signature check included. */
+export function sandboxDelivery(app: App) {
+  return async (body: string, signature: string) => {
+    const r = await app.request(`${API_PREFIX}/payments/sandbox/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
+    if (r.status >= 500) throw new Error(`callback failed: ${r.status}`);
+  };
+}
 
 function tooLarge(limit: number): never {
   throw new AppError(413, 'payload_too_large', `The request body is larger than ${limit} bytes.`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { buildApp } from './app.ts';
+import { buildApp, sandboxDelivery } from './app.ts';
 import type { Config } from './config.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './db/embedded.ts';
 import { openDatabase } from './db/index.ts';
@@ -16,6 +16,11 @@ import { loadSecrets } from './lib/secrets.ts';
 import { localDiskStore } from './lib/storage.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { sandboxPayouts } from './modules/ledger/payouts.ts';
+import { sandboxGateway } from './modules/orders/gateway.ts';
+import { moneySweeps } from './modules/orders/sweeps.ts';
+import { startJobs } from './lib/jobs.ts';
+import { createHub } from './lib/realtime.ts';
+import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
 
 export type Running = { url: string; port: number; deps: Deps; stop(): Promise<void> };
 
@@ -38,22 +43,31 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     await embedded?.stop();
     throw err;
   }
+  const secrets = loadSecrets(config.dataDir, config.idEncryptionKey);
+  const gateway = sandboxGateway({ signingKey: secrets.signingKey });
+  const hub = createHub(url, log);
+  await hub.start();
   const deps: Deps = {
     db: database.db,
     config,
     clock,
     log,
-    secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
+    secrets,
     media: localDiskStore(join(config.dataDir, 'media')),
-    providers: { payouts: sandboxPayouts() },
+    providers: { payouts: sandboxPayouts(), payments: gateway },
+    hub,
   };
   const shouldSeed = config.seedDemo ?? (embedded !== undefined && (await isEmpty(deps.db)));
   if (shouldSeed) {
     const s = await seedDemo(deps);
     log.info(s, 'demo community seeded');
   }
+  const jobs = await startJobs(url, deps, moneySweeps);
   const app = buildApp(deps);
+  gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  app.injectWebSocket(server as never);
+  const stopCards = startOrderCardDispatcher(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -64,10 +78,13 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      stopCards();
+      await jobs.stop().catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await hub.stop();
       await database.close();
       await embedded?.stop();
     })();

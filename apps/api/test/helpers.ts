@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, inject } from 'vitest';
-import { buildApp } from '../src/app.ts';
+import { buildApp, sandboxDelivery } from '../src/app.ts';
 import { type Config, readConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/index.ts';
 import { DAY_MS, fixedOffsetClock } from '../src/lib/clock.ts';
@@ -15,7 +15,9 @@ import type { Deps } from '../src/lib/http.ts';
 import { secretsFromKeys } from '../src/lib/secrets.ts';
 import { localDiskStore } from '../src/lib/storage.ts';
 import { checkDigit } from '../src/modules/accounts/id-number.ts';
+import { createHub } from '../src/lib/realtime.ts';
 import { sandboxPayouts } from '../src/modules/ledger/payouts.ts';
+import { type SandboxGateway, sandboxGateway } from '../src/modules/orders/gateway.ts';
 
 export type Res = { status: number; json: any; text: string; headers: Headers };
 
@@ -34,23 +36,29 @@ export async function cloneDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function createTestApp(env: Record<string, string> = {}, opts: { providers?: Partial<Deps['providers']> } = {}) {
+export async function createTestApp(env: Record<string, string> = {}, opts: { providers?: Partial<Deps['providers']>; gateway?: (key: Buffer, now: () => number) => SandboxGateway } = {}) {
   const url = await cloneDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'jishi-test-data-'));
   chmodSync(dataDir, 0o755);
   const config: Config = readConfig({ QUICKSELL_MIN_ACCOUNT_DAYS: '0', LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir, DATABASE_URL: url });
   const database = openDatabase(url, { max: 30 });
   const clock = fixedOffsetClock();
+  const hub = createHub(url, pino({ level: 'silent' }));
+  await hub.start();
+  const secrets = secretsFromKeys(randomBytes(32), randomBytes(32));
+  const gateway = opts.gateway?.(secrets.signingKey, () => clock.now().getTime()) ?? sandboxGateway({ signingKey: secrets.signingKey, now: () => clock.now().getTime() });
   const deps: Deps = {
     db: database.db,
     config,
     clock,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    secrets: secretsFromKeys(randomBytes(32), randomBytes(32)),
+    secrets,
     media: localDiskStore(join(dataDir, 'media')),
-    providers: { payouts: sandboxPayouts(), ...opts.providers },
+    providers: { payouts: sandboxPayouts(), payments: gateway, ...opts.providers },
+    hub,
   };
   const app = buildApp(deps);
+  gateway.connect(sandboxDelivery(app));
 
   async function req(
     method: string,
@@ -92,11 +100,12 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
   }
 
   afterAll(async () => {
+    await hub.stop();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  return { app, deps, db: database.db, config, clock, req, user };
+  return { app, deps, db: database.db, config, clock, req, user, gateway, url };
 }
 
 let idSeq = 0;

@@ -7,18 +7,22 @@ import { loadSecrets } from '../lib/secrets.ts';
 import { localDiskStore } from '../lib/storage.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
 import { sandboxPayouts } from '../modules/ledger/payouts.ts';
+import { sandboxGateway } from '../modules/orders/gateway.ts';
 import { withDatabase } from './with-database.ts';
 
 const result = await withDatabase(async (database, config) => {
   await migrate(database.pool);
+  const secrets = loadSecrets(config.dataDir, config.idEncryptionKey);
   return seedDemo({
     db: database.db,
     config,
     clock: systemClock,
     log: pino({ level: 'warn' }),
-    secrets: loadSecrets(config.dataDir, config.idEncryptionKey),
+    secrets,
     media: localDiskStore(join(config.dataDir, 'media')),
-    providers: { payouts: sandboxPayouts() },
+    providers: { payouts: sandboxPayouts(), payments: sandboxGateway({ signingKey: secrets.signingKey }) },
+    // Seeding pushes to nobody: no sockets are open.
+    hub: { publish: async () => {}, attach: () => () => {}, connectedUsers: () => 0, start: async () => {}, stop: async () => {} },
   });
 });
 console.log(`demo community: ${JSON.stringify(result)}`);

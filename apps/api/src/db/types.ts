@@ -9,7 +9,141 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Addresses {
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  line: string;
+  name: string;
+  phone: string;
+  userId: string;
+}
+
+export interface Blocks {
+  blockedId: string;
+  blockerId: string;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface Comments {
+  authorId: string;
+  body: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  deletedAt: Timestamp | null;
+  deletedBy: string | null;
+  id: Generated<string>;
+  itemId: string | null;
+  noteId: string;
+  parentId: string | null;
+  replyCount: Generated<number>;
+  replyToUserId: string | null;
+  wantedMaxPrice: number | null;
+  wantedTitle: string | null;
+}
+
+export interface ConversationMembers {
+  conversationId: string;
+  lastReadMessageId: string | null;
+  peerId: string;
+  sortKey: string;
+  unreadCount: Generated<number>;
+  userId: string;
+}
+
+export interface Conversations {
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  itemId: string | null;
+  lastMessageAt: Timestamp | null;
+  lastMessageId: string | null;
+  riskScore: Generated<number>;
+  userA: string;
+  userB: string;
+}
+
+export interface Follows {
+  createdAt: Generated<Timestamp>;
+  followeeId: string;
+  followerId: string;
+}
+
+export interface IdempotencyKeys {
+  createdAt: Generated<Timestamp>;
+  key: string;
+  lockedAt: Generated<Timestamp>;
+  requestHash: string;
+  responseBody: string | null;
+  responseStatus: number | null;
+  state: string;
+  userId: string;
+}
+
+export interface ItemImages {
+  itemId: string;
+  mediaId: string;
+  position: number;
+}
+
+export interface Items {
+  available: number;
+  category: string;
+  condition: string | null;
+  createdAt: Generated<Timestamp>;
+  delivery: string[];
+  description: Generated<string>;
+  floorPrice: number | null;
+  id: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  locationLabel: Generated<string>;
+  price: number;
+  quantity: number;
+  sellerId: string;
+  shippingFee: Generated<number>;
+  status: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+  withdrawnAt: Timestamp | null;
+}
+
+export interface LedgerAccounts {
+  balance: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  id: string;
+  kind: string;
+  ownerId: string | null;
+}
+
+export interface LedgerPostings {
+  amount: number;
+  createdAt: Generated<Timestamp>;
+  fromAccount: string;
+  id: Generated<string>;
+  toAccount: string;
+  transactionId: string;
+}
+
+export interface LedgerTransactions {
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  memo: Generated<string>;
+  reference: string;
+}
 
 export interface Media {
   bytes: number;
@@ -22,11 +156,157 @@ export interface Media {
   width: number;
 }
 
+export interface Messages {
+  autoReply: Generated<boolean>;
+  conversationId: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  itemId: string | null;
+  kind: string;
+  mediaId: string | null;
+  offerId: string | null;
+  orderId: string | null;
+  orderStatus: string | null;
+  riskScore: Generated<number>;
+  senderId: string | null;
+  text: string | null;
+  warnings: Generated<string[]>;
+}
+
+export interface NoteCollects {
+  createdAt: Generated<Timestamp>;
+  noteId: string;
+  userId: string;
+}
+
+export interface NoteImages {
+  mediaId: string;
+  noteId: string;
+  position: number;
+}
+
+export interface NoteItems {
+  itemId: string;
+  noteId: string;
+  position: number;
+}
+
+export interface NoteLikes {
+  createdAt: Generated<Timestamp>;
+  noteId: string;
+  userId: string;
+}
+
+export interface Notes {
+  authorId: string;
+  body: Generated<string>;
+  collectCount: Generated<number>;
+  commentCount: Generated<number>;
+  coverId: string | null;
+  createdAt: Generated<Timestamp>;
+  explicitTags: Generated<string[]>;
+  id: Generated<string>;
+  imageCount: Generated<number>;
+  kind: Generated<string>;
+  lat: number | null;
+  likeCount: Generated<number>;
+  lng: number | null;
+  locationLabel: Generated<string>;
+  tags: Generated<string[]>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface Offers {
+  agreedPrice: number | null;
+  buyerId: string;
+  counterPrice: number | null;
+  createdAt: Generated<Timestamp>;
+  decidedBy: string | null;
+  id: Generated<string>;
+  itemId: string;
+  price: number;
+  sellerId: string;
+  status: string;
+  updatedAt: Generated<Timestamp>;
+  validUntil: Timestamp | null;
+}
+
+export interface OrderEvents {
+  actorId: string | null;
+  createdAt: Generated<Timestamp>;
+  data: Generated<Json>;
+  dispatchedAt: Timestamp | null;
+  id: Generated<string>;
+  orderId: string;
+  type: string;
+}
+
+export interface Orders {
+  address: Json | null;
+  autoConfirmAt: Timestamp | null;
+  buyerId: string;
+  cancelledAt: Timestamp | null;
+  cancelReason: string | null;
+  carrier: string | null;
+  completedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  delivery: string;
+  expiresAt: Timestamp;
+  fee: number;
+  feeBps: number;
+  id: Generated<string>;
+  itemId: string;
+  itemSnapshot: Json;
+  itemTotal: number;
+  offerId: string | null;
+  paidAt: Timestamp | null;
+  pickupCode: string | null;
+  quantity: number;
+  sellerId: string;
+  sellerProceeds: number;
+  shippingFee: number;
+  status: string;
+  total: number;
+  trackingNumber: string | null;
+  unitPrice: number;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface PaymentCallbacks {
+  eventId: string;
+  provider: string;
+  receivedAt: Generated<Timestamp>;
+}
+
+export interface Payments {
+  amount: number;
+  createdAt: Generated<Timestamp>;
+  failureReason: string | null;
+  id: Generated<string>;
+  orderId: string;
+  provider: string;
+  providerRef: string | null;
+  status: string;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface RateCounters {
   count: number;
   key: string;
   lockedUntil: Timestamp | null;
   windowStart: Timestamp;
+}
+
+export interface Reports {
+  createdAt: Generated<Timestamp>;
+  detail: Generated<string>;
+  id: Generated<string>;
+  reason: string;
+  reporterId: string | null;
+  status: Generated<string>;
+  targetId: string;
+  targetType: string;
 }
 
 export interface Sessions {
@@ -57,9 +337,46 @@ export interface Users {
   verifiedAt: Timestamp | null;
 }
 
+export interface Withdrawals {
+  amount: number;
+  createdAt: Generated<Timestamp>;
+  failureReason: string | null;
+  id: Generated<string>;
+  method: Generated<string>;
+  providerRef: string | null;
+  status: string;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+}
+
 export interface DB {
+  addresses: Addresses;
+  blocks: Blocks;
+  comments: Comments;
+  conversationMembers: ConversationMembers;
+  conversations: Conversations;
+  follows: Follows;
+  idempotencyKeys: IdempotencyKeys;
+  itemImages: ItemImages;
+  items: Items;
+  ledgerAccounts: LedgerAccounts;
+  ledgerPostings: LedgerPostings;
+  ledgerTransactions: LedgerTransactions;
   media: Media;
+  messages: Messages;
+  noteCollects: NoteCollects;
+  noteImages: NoteImages;
+  noteItems: NoteItems;
+  noteLikes: NoteLikes;
+  notes: Notes;
+  offers: Offers;
+  orderEvents: OrderEvents;
+  orders: Orders;
+  paymentCallbacks: PaymentCallbacks;
+  payments: Payments;
   rateCounters: RateCounters;
+  reports: Reports;
   sessions: Sessions;
   users: Users;
+  withdrawals: Withdrawals;
 }

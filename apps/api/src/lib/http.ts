@@ -9,7 +9,9 @@ import type { Clock } from './clock.ts';
 import { type FieldError, unauthorized, validationFailed } from './errors.ts';
 import type { Secrets } from './secrets.ts';
 import type { MediaStore } from './storage.ts';
+import type { Hub } from './realtime.ts';
 import type { PayoutProvider } from '../modules/ledger/payouts.ts';
+import type { PaymentGateway } from '../modules/orders/gateway.ts';
 
 export type AuthUser = { id: string; username: string; role: 'member' | 'operator'; tokenHash: string };
 
@@ -21,7 +23,9 @@ export type Deps = {
   secrets: Secrets;
   media: MediaStore;
   /** The edge: external providers, faked in sandbox mode (they behave like the real ones). */
-  providers: { payouts: PayoutProvider };
+  providers: { payouts: PayoutProvider; payments: PaymentGateway };
+  /** Real-time delivery to members' sockets on every process (LISTEN/NOTIFY). */
+  hub: Hub;
 };
 
 export type AppEnv = {

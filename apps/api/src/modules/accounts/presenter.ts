@@ -37,9 +37,9 @@ export function presentMe(u: UserRow, deps: { config: Config; clock: Clock; secr
   };
 }
 
-export function presentPublicUser(
+export function presentPublicUser<E extends { creditScore: number; ratingAverage: number | null; ratingCount: number }>(
   u: UserRow,
-  extra: { creditScore: number; ratingAverage: number | null; ratingCount: number },
+  extra: E,
 ) {
   return {
     id: u.id,

@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { profileStats } from '../notes/follows.ts';
 import { computeCredit } from '../trust/credit.ts';
 import { presentMe, presentPublicUser } from './presenter.ts';
 import { findUserById } from './repo.ts';
@@ -131,7 +132,8 @@ export function accountsRoutes() {
       const u = await findUserById(deps.db, c.req.valid('param').id);
       if (!u || u.status === 'banned') throw notFound('user');
       const credit = computeCredit(u, deps.clock.now());
-      return c.json(presentPublicUser(u, { creditScore: credit.score, ratingAverage: null, ratingCount: 0 }), 200);
+      const community = await profileStats(deps.db, u.id, c.get('user')?.id ?? null);
+      return c.json(presentPublicUser(u, { creditScore: credit.score, ratingAverage: null, ratingCount: 0, ...community }), 200);
     },
   );
 

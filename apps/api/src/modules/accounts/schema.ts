@@ -46,6 +46,10 @@ export const PublicUser = z
     creditScore: z.number().int(),
     ratingAverage: z.number().nullable(),
     ratingCount: z.number().int(),
+    followerCount: z.number().int(),
+    followingCount: z.number().int(),
+    noteCount: z.number().int(),
+    followedByMe: z.boolean(),
   })
   .openapi('PublicUser');
 

@@ -7,6 +7,9 @@ import { checkDigit, maskIdNumber } from '../accounts/id-number.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { storeImage } from '../media/service.ts';
 import { identiconPng } from './avatars.ts';
+import { seedOrders } from './orders-seed.ts';
+import { seedCommunity } from './community-seed.ts';
+import { seedItems } from './items-seed.ts';
 
 export const DEMO_PASSWORD = 'jishi-demo-2026';
 
@@ -35,7 +38,7 @@ function demoIdNumber(i: number): string {
   return body + checkDigit(body);
 }
 
-export async function seedDemo(deps: Deps): Promise<{ members: number }> {
+export async function seedDemo(deps: Deps): Promise<{ members: number; items: number; notes: number; orders: number }> {
   const now = deps.clock.now();
   const existing = new Set(
     (await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username.toLowerCase()),
@@ -68,5 +71,11 @@ export async function seedDemo(deps: Deps): Promise<{ members: number }> {
     await deps.db.updateTable('users').set({ avatarId: avatar.id }).where('id', '=', user.id).execute();
     created += 1;
   }
-  return { members: created };
+  // Items need their sellers; `items.byUsername` lists every demo item id for later content.
+  const items = await seedItems(deps);
+  // Notes, comments, likes and follows; demo notes and stall comments link the items above.
+  const community = await seedCommunity(deps, items.byUsername);
+  // Trades in every state, a withdrawal and offers, through the real money path.
+  const trades = await seedOrders(deps, items.byUsername);
+  return { members: created, items: items.items, notes: community.notes, orders: trades.orders };
 }

@@ -13,6 +13,8 @@ const SIZES: Record<'avatar' | 'photo', Partial<Record<MediaVariant, number>>> =
   photo: { thumb: 320, card: 640, detail: 1280 },
 };
 
+const tooManyPixels = () => new AppError(422, 'image_too_large', 'The image has too many pixels (at most 40 megapixels).');
+
 export type StoredMedia = { id: string; width: number; height: number; variants: MediaVariant[] };
 
 export function sniffImageType(b: Buffer): 'jpeg' | 'png' | 'webp' | null {
@@ -20,6 +22,33 @@ export function sniffImageType(b: Buffer): 'jpeg' | 'png' | 'webp' | null {
   if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
   return null;
+}
+
+// WebP effort 2 instead of sharp's default 4: measured on a 2000×1500 photo, 86 ms instead of
+// 234 ms for the three variants, for files 5% larger. On 2 cores that is the difference.
+const WEBP = { quality: 80, effort: 2 } as const;
+
+/**
+ * Decodes the upload once: the largest variant is rendered from it to raw pixels, and each
+ * variant is encoded from those (a 12 MP JPEG is not decoded three times).
+ */
+async function renderVariants(bytes: Buffer, kind: 'avatar' | 'photo'): Promise<[MediaVariant, Buffer][]> {
+  const sizes = Object.entries(SIZES[kind]) as [MediaVariant, number][];
+  const largest = Math.max(...sizes.map(([, px]) => px));
+  const base = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+  const { data, info } = await (kind === 'avatar'
+    ? base.resize(largest, largest, { fit: 'cover' })
+    : base.resize(largest, largest, { fit: 'inside', withoutEnlargement: true })
+  )
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  return Promise.all(
+    sizes.map(async ([variant, px]) => {
+      const out = sharp(data, raw).resize(px, px, { fit: 'inside', withoutEnlargement: true }).webp(WEBP);
+      return [variant, await out.toBuffer()] as [MediaVariant, Buffer];
+    }),
+  );
 }
 
 export async function storeImage(
@@ -36,22 +65,15 @@ export async function storeImage(
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-  } catch {
+  } catch (err) {
+    // sharp reads the header only and refuses a bomb here, before any pixel is decoded.
+    if (/pixel limit/i.test(String((err as Error)?.message))) throw tooManyPixels();
     throw new AppError(415, 'unsupported_media', 'This file is not a readable image.');
   }
-  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS) {
-    throw new AppError(422, 'image_too_large', 'The image has too many pixels (at most 40 megapixels).');
-  }
-  const sizes = SIZES[kind];
-  const rendered: [MediaVariant, Buffer][] = [];
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS) throw tooManyPixels();
+  let rendered: [MediaVariant, Buffer][];
   try {
-    for (const [variant, px] of Object.entries(sizes) as [MediaVariant, number][]) {
-      const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
-      const out = kind === 'avatar'
-        ? pipeline.resize(px, px, { fit: 'cover' })
-        : pipeline.resize(px, px, { fit: 'inside', withoutEnlargement: true });
-      rendered.push([variant, await out.webp({ quality: 80 }).toBuffer()]);
-    }
+    rendered = await renderVariants(bytes, kind);
   } catch {
     throw new AppError(415, 'unsupported_media', 'This image could not be decoded.');
   }

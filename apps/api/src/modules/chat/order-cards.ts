@@ -1,0 +1,57 @@
+// Order events are the outbox of order cards: every status change of an order is posted as a
+// system message in the buyer–seller conversation, after its transaction committed, once —
+// several processes may dispatch at the same time; SKIP LOCKED gives each event to one.
+import { withTx } from '../../db/index.ts';
+import type { Deps } from '../../lib/http.ts';
+import { presentMessages } from './presenter.ts';
+import { findOrCreateConversation, insertMessage } from './repo.ts';
+
+const CARD_EVENTS = new Set(['placed', 'paid', 'shipped', 'delivered', 'completed', 'auto_confirmed', 'cancelled', 'expired', 'refunded']);
+
+export async function dispatchOrderEvents(deps: Deps, limit = 100): Promise<number> {
+  const posted: { users: string[]; conversationId: string; messageId: string }[] = [];
+  const n = await withTx(deps.db, async (tx) => {
+    const events = await tx
+      .selectFrom('orderEvents').innerJoin('orders', 'orders.id', 'orderEvents.orderId')
+      .select(['orderEvents.id', 'orderEvents.type', 'orderEvents.orderId', 'orders.buyerId', 'orders.sellerId', 'orders.itemId'])
+      .where('orderEvents.dispatchedAt', 'is', null)
+      .orderBy('orderEvents.id').limit(limit).forUpdate('orderEvents').skipLocked().execute();
+    for (const e of events) {
+      if (CARD_EVENTS.has(e.type)) {
+        const { conversation } = await findOrCreateConversation(tx, e.buyerId, e.sellerId, e.itemId);
+        const m = await insertMessage(tx, { conversationId: conversation.id, senderId: null, kind: 'order', orderId: e.orderId, orderStatus: e.type });
+        posted.push({ users: [e.buyerId, e.sellerId], conversationId: conversation.id, messageId: m.id });
+      }
+    }
+    if (events.length) {
+      await tx.updateTable('orderEvents').set({ dispatchedAt: deps.clock.now() }).where('id', 'in', events.map((e) => e.id)).execute();
+    }
+    return events.length;
+  });
+  for (const p of posted) {
+    const row = await deps.db.selectFrom('messages').selectAll().where('id', '=', p.messageId).executeTakeFirstOrThrow();
+    for (const u of p.users) {
+      const [message] = await presentMessages(deps.db, [row], u, deps.clock.now());
+      await deps.hub.publish(deps.db, [u], { type: 'message', conversationId: p.conversationId, message });
+      await deps.hub.publish(deps.db, [u], { type: 'order', orderId: row.orderId, status: message?.order?.status, event: row.orderStatus });
+    }
+  }
+  return n;
+}
+
+/** Polls the outbox every second; cheap on the partial index when there is nothing to do. */
+export function startOrderCardDispatcher(deps: Deps) {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      while ((await dispatchOrderEvents(deps)) > 0) {}
+    } catch (err) {
+      deps.log.warn({ err }, 'order card dispatch failed; will retry');
+    } finally {
+      running = false;
+    }
+  }, 1000);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,64 @@
+// Messages carry live cards: an item card shows today's price and stock, an offer card its
+// current state, an order card the order's current status — hydrated in batches, never N+1.
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Messages } from '../../db/types.ts';
+import { findItemCards } from '../items/cards.ts';
+import { mediaUrl } from '../media/presenter.ts';
+import { presentOffer } from '../offers/presenter.ts';
+
+export type MessageRow = Selectable<Messages>;
+
+export async function presentMessages(db: Executor, rows: MessageRow[], viewerId: string, now: Date) {
+  const ids = (k: 'itemId' | 'mediaId' | 'offerId' | 'orderId') => [...new Set(rows.map((r) => r[k]).filter((v): v is string => !!v))];
+  const offerIds = ids('offerId');
+  const orderIds = ids('orderId');
+  const mediaIds = ids('mediaId');
+  const [offers, orders, media] = await Promise.all([
+    offerIds.length ? db.selectFrom('offers').selectAll().where('id', 'in', offerIds).execute() : [],
+    orderIds.length
+      ? db.selectFrom('orders').select(['id', 'status', 'total', 'itemId', 'itemSnapshot', 'buyerId', 'sellerId']).where('id', 'in', orderIds).execute()
+      : [],
+    mediaIds.length ? db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', mediaIds).execute() : [],
+  ]);
+  const cards = await findItemCards(db, [...new Set([...ids('itemId'), ...offers.map((o) => o.itemId)])]);
+  const offerById = new Map(offers.map((o) => [o.id, o]));
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const mediaById = new Map(media.map((m) => [m.id, m]));
+  return rows.map((m) => {
+    const offer = m.offerId ? offerById.get(m.offerId) : undefined;
+    const order = m.orderId ? orderById.get(m.orderId) : undefined;
+    const photo = m.mediaId ? mediaById.get(m.mediaId) : undefined;
+    const card = m.itemId ? cards.get(m.itemId) : undefined;
+    const offerCard = offer ? cards.get(offer.itemId) : undefined;
+    return {
+      id: m.id,
+      conversationId: m.conversationId,
+      senderId: m.senderId,
+      kind: m.kind as 'text' | 'photo' | 'item' | 'offer' | 'order',
+      ...(m.text !== null ? { text: m.text } : {}),
+      ...(m.kind === 'item' ? { item: card ?? null } : {}),
+      ...(photo ? { photo: { url: mediaUrl(photo.id, 'card'), width: photo.width, height: photo.height } } : {}),
+      ...(offer
+        ? { offer: presentOffer(offer, viewerId, now, offerCard ? { title: offerCard.title, price: offerCard.price, coverUrl: offerCard.coverUrl } : undefined) }
+        : {}),
+      ...(order
+        ? {
+            order: {
+              id: order.id,
+              event: m.orderStatus,
+              status: order.status,
+              total: order.total,
+              itemTitle: (order.itemSnapshot as { title?: string }).title ?? '',
+              role: order.buyerId === viewerId ? 'buyer' : order.sellerId === viewerId ? 'seller' : null,
+            },
+          }
+        : {}),
+      warnings: m.warnings,
+      autoReply: m.autoReply,
+      createdAt: m.createdAt.toISOString(),
+    };
+  });
+}
+
+export type MessageOut = Awaited<ReturnType<typeof presentMessages>>[number];

@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi';
+
+const Id = z.string().regex(/^[0-9a-f]{16}$/, 'an id');
+
+export const CreateConversationBody = z.object({ peerId: Id, itemId: Id.optional() }).openapi('CreateConversationBody');
+
+export const SendMessageBody = z
+  .object({
+    text: z.string().trim().min(1).max(1000).optional(),
+    itemId: Id.optional(),
+    mediaId: Id.optional(),
+    offer: z.object({ price: z.number().int().min(0).max(100_000_000), itemId: Id.optional() }).optional(),
+  })
+  .refine((b) => [b.text, b.itemId, b.mediaId, b.offer].filter((v) => v !== undefined).length === 1, {
+    message: 'send exactly one of text, itemId, mediaId or offer',
+    path: ['text'],
+  })
+  .openapi('SendMessageBody');
+
+export const MessageJson = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    senderId: z.string().nullable(),
+    kind: z.enum(['text', 'photo', 'item', 'offer', 'order']),
+    text: z.string().optional(),
+    item: z.any().optional(),
+    photo: z.object({ url: z.string(), width: z.number(), height: z.number() }).optional(),
+    offer: z.any().optional(),
+    order: z.any().optional(),
+    warnings: z.array(z.string()),
+    autoReply: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('Message');
+
+export const ConversationJson = z
+  .object({
+    id: z.string(),
+    peer: z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }),
+    item: z.any().nullable(),
+    unreadCount: z.number().int(),
+    riskScore: z.number().int(),
+    lastMessage: MessageJson.nullable(),
+    blocked: z.object({ byMe: z.boolean(), byPeer: z.boolean() }),
+    createdAt: z.string(),
+  })
+  .openapi('Conversation');
+
+export const ReportBody = z
+  .object({
+    targetType: z.enum(['user', 'message', 'conversation', 'note', 'comment', 'item']),
+    targetId: Id,
+    reason: z.enum(['scam', 'off_platform', 'harassment', 'spam', 'prohibited', 'counterfeit', 'other']),
+    detail: z.string().trim().max(500).optional(),
+  })
+  .openapi('ReportBody');

@@ -1,0 +1,69 @@
+// The keyset queries behind the feeds. Each returns card rows only (no joins): hydration is a
+// separate, batched step. The indexes they walk and the plans seen are in bench/README.md.
+import type { Executor } from '../../db/index.ts';
+import type { Keyset } from '../notes/keyset.ts';
+
+export const CARD_COLUMNS = ['notes.id', 'notes.kind', 'notes.title', 'notes.authorId', 'notes.coverId', 'notes.likeCount', 'notes.createdAt'] as const;
+
+export type CardRow = {
+  id: string;
+  kind: string;
+  title: string;
+  authorId: string;
+  coverId: string | null;
+  likeCount: number;
+  createdAt: Date;
+};
+
+/** Everyone's notes, newest first (notes_latest). */
+export function latestNotes(db: Executor, after: Keyset | null, take: number): Promise<CardRow[]> {
+  let q = db.selectFrom('notes').select(CARD_COLUMNS);
+  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
+  return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+}
+
+/** One member's notes, newest first (notes_author). */
+export function notesBy(db: Executor, authorId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
+  let q = db.selectFrom('notes').select(CARD_COLUMNS).where('notes.authorId', '=', authorId);
+  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
+  return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+}
+
+/**
+ * Notes of the members the viewer follows, newest first. For each followed member at most
+ * `take` rows are read from notes_author (a LATERAL range), then merged: the work is bounded by
+ * followees × page size, never by how much the followed members ever wrote.
+ */
+export function followingNotes(db: Executor, viewerId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
+  return db
+    .selectFrom('follows')
+    .innerJoinLateral(
+      (eb) => {
+        let q = eb.selectFrom('notes').select(CARD_COLUMNS).whereRef('notes.authorId', '=', 'follows.followeeId');
+        if (after) q = q.where((w) => w(w.refTuple('notes.createdAt', 'notes.id'), '<', w.tuple(after.at, after.id)));
+        return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).as('n');
+      },
+      (join) => join.onTrue(),
+    )
+    .selectAll('n')
+    .where('follows.followerId', '=', viewerId)
+    .orderBy('n.createdAt', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(take)
+    .execute();
+}
+
+export type CollectRow = CardRow & { collectedAt: Date };
+
+/** A member's collects, most recently collected first (note_collects_user). */
+export function collectedNotes(db: Executor, userId: string, after: Keyset | null, take: number): Promise<CollectRow[]> {
+  let q = db
+    .selectFrom('noteCollects')
+    .innerJoin('notes', 'notes.id', 'noteCollects.noteId')
+    .select([...CARD_COLUMNS, 'noteCollects.createdAt as collectedAt'])
+    .where('noteCollects.userId', '=', userId);
+  if (after) {
+    q = q.where((eb) => eb(eb.refTuple('noteCollects.createdAt', 'noteCollects.noteId'), '<', eb.tuple(after.at, after.id)));
+  }
+  return q.orderBy('noteCollects.createdAt', 'desc').orderBy('noteCollects.noteId', 'desc').limit(take).execute();
+}

@@ -1,0 +1,67 @@
+// Feeds as a pipeline: keyset ids → hydrate in batches (authors, covers, likedByMe, item cards:
+// one query each, whatever the page length) → apply rules (a banned member's notes drop out)
+// → present. The cursor comes from the last row read, so filtering never skips or repeats.
+import { badRequest, forbidden, notFound, unauthorized } from '../../lib/errors.ts';
+import type { Deps } from '../../lib/http.ts';
+import { authorsByIds, mediaByIds, reactedNoteIds } from '../notes/hydrate.ts';
+import { itemCardsByNote } from '../notes/items-port.ts';
+import { cutPage, decodeKeyset, type Keyset } from '../notes/keyset.ts';
+import { findActiveUser } from '../notes/reactions.ts';
+import { presentCard } from './presenter.ts';
+import { type CardRow, collectedNotes, followingNotes, latestNotes, notesBy } from './repo.ts';
+
+type Db = Pick<Deps, 'db'>;
+type PageIn = { cursor?: string; limit: number };
+
+async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
+  const ids = rows.map((r) => r.id);
+  const [authors, covers, liked, items] = await Promise.all([
+    authorsByIds(deps.db, rows.map((r) => r.authorId)),
+    mediaByIds(deps.db, rows.map((r) => r.coverId)),
+    reactedNoteIds(deps.db, 'noteLikes', viewerId, ids),
+    itemCardsByNote(deps.db, ids, viewerId),
+  ]);
+  return rows.flatMap((r) => {
+    const author = authors.get(r.authorId);
+    if (!author || author.status !== 'active') return [];
+    const cover = r.coverId ? covers.get(r.coverId) : undefined;
+    return [presentCard(r, { author, cover, likedByMe: liked.has(r.id), items: items.get(r.id) ?? [] })];
+  });
+}
+
+async function cardPage<R extends CardRow>(
+  deps: Db,
+  viewerId: string | null,
+  q: PageIn,
+  read: (after: Keyset | null, take: number) => Promise<R[]>,
+  keyOf: (r: R) => Keyset = (r) => ({ at: r.createdAt, id: r.id }),
+) {
+  const rows = await read(decodeKeyset(q.cursor), q.limit + 1);
+  const { page, nextCursor } = cutPage(rows, q.limit, keyOf);
+  return { items: await hydrateCards(deps, page, viewerId), nextCursor };
+}
+
+export async function feed(deps: Db, viewerId: string | null, q: PageIn & { tab: string }) {
+  switch (q.tab) {
+    case 'latest':
+      return cardPage(deps, viewerId, q, (after, take) => latestNotes(deps.db, after, take));
+    case 'following': {
+      if (!viewerId) throw unauthorized('unauthenticated', 'Sign in to see the notes of members you follow.');
+      return cardPage(deps, viewerId, q, (after, take) => followingNotes(deps.db, viewerId, after, take));
+    }
+    default:
+      throw badRequest('unsupported_tab', `The ${q.tab} feed is not available yet.`);
+  }
+}
+
+export async function profileNotes(deps: Db, userId: string, viewerId: string | null, q: PageIn) {
+  if (!(await findActiveUser(deps.db, userId))) throw notFound('user');
+  return cardPage(deps, viewerId, q, (after, take) => notesBy(deps.db, userId, after, take));
+}
+
+/** Collects are private: only their owner sees them (see bench/README.md, "Decisions"). */
+export async function profileCollects(deps: Db, userId: string, viewerId: string | null, q: PageIn) {
+  if (!(await findActiveUser(deps.db, userId))) throw notFound('user');
+  if (viewerId !== userId) throw forbidden('collects_private', "A member's collects are visible to them only.");
+  return cardPage(deps, viewerId, q, (after, take) => collectedNotes(deps.db, userId, after, take), (r) => ({ at: r.collectedAt, id: r.id }));
+}

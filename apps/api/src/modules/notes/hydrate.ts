@@ -1,0 +1,56 @@
+// Batch look-ups that turn rows into what a page shows: one query per kind of thing, whatever
+// the page length (`where id in (…)`), so no list ever does a query per row.
+import type { Executor } from '../../db/index.ts';
+
+export type Author = { id: string; displayName: string; avatarId: string | null; status: string };
+export type MediaSize = { id: string; width: number; height: number };
+
+const unique = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x))];
+
+export async function authorsByIds(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, Author>> {
+  const list = unique(ids);
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'avatarId', 'status'])
+    .where('id', 'in', list)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function mediaByIds(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, MediaSize>> {
+  const list = unique(ids);
+  if (list.length === 0) return new Map();
+  const rows = await db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The notes among `noteIds` that the viewer liked (or collected). Empty for visitors. */
+export async function reactedNoteIds(
+  db: Executor,
+  table: 'noteLikes' | 'noteCollects',
+  viewerId: string | null,
+  noteIds: readonly string[],
+): Promise<Set<string>> {
+  if (!viewerId || noteIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('noteId')
+    .where('userId', '=', viewerId)
+    .where('noteId', 'in', [...noteIds])
+    .execute();
+  return new Set(rows.map((r) => r.noteId));
+}
+
+/** The users among `userIds` whom the viewer follows. Empty for visitors. */
+export async function followedUserIds(db: Executor, viewerId: string | null, userIds: readonly string[]): Promise<Set<string>> {
+  const list = unique(userIds);
+  if (!viewerId || list.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('follows')
+    .select('followeeId')
+    .where('followerId', '=', viewerId)
+    .where('followeeId', 'in', list)
+    .execute();
+  return new Set(rows.map((r) => r.followeeId));
+}

@@ -1,0 +1,76 @@
+// Rows → JSON for notes and comments. Internal columns (explicit_tags, deleted_by, the text of
+// a deleted comment) never leave through here.
+import { mediaUrl, presentPhoto } from '../media/presenter.ts';
+import type { Author, MediaSize } from './hydrate.ts';
+import type { ItemCardOut } from './items-port.ts';
+import type { NoteRow } from './repo.ts';
+import type { CommentRow } from './comments-repo.ts';
+
+export function presentUserCard(a: Pick<Author, 'id' | 'displayName' | 'avatarId'>) {
+  return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarId ? mediaUrl(a.avatarId, 'avatar') : null };
+}
+
+export const presentLocation = (n: Pick<NoteRow, 'lat' | 'lng' | 'locationLabel'>) =>
+  n.lat !== null && n.lng !== null ? { lat: n.lat, lng: n.lng, label: n.locationLabel } : null;
+
+export type NoteView = {
+  note: NoteRow;
+  author: Author;
+  images: MediaSize[];
+  items: ItemCardOut[];
+  likedByMe: boolean;
+  collectedByMe: boolean;
+  followedByMe: boolean;
+};
+
+export function presentNote(v: NoteView) {
+  const n = v.note;
+  return {
+    id: n.id,
+    kind: n.kind as 'note' | 'stall' | 'wanted',
+    title: n.title,
+    body: n.body,
+    tags: n.tags,
+    images: v.images.map(presentPhoto),
+    location: presentLocation(n),
+    author: { ...presentUserCard(v.author), followedByMe: v.followedByMe },
+    items: v.items,
+    likeCount: n.likeCount,
+    collectCount: n.collectCount,
+    commentCount: n.commentCount,
+    likedByMe: v.likedByMe,
+    collectedByMe: v.collectedByMe,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export type CommentContext = {
+  authors: Map<string, Author>;
+  items: Map<string, ItemCardOut>;
+  viewerId: string | null;
+  noteAuthorId: string;
+};
+
+export function presentReply(c: CommentRow, ctx: CommentContext) {
+  const deleted = c.deletedAt !== null;
+  const author = ctx.authors.get(c.authorId);
+  const replyTo = c.replyToUserId ? ctx.authors.get(c.replyToUserId) : undefined;
+  return {
+    id: c.id,
+    noteId: c.noteId,
+    parentId: c.parentId,
+    author: !deleted && author ? presentUserCard(author) : null,
+    replyToUser: replyTo ? presentUserCard(replyTo) : null,
+    body: deleted ? '' : c.body,
+    deleted,
+    wanted: !deleted && c.wantedTitle ? { title: c.wantedTitle, maxPrice: c.wantedMaxPrice } : null,
+    item: !deleted && c.itemId ? (ctx.items.get(c.itemId) ?? null) : null,
+    canDelete: !deleted && ctx.viewerId !== null && (ctx.viewerId === c.authorId || ctx.viewerId === ctx.noteAuthorId),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function presentComment(c: CommentRow, replies: CommentRow[], ctx: CommentContext) {
+  return { ...presentReply(c, ctx), replyCount: c.replyCount, replies: replies.map((r) => presentReply(r, ctx)) };
+}

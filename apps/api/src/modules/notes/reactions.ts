@@ -1,0 +1,49 @@
+// Likes, collects and follows: idempotent switches. A note's counter moves in the same
+// transaction as the row it counts, and only when that statement really added or removed the
+// row — so a repeated PUT (even twenty at once) counts once.
+import { type Executor, withTx } from '../../db/index.ts';
+import { notFound, unprocessable } from '../../lib/errors.ts';
+import type { Deps } from '../../lib/http.ts';
+import { addFollow, addReaction, bumpNoteCounter, type Counter, type Reaction, removeFollow, removeReaction } from './repo.ts';
+
+const COUNTER: Record<Reaction, Counter> = { noteLikes: 'likeCount', noteCollects: 'collectCount' };
+
+/** A note whose author is an active member (a banned member's notes are gone for everyone). */
+export const findVisibleNote = (db: Executor, noteId: string) =>
+  db
+    .selectFrom('notes')
+    .innerJoin('users', 'users.id', 'notes.authorId')
+    .select(['notes.id', 'notes.authorId', 'notes.kind'])
+    .where('notes.id', '=', noteId)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+
+export const findActiveUser = (db: Executor, userId: string) =>
+  db.selectFrom('users').select(['id']).where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+
+const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
+
+export async function setReaction(deps: Pick<Deps, 'db'>, table: Reaction, userId: string, noteId: string, on: boolean) {
+  if (!(await findVisibleNote(deps.db, noteId))) throw notFound('note');
+  try {
+    await withTx(deps.db, async (tx) => {
+      const changed = on ? await addReaction(tx, table, userId, noteId) : await removeReaction(tx, table, userId, noteId);
+      if (changed) await bumpNoteCounter(tx, noteId, COUNTER[table], on ? 1 : -1);
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw notFound('note'); // deleted meanwhile
+    throw err;
+  }
+}
+
+export async function setFollow(deps: Pick<Deps, 'db'>, followerId: string, followeeId: string, on: boolean) {
+  if (followerId === followeeId) throw unprocessable('cannot_follow_self', 'You cannot follow yourself.');
+  if (!(await findActiveUser(deps.db, followeeId))) throw notFound('user');
+  try {
+    if (on) await addFollow(deps.db, followerId, followeeId);
+    else await removeFollow(deps.db, followerId, followeeId);
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw notFound('user');
+    throw err;
+  }
+}

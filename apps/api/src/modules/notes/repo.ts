@@ -1,0 +1,134 @@
+// Data access for notes and their photos, likes, collects and follows: plain functions taking
+// the pool or a transaction first.
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Notes } from '../../db/types.ts';
+
+export type NoteRow = Selectable<Notes>;
+
+export const findNote = (db: Executor, id: string) =>
+  db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Locks the note row: edits and deletes of one note take turns. */
+export const findNoteForUpdate = (db: Executor, id: string) =>
+  db.selectFrom('notes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export type NoteValues = {
+  authorId: string;
+  kind: string;
+  title: string;
+  body: string;
+  explicitTags: string[];
+  tags: string[];
+  coverId: string | null;
+  imageCount: number;
+  lat: number | null;
+  lng: number | null;
+  locationLabel: string;
+};
+
+export const insertNote = (db: Executor, v: NoteValues & { createdAt?: Date }) =>
+  db
+    .insertInto('notes')
+    .values({ ...v, ...(v.createdAt ? { updatedAt: v.createdAt } : {}) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const updateNote = (db: Executor, id: string, patch: Partial<NoteValues>) =>
+  db
+    .updateTable('notes')
+    .set({ ...patch, updatedAt: sql<Date>`date_trunc('milliseconds', now())` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const deleteNote = (db: Executor, id: string) => db.deleteFrom('notes').where('id', '=', id).execute();
+
+export async function replaceNoteImages(db: Executor, noteId: string, mediaIds: readonly string[]) {
+  await db.deleteFrom('noteImages').where('noteId', '=', noteId).execute();
+  if (mediaIds.length === 0) return;
+  await db
+    .insertInto('noteImages')
+    .values(mediaIds.map((mediaId, position) => ({ noteId, mediaId, position })))
+    .execute();
+}
+
+/** The note's photos in order, with their sizes. */
+export const noteImages = (db: Executor, noteId: string) =>
+  db
+    .selectFrom('noteImages')
+    .innerJoin('media', 'media.id', 'noteImages.mediaId')
+    .select(['media.id', 'media.width', 'media.height'])
+    .where('noteImages.noteId', '=', noteId)
+    .orderBy('noteImages.position')
+    .execute();
+
+/** Which of `ids` are photos uploaded by `ownerId`. */
+export async function ownPhotoIds(db: Executor, ownerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('media')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('ownerId', '=', ownerId)
+    .where('kind', '=', 'photo')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export type Counter = 'likeCount' | 'collectCount' | 'commentCount';
+
+/** Moves one counter of a note; called only after a row it counts was really added or removed. */
+export const bumpNoteCounter = (db: Executor, noteId: string, counter: Counter, delta: 1 | -1) =>
+  db
+    .updateTable('notes')
+    .set((eb) => ({ [counter]: eb(counter, '+', delta) }))
+    .where('id', '=', noteId)
+    .execute();
+
+export type Reaction = 'noteLikes' | 'noteCollects';
+
+/** Inserts the reaction unless it exists; true when this call added it. */
+export async function addReaction(db: Executor, table: Reaction, userId: string, noteId: string): Promise<boolean> {
+  const row = await db
+    .insertInto(table)
+    .values({ userId, noteId })
+    .onConflict((oc) => oc.columns(['userId', 'noteId']).doNothing())
+    .returning('noteId')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Deletes the reaction; true when this call removed it. */
+export async function removeReaction(db: Executor, table: Reaction, userId: string, noteId: string): Promise<boolean> {
+  const row = await db
+    .deleteFrom(table)
+    .where('userId', '=', userId)
+    .where('noteId', '=', noteId)
+    .returning('noteId')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function addFollow(db: Executor, followerId: string, followeeId: string): Promise<boolean> {
+  const row = await db
+    .insertInto('follows')
+    .values({ followerId, followeeId })
+    .onConflict((oc) => oc.columns(['followerId', 'followeeId']).doNothing())
+    .returning('followeeId')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export const removeFollow = (db: Executor, followerId: string, followeeId: string) =>
+  db.deleteFrom('follows').where('followerId', '=', followerId).where('followeeId', '=', followeeId).execute();
+
+/** Profile counts, each one an index-only range count. */
+export const communityCounts = (db: Executor, userId: string) =>
+  db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('follows').select(eb.fn.countAll<number>().as('n')).where('followeeId', '=', userId).as('followerCount'),
+      eb.selectFrom('follows').select(eb.fn.countAll<number>().as('n')).where('followerId', '=', userId).as('followingCount'),
+      eb.selectFrom('notes').select(eb.fn.countAll<number>().as('n')).where('authorId', '=', userId).as('noteCount'),
+    ])
+    .executeTakeFirstOrThrow();

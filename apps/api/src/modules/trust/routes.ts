@@ -1,0 +1,70 @@
+// Block (拉黑) and report: a blocked member cannot message you; reports feed the moderation queue.
+import { createRoute, z } from '@hono/zod-openapi';
+import { isUniqueViolation } from '../../db/index.ts';
+import { conflict, notFound, unprocessable } from '../../lib/errors.ts';
+import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { ReportBody } from '../chat/schema.ts';
+
+const tags = ['trust'];
+const security = [{ Bearer: [] }];
+
+export function trustRoutes() {
+  const r = newRouter();
+
+  r.openapi(
+    createRoute({ method: 'put', path: '/users/{id}/block', tags, security, request: { params: IdParam }, responses: { 204: { description: 'Blocked (idempotent)' }, ...problemResponses(401, 404, 422) } }),
+    async (c) => {
+      const deps = c.get('deps');
+      const me = requireUser(c).id;
+      const id = c.req.valid('param').id;
+      if (id === me) throw unprocessable('cannot_block_self', 'You cannot block yourself.');
+      if (!(await deps.db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('member');
+      await deps.db.insertInto('blocks').values({ blockerId: me, blockedId: id }).onConflict((oc) => oc.doNothing()).execute();
+      return c.body(null, 204);
+    },
+  );
+
+  r.openapi(
+    createRoute({ method: 'delete', path: '/users/{id}/block', tags, security, request: { params: IdParam }, responses: { 204: { description: 'Unblocked (idempotent)' }, ...problemResponses(401) } }),
+    async (c) => {
+      await c.get('deps').db.deleteFrom('blocks').where('blockerId', '=', requireUser(c).id).where('blockedId', '=', c.req.valid('param').id).execute();
+      return c.body(null, 204);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/me/blocks', tags, security,
+      responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), blockedAt: z.string() })) })), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const rows = await c.get('deps').db
+        .selectFrom('blocks').innerJoin('users', 'users.id', 'blocks.blockedId')
+        .select(['users.id', 'users.displayName', 'blocks.createdAt']).where('blocks.blockerId', '=', requireUser(c).id)
+        .orderBy('blocks.createdAt', 'desc').limit(500).execute();
+      return c.json({ items: rows.map((b) => ({ id: b.id, displayName: b.displayName, blockedAt: b.createdAt.toISOString() })) }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/reports', tags, security, request: { body: jsonBody(ReportBody) },
+      responses: { 201: jsonContent(z.object({ id: z.string(), status: z.string() })), ...problemResponses(400, 401, 409) },
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      try {
+        const row = await c.get('deps').db
+          .insertInto('reports')
+          .values({ reporterId: requireUser(c).id, targetType: b.targetType, targetId: b.targetId, reason: b.reason, detail: b.detail ?? '' })
+          .returning(['id', 'status']).executeTakeFirstOrThrow();
+        return c.json(row, 201);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('already_reported', 'You already reported this; moderators will look at it.');
+        throw err;
+      }
+    },
+  );
+
+  return r;
+}
