@@ -2,7 +2,7 @@
 // in the same transaction — never read-then-write — so no interleaving of buyers can oversell.
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import { withTx } from '../../../db/index.ts';
+import { type Tx, withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
 import { basisPointsHalfUp } from '../../../lib/money.ts';
@@ -19,82 +19,118 @@ export type PlaceOrderInput = {
 };
 
 export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput) {
-  const now = deps.clock.now();
-  return withTx(deps.db, async (tx) => {
-    const item = await tx.selectFrom('items').select(['id', 'sellerId', 'status']).where('id', '=', input.itemId).executeTakeFirst();
-    if (!item) throw notFound('item');
-    if (item.sellerId === buyerId) throw forbidden('own_item', 'You cannot buy your own item.');
-    if (item.status === 'withdrawn') throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
-    if (input.delivery === 'shipping' && !input.address) {
-      throw unprocessable('address_required', 'Shipping needs an address.', { errors: [{ path: 'address', message: 'required for shipping' }] });
+  // Terms are read before the transaction and the stock take is guarded by the item's version:
+  // the row lock is then held only for the decrement and two inserts, which is what bounds a
+  // flash sale's throughput. An edit in between makes the take miss, and we read again.
+  for (let attempt = 0; ; attempt++) {
+    const terms = await readTerms(deps, buyerId, input);
+    try {
+      return await withTx(deps.db, (tx) => takeAndInsert(tx, deps, buyerId, input, terms));
+    } catch (err) {
+      if (!(err instanceof TermsChanged)) throw err;
+      if (attempt >= 3) throw conflict('item_changed', 'The seller is editing this item; try again.');
     }
-    const agreed = input.offerId ? await useOffer(tx, input.offerId, buyerId, input.itemId, input.quantity, now) : null;
+  }
+}
 
-    // The guarded take: succeeds only if enough units are left, under the row lock it takes.
-    const taken = await tx
-      .updateTable('items')
-      .set({ available: sql`available - ${input.quantity}` })
-      .where('id', '=', input.itemId)
-      .where('available', '>=', input.quantity)
-      .where('withdrawnAt', 'is', null)
-      .returning(['title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version'])
-      .executeTakeFirst();
-    if (!taken) throw conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
-    if (!taken.delivery.includes(input.delivery)) {
-      throw unprocessable('delivery_not_offered', `The seller does not offer ${input.delivery} for this item.`, {
-        errors: [{ path: 'delivery', message: `one of ${taken.delivery.join(', ')}` }],
-      });
-    }
-    const unitPrice = agreed ?? taken.price;
-    const itemTotal = unitPrice * input.quantity;
-    // Shipping is charged once per order, whatever the quantity.
-    const shippingFee = input.delivery === 'shipping' ? taken.shippingFee : 0;
-    const total = itemTotal + shippingFee;
-    const fee = basisPointsHalfUp(total, deps.config.feeBps);
-    const cover = await tx
-      .selectFrom('itemImages').select('mediaId').where('itemId', '=', input.itemId).orderBy('position').limit(1)
-      .executeTakeFirst();
-    const order = await tx
-      .insertInto('orders')
-      .values({
-        itemId: input.itemId,
-        buyerId,
-        sellerId: item.sellerId,
-        offerId: input.offerId ?? null,
-        quantity: input.quantity,
-        unitPrice,
-        itemTotal,
-        shippingFee,
-        total,
-        fee,
-        sellerProceeds: total - fee,
-        feeBps: deps.config.feeBps,
-        delivery: input.delivery,
-        address: input.delivery === 'shipping' ? JSON.stringify(input.address) : null,
-        itemSnapshot: JSON.stringify({
-          title: taken.title,
-          coverUrl: cover ? mediaUrl(cover.mediaId, 'card') : null,
-          condition: taken.condition,
-          category: taken.category,
-          version: taken.version,
-          listPrice: taken.price,
-        }),
-        status: 'pending_payment',
-        pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,
-        expiresAt: new Date(now.getTime() + UNPAID_TTL_MS),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await addEvent(tx, order.id, 'placed', buyerId);
-    return order;
-  });
+/** Thrown inside the transaction so that everything it did (an offer marked used) rolls back. */
+class TermsChanged extends Error {}
+
+type Terms = NonNullable<Awaited<ReturnType<typeof findTerms>>> & { coverId: string | null };
+
+const findTerms = (deps: Deps, itemId: string) =>
+  deps.db
+    .selectFrom('items')
+    .select(['id', 'sellerId', 'status', 'available', 'title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+
+async function readTerms(deps: Deps, buyerId: string, input: PlaceOrderInput): Promise<Terms> {
+  const item = await findTerms(deps, input.itemId);
+  if (!item) throw notFound('item');
+  if (item.sellerId === buyerId) throw forbidden('own_item', 'You cannot buy your own item.');
+  if (item.status === 'withdrawn') throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
+  if (input.delivery === 'shipping' && !input.address) {
+    throw unprocessable('address_required', 'Shipping needs an address.', { errors: [{ path: 'address', message: 'required for shipping' }] });
+  }
+  if (!item.delivery.includes(input.delivery)) {
+    throw unprocessable('delivery_not_offered', `The seller does not offer ${input.delivery} for this item.`, {
+      errors: [{ path: 'delivery', message: `one of ${item.delivery.join(', ')}` }],
+    });
+  }
+  // Sold out already: answer now instead of queueing on the row lock (the guarded take below
+  // stays the only judge when stock is left).
+  if (item.available < input.quantity) throw conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
+  const cover = await deps.db
+    .selectFrom('itemImages').select('mediaId').where('itemId', '=', input.itemId).orderBy('position').limit(1).executeTakeFirst();
+  return { ...item, coverId: cover?.mediaId ?? null };
+}
+
+async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOrderInput, terms: Terms) {
+  const now = deps.clock.now();
+  const agreed = input.offerId ? await useOffer(tx, input.offerId, buyerId, input.itemId, input.quantity, now) : null;
+  // The guarded take: succeeds only if enough units are left and the terms are the ones read.
+  const taken = await tx
+    .updateTable('items')
+    .set({ available: sql`available - ${input.quantity}` })
+    .where('id', '=', input.itemId)
+    .where('available', '>=', input.quantity)
+    .where('withdrawnAt', 'is', null)
+    .where('version', '=', terms.version)
+    .returning('version')
+    .executeTakeFirst();
+  if (!taken) {
+    const now2 = await tx.selectFrom('items').select(['available', 'version', 'withdrawnAt']).where('id', '=', input.itemId).executeTakeFirstOrThrow();
+    if (now2.version !== terms.version) throw new TermsChanged();
+    if (now2.withdrawnAt) throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
+    throw conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
+  }
+  const unitPrice = agreed ?? terms.price;
+  const itemTotal = unitPrice * input.quantity;
+  // Shipping is charged once per order, whatever the quantity.
+  const shippingFee = input.delivery === 'shipping' ? terms.shippingFee : 0;
+  const total = itemTotal + shippingFee;
+  const fee = basisPointsHalfUp(total, deps.config.feeBps);
+  const order = await tx
+    .insertInto('orders')
+    .values({
+      itemId: input.itemId,
+      buyerId,
+      sellerId: terms.sellerId,
+      offerId: input.offerId ?? null,
+      quantity: input.quantity,
+      unitPrice,
+      itemTotal,
+      shippingFee,
+      total,
+      fee,
+      sellerProceeds: total - fee,
+      feeBps: deps.config.feeBps,
+      delivery: input.delivery,
+      address: input.delivery === 'shipping' ? JSON.stringify(input.address) : null,
+      itemSnapshot: JSON.stringify({
+        title: terms.title,
+        coverUrl: terms.coverId ? mediaUrl(terms.coverId, 'card') : null,
+        condition: terms.condition,
+        category: terms.category,
+        version: terms.version,
+        listPrice: terms.price,
+      }),
+      status: 'pending_payment',
+      pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,
+      expiresAt: new Date(now.getTime() + UNPAID_TTL_MS),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addEvent(tx, order.id, 'placed', buyerId);
+  return order;
 }
 
 /** An accepted offer lets its buyer order this item at the agreed price, once, until it lapses. */
 async function useOffer(
-  tx: Parameters<Parameters<typeof withTx>[1]>[0],
+  tx: Tx,
   offerId: string,
   buyerId: string,
   itemId: string,
