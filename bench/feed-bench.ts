@@ -31,12 +31,34 @@ const run = promisify(execFile);
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
 /** autocannon as its own process, so the load generator does not share the server's event loop. */
-async function cannon(name: string, url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Result> {
-  const args = [join(here, '../node_modules/autocannon/autocannon.js'), '-j', '-c', String(CONNECTIONS), '-d', String(seconds)];
+async function cannon(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+  seconds = SECONDS,
+): Promise<Result> {
+  const args = [
+    join(here, '../node_modules/autocannon/autocannon.js'),
+    '-j',
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(seconds),
+  ];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  const { stdout } = await run(process.execPath, [...args, url], { timeout: (seconds + 30) * 1000, maxBuffer: 1 << 24 });
+  const { stdout } = await run(process.execPath, [...args, url], {
+    timeout: (seconds + 30) * 1000,
+    maxBuffer: 1 << 24,
+  });
   const r = JSON.parse(stdout);
-  return { name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    name,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 /** The same first page straight from `pg`: no router, validation, auth or hydration. */
@@ -63,7 +85,9 @@ function table(results: Result[]) {
 }
 
 function planReport(plans: Plan[]) {
-  const summary = plans.map((p) => `| ${p.name} | ${p.ms.toFixed(3)} | ${p.indexes.join(', ') || '—'} | ${p.seqScans.join(', ') || 'none'} |`);
+  const summary = plans.map(
+    (p) => `| ${p.name} | ${p.ms.toFixed(3)} | ${p.indexes.join(', ') || '—'} | ${p.seqScans.join(', ') || 'none'} |`,
+  );
   const full = plans.map((p) => `### ${p.name}\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan.join('\n')}\n\`\`\``);
   return ['| query | ms | indexes | seq scans |', '|---|---:|---|---|', ...summary, '', ...full].join('\n');
 }
@@ -73,16 +97,28 @@ async function main() {
   chmodSync(dir, 0o755);
   const t0 = Date.now();
   const pgEmbedded = await startEmbeddedPostgres(join(dir, 'db'));
-  const config = readConfig({ DATABASE_URL: pgEmbedded.url, DATA_DIR: join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = readConfig({
+    DATABASE_URL: pgEmbedded.url,
+    DATA_DIR: join(dir, 'data'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+  });
   const app = await startServer(config);
   const pool = new pg.Pool({ connectionString: pgEmbedded.url, max: 20 });
   pool.on('error', () => {});
   const servers: Server[] = [];
   try {
     const fixture = await generate(pool, shape);
-    console.log(`generated ${shape.notes} notes, ${shape.users} members in ${Date.now() - t0} ms (incl. PostgreSQL start)`);
+    console.log(
+      `generated ${shape.notes} notes, ${shape.users} members in ${Date.now() - t0} ms (incl. PostgreSQL start)`,
+    );
     const plans = await explainAll(pool, fixture);
-    for (const p of plans) console.log(`${p.ms.toFixed(3).padStart(8)} ms  ${p.name}  [${p.indexes.join(', ')}]${p.seqScans.length ? `  SEQ SCAN ${p.seqScans}` : ''}`);
+    for (const p of plans)
+      console.log(
+        `${p.ms.toFixed(3).padStart(8)} ms  ${p.name}  [${p.indexes.join(', ')}]${p.seqScans.length ? `  SEQ SCAN ${p.seqScans}` : ''}`,
+      );
     const { token } = await createSession(app.deps, fixture.viewerId, 'bench');
     const auth = { authorization: `Bearer ${token}` };
     const cursor = (await (await fetch(`${app.url}/api/v1/feed?tab=latest&limit=20`)).json()).nextCursor as string;

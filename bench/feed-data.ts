@@ -48,13 +48,38 @@ export async function generate(pool: pg.Pool, s: Shape): Promise<Fixture> {
      SELECT id, (SELECT id FROM users WHERE username = 'bench_2') FROM users WHERE username <> 'bench_2'
      ON CONFLICT DO NOTHING`,
   );
-  await pool.query(`INSERT INTO note_likes (user_id, note_id) SELECT $1, id FROM notes WHERE like_count % 7 = 0`, [viewerId]);
+  // Everyone else follows ~20 members, so follows is not just the two rows above.
+  await pool.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users)
+     INSERT INTO follows (follower_id, followee_id)
+     SELECT u.ids[i], u.ids[1 + (i * 31 + k * 97) % $1::int] FROM u, generate_series(4, $1::int) i, generate_series(1, 20) k
+     WHERE u.ids[i] <> u.ids[1 + (i * 31 + k * 97) % $1::int]
+     ON CONFLICT DO NOTHING`,
+    [s.users],
+  );
+  await pool.query(`INSERT INTO note_likes (user_id, note_id) SELECT $1, id FROM notes WHERE like_count % 7 = 0`, [
+    viewerId,
+  ]);
   await pool.query(
     `INSERT INTO note_collects (user_id, note_id, created_at)
      SELECT $1, id, date_trunc('milliseconds', created_at + interval '1 hour') FROM notes WHERE like_count % 20 = 0`,
     [viewerId],
   );
   const hotNoteId = (await pool.query(`SELECT id FROM notes ORDER BY created_at DESC LIMIT 1`)).rows[0].id as string;
+  // Likes by everyone else: 5 per note on average and the whole community on the newest note,
+  // so likedByMe's look-up meets notes with many likes (the planner must use the primary key).
+  await pool.query(
+    `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users)
+     INSERT INTO note_likes (user_id, note_id)
+     SELECT u.ids[2 + (n.rn * 13 + k * 101) % ($1::int - 1)], n.id
+     FROM u, (SELECT id, row_number() OVER () AS rn FROM notes) n, generate_series(1, 5) k
+     ON CONFLICT DO NOTHING`,
+    [s.users],
+  );
+  await pool.query(
+    `INSERT INTO note_likes (user_id, note_id) SELECT u.id, $1 FROM users u WHERE u.id <> $2 ON CONFLICT DO NOTHING`,
+    [hotNoteId, viewerId],
+  );
   await pool.query(
     `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users)
      INSERT INTO comments (note_id, author_id, body, created_at)
@@ -69,7 +94,10 @@ export async function generate(pool: pg.Pool, s: Shape): Promise<Fixture> {
     [hotNoteId],
   );
   await pool.query(`UPDATE comments SET reply_count = 5 WHERE note_id = $1 AND parent_id IS NULL`, [hotNoteId]);
-  await pool.query(`UPDATE notes SET comment_count = (SELECT count(*) FROM comments WHERE note_id = $1) WHERE id = $1`, [hotNoteId]);
+  await pool.query(
+    `UPDATE notes SET comment_count = (SELECT count(*) FROM comments WHERE note_id = $1) WHERE id = $1`,
+    [hotNoteId],
+  );
   const authorId = (await pool.query(`SELECT id FROM users WHERE username = 'bench_3'`)).rows[0].id as string;
   const popularId = (await pool.query(`SELECT id FROM users WHERE username = 'bench_2'`)).rows[0].id as string;
   await pool.query('VACUUM ANALYZE');

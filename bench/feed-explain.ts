@@ -20,7 +20,11 @@ export async function explainAll(pool: pg.Pool, f: Fixture): Promise<Plan[]> {
       captured = { sql: e.query.sql, parameters: e.query.parameters };
     },
   });
-  const mid = (await pool.query(`SELECT id, created_at FROM notes ORDER BY created_at DESC, id DESC OFFSET (SELECT count(*) / 2 FROM notes) LIMIT 1`)).rows[0];
+  const mid = (
+    await pool.query(
+      `SELECT id, created_at FROM notes ORDER BY created_at DESC, id DESC OFFSET (SELECT count(*) / 2 FROM notes) LIMIT 1`,
+    )
+  ).rows[0];
   const deep = { at: mid.created_at as Date, id: mid.id as string };
   const page = await latestNotes(db, null, 21);
   const ids = page.map((r) => r.id);
@@ -33,11 +37,33 @@ export async function explainAll(pool: pg.Pool, f: Fixture): Promise<Plan[]> {
     ["a prolific member's notes (5% of all)", () => notesBy(db, f.authorId, null, 21)],
     ["a prolific member's notes, deep cursor", () => notesBy(db, f.authorId, deep, 21)],
     ["the viewer's collects", () => collectedNotes(db, f.viewerId, null, 21)],
-    ['hydrate: authors of a page', () => authorsByIds(db, page.map((r) => r.authorId))],
-    ['hydrate: covers of a page', () => mediaByIds(db, page.map((r) => r.coverId))],
+    [
+      'hydrate: authors of a page',
+      () =>
+        authorsByIds(
+          db,
+          page.map((r) => r.authorId),
+        ),
+    ],
+    [
+      'hydrate: covers of a page',
+      () =>
+        mediaByIds(
+          db,
+          page.map((r) => r.coverId),
+        ),
+    ],
     ['hydrate: likedByMe of a page', () => reactedNoteIds(db, 'noteLikes', f.viewerId, ids)],
     ['comments: top level, newest (5,000 on the note)', () => topLevelPage(db, f.hotNoteId, 'desc', null, 21)],
-    ['comments: first 3 replies of 20 threads', () => firstReplies(db, tops.slice(0, 20).map((c) => c.id), 3)],
+    [
+      'comments: first 3 replies of 20 threads',
+      () =>
+        firstReplies(
+          db,
+          tops.slice(0, 20).map((c) => c.id),
+          3,
+        ),
+    ],
     ['comments: replies page', () => repliesPage(db, tops[0]?.id ?? '', null, 21)],
     ['profile counts (2,000 followers)', () => communityCounts(db, f.popularId)],
   ];
@@ -47,7 +73,9 @@ export async function explainAll(pool: pg.Pool, f: Fixture): Promise<Plan[]> {
     await run();
     const q = captured as { sql: string; parameters: readonly unknown[] } | null;
     if (!q) throw new Error(`no query captured for ${name}`);
-    const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${q.sql}`, [...q.parameters]);
+    const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${q.sql}`, [
+      ...q.parameters,
+    ]);
     const plan = r.rows.map((row) => row['QUERY PLAN'] as string);
     const ms = Number(plan.find((l) => l.startsWith('Execution Time'))?.match(/[\d.]+/)?.[0] ?? Number.NaN);
     plans.push({
@@ -55,7 +83,14 @@ export async function explainAll(pool: pg.Pool, f: Fixture): Promise<Plan[]> {
       sql: q.sql,
       plan,
       ms,
-      indexes: [...new Set(plan.flatMap((l) => l.match(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/)?.[1] ?? []))],
+      indexes: [
+        ...new Set(
+          plan.flatMap(
+            (l) =>
+              l.match(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/)?.[1] ?? [],
+          ),
+        ),
+      ],
       seqScans: plan.flatMap((l) => l.match(/Seq Scan on (\w+)/)?.[1] ?? []),
     });
   }

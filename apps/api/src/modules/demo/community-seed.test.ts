@@ -30,7 +30,8 @@ describe('demo community', () => {
     expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['note', 'stall', 'wanted']));
     expect(notes.every((n) => n.lat !== null && n.locationLabel !== '' && n.coverId !== null)).toBe(true);
     const tags = new Set(notes.flatMap((n) => n.tags));
-    for (const tag of ['搬家清仓', '谷子', '二手书', '服饰', '母婴', '家电', '家具', '电子地摊']) expect(tags).toContain(tag);
+    for (const tag of ['搬家清仓', '谷子', '二手书', '服饰', '母婴', '家电', '家具', '电子地摊'])
+      expect(tags).toContain(tag);
     expect((await t.db.selectFrom('noteItems').select('noteId').execute()).length).toBe(items.length);
   });
 
@@ -41,15 +42,26 @@ describe('demo community', () => {
   });
 
   it('has a busy stall thread with wanted requests, item cards linked, replies and a nested reply', async () => {
-    const stall = (await notesOf()).filter((n) => n.kind === 'stall').sort((a, b) => b.commentCount - a.commentCount)[0];
+    const stall = (await notesOf())
+      .filter((n) => n.kind === 'stall')
+      .sort((a, b) => b.commentCount - a.commentCount)[0];
     expect(stall?.commentCount).toBeGreaterThanOrEqual(20);
     const page = await t.req('GET', `/notes/${stall?.id}/comments?limit=100`);
     const comments = page.json.items;
     expect(comments.length).toBeGreaterThanOrEqual(12);
     expect(comments.filter((c: { wanted: unknown }) => c.wanted).length).toBeGreaterThanOrEqual(3);
-    expect(comments.some((c: { replyCount: number; replies: unknown[] }) => c.replyCount > 3 && c.replies.length === 3)).toBe(true);
-    expect(comments.some((c: { replies: { replyToUser: unknown }[] }) => c.replies.some((r) => r.replyToUser))).toBe(true);
-    const linked = await t.db.selectFrom('comments').select('itemId').where('noteId', '=', stall?.id ?? '').where('itemId', 'is not', null).execute();
+    expect(
+      comments.some((c: { replyCount: number; replies: unknown[] }) => c.replyCount > 3 && c.replies.length === 3),
+    ).toBe(true);
+    expect(comments.some((c: { replies: { replyToUser: unknown }[] }) => c.replies.some((r) => r.replyToUser))).toBe(
+      true,
+    );
+    const linked = await t.db
+      .selectFrom('comments')
+      .select('itemId')
+      .where('noteId', '=', stall?.id ?? '')
+      .where('itemId', 'is not', null)
+      .execute();
     expect(linked.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -59,9 +71,31 @@ describe('demo community', () => {
       .select('id')
       .where((eb) =>
         eb.or([
-          eb('likeCount', '!=', eb.selectFrom('noteLikes').select(eb.fn.countAll<number>().as('n')).whereRef('noteLikes.noteId', '=', 'notes.id')),
-          eb('collectCount', '!=', eb.selectFrom('noteCollects').select(eb.fn.countAll<number>().as('n')).whereRef('noteCollects.noteId', '=', 'notes.id')),
-          eb('commentCount', '!=', eb.selectFrom('comments').select(eb.fn.countAll<number>().as('n')).whereRef('comments.noteId', '=', 'notes.id').where('comments.deletedAt', 'is', null)),
+          eb(
+            'likeCount',
+            '!=',
+            eb
+              .selectFrom('noteLikes')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('noteLikes.noteId', '=', 'notes.id'),
+          ),
+          eb(
+            'collectCount',
+            '!=',
+            eb
+              .selectFrom('noteCollects')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('noteCollects.noteId', '=', 'notes.id'),
+          ),
+          eb(
+            'commentCount',
+            '!=',
+            eb
+              .selectFrom('comments')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('comments.noteId', '=', 'notes.id')
+              .where('comments.deletedAt', 'is', null),
+          ),
         ]),
       )
       .execute();
@@ -75,11 +109,17 @@ describe('demo community', () => {
     const ids = await walk(t, '/feed?tab=latest', undefined, 20);
     expect(ids.length).toBeGreaterThanOrEqual(40);
     const page = (await t.req('GET', '/feed?limit=50')).json.items;
-    const ratios = new Set(page.map((c: { cover: { width: number; height: number } }) => (c.cover.width / c.cover.height).toFixed(2)));
+    const ratios = new Set(
+      page.map((c: { cover: { width: number; height: number } }) => (c.cover.width / c.cover.height).toFixed(2)),
+    );
     expect(ratios).toEqual(new Set(['0.75', '1.00']));
     const file = await t.app.request(page[0].cover.url);
     expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).format).toBe('webp');
-    const lin = await t.db.selectFrom('users').select('id').where('username', '=', 'lin_xiaoyu').executeTakeFirstOrThrow();
+    const lin = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'lin_xiaoyu')
+      .executeTakeFirstOrThrow();
     const login = await t.req('POST', '/auth/login', { body: { username: 'lin_xiaoyu', password: 'jishi-demo-2026' } });
     const following = await t.req('GET', '/feed?tab=following', { token: login.json.token });
     expect(following.json.items.length).toBeGreaterThan(0);
@@ -95,6 +135,6 @@ async function itemsByUsername(): Promise<Record<string, string[]>> {
     .orderBy('items.createdAt')
     .execute();
   const out: Record<string, string[]> = {};
-  for (const r of rows) (out[r.username] ??= []).push(r.id);
+  for (const r of rows) out[r.username] = [...(out[r.username] ?? []), r.id];
   return out;
 }

@@ -37,13 +37,24 @@ async function photosFor(deps: SeedDeps, ownerId: string, spec: NoteSpec, i: num
   });
 }
 
-async function writeComments(deps: SeedDeps, noteId: string, start: Date, specs: CommentSpec[], members: Members, items: Record<string, string[]>) {
+async function writeComments(
+  deps: SeedDeps,
+  noteId: string,
+  start: Date,
+  specs: CommentSpec[],
+  members: Members,
+  items: Record<string, string[]>,
+) {
   let at = start.getTime();
-  const stamp = () => new Date((at += 17 * 60_000 + Math.round(chance(`${noteId}${at}`) * HOUR_MS)));
+  const stamp = () => {
+    at += 17 * 60_000 + Math.round(chance(`${noteId}${at}`) * HOUR_MS);
+    return new Date(at);
+  };
   for (const c of specs) {
     const by = members.get(c.by);
     if (!by) continue;
-    const top = (await createComment(deps, by, noteId, { body: c.body, wanted: c.wanted }, { createdAt: stamp() })).comment;
+    const top = (await createComment(deps, by, noteId, { body: c.body, wanted: c.wanted }, { createdAt: stamp() }))
+      .comment;
     const itemId = c.item !== undefined ? items[c.by]?.[c.item] : undefined;
     // 借楼: the card links now and shows once items are wired into comments (items-port.ts).
     if (itemId) await deps.db.updateTable('comments').set({ itemId }).where('id', '=', top.id).execute();
@@ -67,18 +78,33 @@ async function writeNote(deps: SeedDeps, spec: NoteSpec, i: number, members: Mem
   const note = await createNote(
     deps,
     authorId,
-    { title: spec.title, body: spec.body, tags: spec.tags ?? [], imageIds, itemIds: [], location: spot, kind: spec.kind ?? 'note' },
+    {
+      title: spec.title,
+      body: spec.body,
+      tags: spec.tags ?? [],
+      imageIds,
+      itemIds: [],
+      location: spot,
+      kind: spec.kind ?? 'note',
+    },
     { createdAt },
   );
   const attached = (spec.items ?? []).flatMap((k) => items[spec.by]?.[k] ?? []);
   if (attached.length) {
-    await deps.db.insertInto('noteItems').values(attached.map((itemId, position) => ({ noteId: note.id, itemId, position }))).execute();
+    await deps.db
+      .insertInto('noteItems')
+      .values(attached.map((itemId, position) => ({ noteId: note.id, itemId, position })))
+      .execute();
   }
   return { id: note.id, authorId, createdAt, spec };
 }
 
 /** Likes and collects from other members (more for fresh and busy notes), then exact counters. */
-async function writeReactions(deps: SeedDeps, notes: { id: string; authorId: string; spec: NoteSpec }[], members: Members) {
+async function writeReactions(
+  deps: SeedDeps,
+  notes: { id: string; authorId: string; spec: NoteSpec }[],
+  members: Members,
+) {
   const likes: { userId: string; noteId: string }[] = [];
   const collects: { userId: string; noteId: string }[] = [];
   for (const n of notes) {
@@ -89,15 +115,29 @@ async function writeReactions(deps: SeedDeps, notes: { id: string; authorId: str
       if (chance(`collect${n.id}${userId}`) < heat / 3) collects.push({ userId, noteId: n.id });
     }
   }
-  if (likes.length) await deps.db.insertInto('noteLikes').values(likes).onConflict((oc) => oc.doNothing()).execute();
-  if (collects.length) await deps.db.insertInto('noteCollects').values(collects).onConflict((oc) => oc.doNothing()).execute();
+  if (likes.length)
+    await deps.db
+      .insertInto('noteLikes')
+      .values(likes)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  if (collects.length)
+    await deps.db
+      .insertInto('noteCollects')
+      .values(collects)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   await deps.db
     .updateTable('notes')
     .set({
       likeCount: sql`(SELECT count(*) FROM note_likes l WHERE l.note_id = notes.id)`,
       collectCount: sql`(SELECT count(*) FROM note_collects c WHERE c.note_id = notes.id)`,
     })
-    .where('id', 'in', notes.map((n) => n.id))
+    .where(
+      'id',
+      'in',
+      notes.map((n) => n.id),
+    )
     .execute();
 }
 
@@ -109,21 +149,45 @@ async function writeFollows(deps: SeedDeps, members: Members) {
       return followerId && followeeId ? [{ followerId, followeeId }] : [];
     }),
   );
-  if (rows.length) await deps.db.insertInto('follows').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length)
+    await deps.db
+      .insertInto('follows')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
-export async function seedCommunity(deps: SeedDeps, itemsByUsername: Record<string, string[]> = {}): Promise<{ notes: number }> {
+export async function seedCommunity(
+  deps: SeedDeps,
+  itemsByUsername: Record<string, string[]> = {},
+): Promise<{ notes: number }> {
   const usernames = [...new Set(COMMUNITY_NOTES.map((n) => n.by))];
-  const rows = await deps.db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+  const rows = await deps.db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', usernames)
+    .execute();
   if (rows.length === 0) return { notes: 0 };
   const members: Members = new Map(rows.map((r) => [r.username, r.id]));
-  const existing = await deps.db.selectFrom('notes').select('id').where('authorId', 'in', [...members.values()]).limit(1).execute();
+  const existing = await deps.db
+    .selectFrom('notes')
+    .select('id')
+    .where('authorId', 'in', [...members.values()])
+    .limit(1)
+    .execute();
   if (existing.length) return { notes: 0 };
-  const written = (await runPooled(COMMUNITY_NOTES, 2, (spec, i) => writeNote(deps, spec, i, members, itemsByUsername))).filter(
-    (n): n is NonNullable<typeof n> => n !== null,
-  );
+  const written = (
+    await runPooled(COMMUNITY_NOTES, 2, (spec, i) => writeNote(deps, spec, i, members, itemsByUsername))
+  ).filter((n): n is NonNullable<typeof n> => n !== null);
   await runPooled(written, 2, (n) =>
-    writeComments(deps, n.id, new Date(n.createdAt.getTime() + 20 * 60_000), n.spec.comments ?? [], members, itemsByUsername),
+    writeComments(
+      deps,
+      n.id,
+      new Date(n.createdAt.getTime() + 20 * 60_000),
+      n.spec.comments ?? [],
+      members,
+      itemsByUsername,
+    ),
   );
   await writeReactions(deps, written, members);
   await writeFollows(deps, members);

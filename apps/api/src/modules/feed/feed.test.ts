@@ -79,7 +79,11 @@ describe('GET /feed?tab=latest', () => {
       expectProblem(await t.req('GET', `/feed?${q}`), 400, 'validation_failed');
     }
     expectProblem(await t.req('GET', '/feed?cursor=bm9wZQ'), 400, 'invalid_cursor');
-    expectProblem(await t.req('GET', `/feed?cursor=${Buffer.from('["yesterday","0000000000000001"]').toString('base64url')}`), 400, 'invalid_cursor');
+    expectProblem(
+      await t.req('GET', `/feed?cursor=${Buffer.from('["yesterday","0000000000000001"]').toString('base64url')}`),
+      400,
+      'invalid_cursor',
+    );
     expectProblem(await t.req('GET', '/feed?tab=nearby&lat=31.2&lng=121.4'), 400, 'unsupported_tab');
     expectProblem(await t.req('GET', '/feed?tab=recommended'), 400, 'unsupported_tab');
     expect((await t.req('GET', '/feed?limit=100')).status).toBe(200);
@@ -101,7 +105,10 @@ describe('GET /feed?tab=following', () => {
     expect(await walk(t, '/feed?tab=following', me.token, 2)).toEqual(expected);
     expect(await walk(t, '/feed?tab=following', me.token, 100)).toEqual(expected);
     const lonely = await t.user();
-    expect((await t.req('GET', '/feed?tab=following', { token: lonely.token })).json).toEqual({ items: [], nextCursor: null });
+    expect((await t.req('GET', '/feed?tab=following', { token: lonely.token })).json).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it('needs a member', async () => {

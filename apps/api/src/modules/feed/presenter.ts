@@ -4,7 +4,10 @@ import type { ItemCardOut } from '../notes/items-port.ts';
 import { presentUserCard } from '../notes/presenter.ts';
 import type { CardRow } from './repo.ts';
 
-export function presentCard(r: CardRow, v: { author: Author; cover: MediaSize | undefined; likedByMe: boolean; items: ItemCardOut[] }) {
+export function presentCard(
+  r: CardRow,
+  v: { author: Author; cover: MediaSize | undefined; likedByMe: boolean; items: ItemCardOut[] },
+) {
   return {
     id: r.id,
     kind: r.kind as 'note' | 'stall' | 'wanted',

@@ -43,7 +43,8 @@ beforeAll(async () => {
   hostNote = (await note(t, viewer.token, { kind: 'stall' })).id;
   for (const [i, a] of [...authors, ...authors, ...authors, ...authors, ...authors, ...authors].entries()) {
     const c = await comment(t, a.token, hostNote, { body: `第${i}楼` });
-    if (i % 5 === 0) for (let k = 0; k < 4; k++) await comment(t, viewer.token, hostNote, { parentId: c.id, body: `回${k}` });
+    if (i % 5 === 0)
+      for (let k = 0; k < 4; k++) await comment(t, viewer.token, hostNote, { parentId: c.id, body: `回${k}` });
     thread ||= c.id;
   }
 }, 120_000);
@@ -58,9 +59,18 @@ describe('one page is a fixed number of queries', () => {
     ['/notes/{note}/comments', true],
     ['/users/{viewer}/following', true],
   ])('%s (signed in: %s): 5 items and 50 items cost the same', async (template, signedIn) => {
-    const author = (await t.db.selectFrom('notes').select('authorId').where('authorId', '!=', viewer.id).executeTakeFirstOrThrow()).authorId;
+    const author = (
+      await t.db.selectFrom('notes').select('authorId').where('authorId', '!=', viewer.id).executeTakeFirstOrThrow()
+    ).authorId;
     // A profile holds 6 notes: fill it up so 50 means 50 there too.
-    if (template.includes('{author}')) for (let i = 0; i < 50; i++) await t.db.insertInto('notes').values({ authorId: author, title: `补 ${i}` }).execute();
+    if (template.includes('{author}')) {
+      const cover = await t.db.selectFrom('media').select('id').where('ownerId', '=', author).executeTakeFirstOrThrow();
+      for (let i = 0; i < 50; i++)
+        await t.db
+          .insertInto('notes')
+          .values({ authorId: author, title: `补 ${i}`, coverId: cover.id })
+          .execute();
+    }
     const path = template.replace('{viewer}', viewer.id).replace('{author}', author).replace('{note}', hostNote);
     const token = signedIn ? viewer.token : undefined;
     const small = await queriesFor(`${path}${path.includes('?') ? '&' : '?'}limit=5`, token);

@@ -3,7 +3,15 @@
 import type { Executor } from '../../db/index.ts';
 import type { Keyset } from '../notes/keyset.ts';
 
-export const CARD_COLUMNS = ['notes.id', 'notes.kind', 'notes.title', 'notes.authorId', 'notes.coverId', 'notes.likeCount', 'notes.createdAt'] as const;
+export const CARD_COLUMNS = [
+  'notes.id',
+  'notes.kind',
+  'notes.title',
+  'notes.authorId',
+  'notes.coverId',
+  'notes.likeCount',
+  'notes.createdAt',
+] as const;
 
 export type CardRow = {
   id: string;
@@ -30,40 +38,58 @@ export function notesBy(db: Executor, authorId: string, after: Keyset | null, ta
 }
 
 /**
- * Notes of the members the viewer follows, newest first. For each followed member at most
- * `take` rows are read from notes_author (a LATERAL range), then merged: the work is bounded by
- * followees × page size, never by how much the followed members ever wrote.
+ * Notes of the members the viewer follows, newest first. Two steps in one statement: for each
+ * followed member, at most `take` (created_at, id) pairs from notes_author — an index-only
+ * range, no table rows — merged to the page's `take` ids; then only those rows are read. The
+ * work is bounded by followees × page size, never by how much the followed members wrote.
  */
 export function followingNotes(db: Executor, viewerId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
   return db
-    .selectFrom('follows')
-    .innerJoinLateral(
-      (eb) => {
-        let q = eb.selectFrom('notes').select(CARD_COLUMNS).whereRef('notes.authorId', '=', 'follows.followeeId');
-        if (after) q = q.where((w) => w(w.refTuple('notes.createdAt', 'notes.id'), '<', w.tuple(after.at, after.id)));
-        return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).as('n');
-      },
-      (join) => join.onTrue(),
+    .selectFrom('notes')
+    .select(CARD_COLUMNS)
+    .where('notes.id', 'in', (eb) =>
+      eb
+        .selectFrom('follows')
+        .innerJoinLateral(
+          (lat) => {
+            let q = lat
+              .selectFrom('notes as k')
+              .select(['k.id', 'k.createdAt'])
+              .whereRef('k.authorId', '=', 'follows.followeeId');
+            if (after) q = q.where((w) => w(w.refTuple('k.createdAt', 'k.id'), '<', w.tuple(after.at, after.id)));
+            return q.orderBy('k.createdAt', 'desc').orderBy('k.id', 'desc').limit(take).as('k');
+          },
+          (join) => join.onTrue(),
+        )
+        .select('k.id')
+        .where('follows.followerId', '=', viewerId)
+        .orderBy('k.createdAt', 'desc')
+        .orderBy('k.id', 'desc')
+        .limit(take),
     )
-    .selectAll('n')
-    .where('follows.followerId', '=', viewerId)
-    .orderBy('n.createdAt', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit(take)
+    .orderBy('notes.createdAt', 'desc')
+    .orderBy('notes.id', 'desc')
     .execute();
 }
 
 export type CollectRow = CardRow & { collectedAt: Date };
 
 /** A member's collects, most recently collected first (note_collects_user). */
-export function collectedNotes(db: Executor, userId: string, after: Keyset | null, take: number): Promise<CollectRow[]> {
+export function collectedNotes(
+  db: Executor,
+  userId: string,
+  after: Keyset | null,
+  take: number,
+): Promise<CollectRow[]> {
   let q = db
     .selectFrom('noteCollects')
     .innerJoin('notes', 'notes.id', 'noteCollects.noteId')
     .select([...CARD_COLUMNS, 'noteCollects.createdAt as collectedAt'])
     .where('noteCollects.userId', '=', userId);
   if (after) {
-    q = q.where((eb) => eb(eb.refTuple('noteCollects.createdAt', 'noteCollects.noteId'), '<', eb.tuple(after.at, after.id)));
+    q = q.where((eb) =>
+      eb(eb.refTuple('noteCollects.createdAt', 'noteCollects.noteId'), '<', eb.tuple(after.at, after.id)),
+    );
   }
   return q.orderBy('noteCollects.createdAt', 'desc').orderBy('noteCollects.noteId', 'desc').limit(take).execute();
 }

@@ -13,7 +13,10 @@ export function feedRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'get', path: '/feed', tags, request: { query: FeedQuery },
+      method: 'get',
+      path: '/feed',
+      tags,
+      request: { query: FeedQuery },
       description: '`latest` is public; `following` needs a member (401).',
       responses: { 200: jsonContent(FeedPage), ...problemResponses(400, 401) },
     }),
@@ -22,19 +25,27 @@ export function feedRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'get', path: '/users/{id}/notes', tags, request: { params: IdParam, query: PageQuery },
+      method: 'get',
+      path: '/users/{id}/notes',
+      tags,
+      request: { params: IdParam, query: PageQuery },
       responses: { 200: jsonContent(FeedPage), ...problemResponses(400, 404) },
     }),
-    async (c) => c.json(await profileNotes(c.get('deps'), c.req.valid('param').id, viewerOf(c), c.req.valid('query')), 200),
+    async (c) =>
+      c.json(await profileNotes(c.get('deps'), c.req.valid('param').id, viewerOf(c), c.req.valid('query')), 200),
   );
 
   r.openapi(
     createRoute({
-      method: 'get', path: '/users/{id}/collects', tags, request: { params: IdParam, query: PageQuery },
+      method: 'get',
+      path: '/users/{id}/collects',
+      tags,
+      request: { params: IdParam, query: PageQuery },
       description: 'Your collects, most recently collected first. Private: anyone else gets 403 `collects_private`.',
       responses: { 200: jsonContent(FeedPage), ...problemResponses(400, 403, 404) },
     }),
-    async (c) => c.json(await profileCollects(c.get('deps'), c.req.valid('param').id, viewerOf(c), c.req.valid('query')), 200),
+    async (c) =>
+      c.json(await profileCollects(c.get('deps'), c.req.valid('param').id, viewerOf(c), c.req.valid('query')), 200),
   );
 
   return r;

@@ -3,7 +3,8 @@ import { ItemCard, NoteKind, PageQuery, UserCard } from '../notes/schema.ts';
 
 export const FeedQuery = PageQuery.extend({
   tab: z.enum(['latest', 'following', 'nearby', 'recommended']).default('latest').openapi({
-    description: 'latest: everyone, newest first; following: members you follow (sign in). nearby and recommended: 400 `unsupported_tab` for now.',
+    description:
+      'latest: everyone, newest first; following: members you follow (sign in). nearby and recommended: 400 `unsupported_tab` for now.',
   }),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),

@@ -16,14 +16,20 @@ type PageIn = { cursor?: string; limit: number };
 async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
   const ids = rows.map((r) => r.id);
   const [authors, covers, liked, items] = await Promise.all([
-    authorsByIds(deps.db, rows.map((r) => r.authorId)),
-    mediaByIds(deps.db, rows.map((r) => r.coverId)),
+    authorsByIds(
+      deps.db,
+      rows.map((r) => r.authorId),
+    ),
+    mediaByIds(
+      deps.db,
+      rows.map((r) => r.coverId),
+    ),
     reactedNoteIds(deps.db, 'noteLikes', viewerId, ids),
     itemCardsByNote(deps.db, ids, viewerId),
   ]);
   return rows.flatMap((r) => {
     const author = authors.get(r.authorId);
-    if (!author || author.status !== 'active') return [];
+    if (author?.status !== 'active') return [];
     const cover = r.coverId ? covers.get(r.coverId) : undefined;
     return [presentCard(r, { author, cover, likedByMe: liked.has(r.id), items: items.get(r.id) ?? [] })];
   });
@@ -59,9 +65,18 @@ export async function profileNotes(deps: Db, userId: string, viewerId: string | 
   return cardPage(deps, viewerId, q, (after, take) => notesBy(deps.db, userId, after, take));
 }
 
-/** Collects are private: only their owner sees them (see bench/README.md, "Decisions"). */
+/**
+ * Collects are private: what a member saves (a crib, a wanted gift) says more about them than
+ * what they post, so only they see the list. The count on a note stays public.
+ */
 export async function profileCollects(deps: Db, userId: string, viewerId: string | null, q: PageIn) {
   if (!(await findActiveUser(deps.db, userId))) throw notFound('user');
   if (viewerId !== userId) throw forbidden('collects_private', "A member's collects are visible to them only.");
-  return cardPage(deps, viewerId, q, (after, take) => collectedNotes(deps.db, userId, after, take), (r) => ({ at: r.collectedAt, id: r.id }));
+  return cardPage(
+    deps,
+    viewerId,
+    q,
+    (after, take) => collectedNotes(deps.db, userId, after, take),
+    (r) => ({ at: r.collectedAt, id: r.id }),
+  );
 }

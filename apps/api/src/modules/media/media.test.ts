@@ -57,9 +57,17 @@ describe('POST /media', () => {
       id: expect.stringMatching(/^[0-9a-f]{16}$/),
       width: 2000,
       height: 1500,
-      urls: { thumb: `/media/${r.json.id}/thumb.webp`, card: `/media/${r.json.id}/card.webp`, detail: `/media/${r.json.id}/detail.webp` },
+      urls: {
+        thumb: `/media/${r.json.id}/thumb.webp`,
+        card: `/media/${r.json.id}/card.webp`,
+        detail: `/media/${r.json.id}/detail.webp`,
+      },
     });
-    for (const [variant, px] of [['thumb', 320], ['card', 640], ['detail', 1280]] as const) {
+    for (const [variant, px] of [
+      ['thumb', 320],
+      ['card', 640],
+      ['detail', 1280],
+    ] as const) {
       const file = await t.app.request(r.json.urls[variant]);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('image/webp');
@@ -75,11 +83,16 @@ describe('POST /media', () => {
 
   it('accepts PNG and WebP, and an avatar purpose', async () => {
     const u = await t.user();
-    const webp = await sharp(await pngBytes(30, 40)).webp().toBuffer();
+    const webp = await sharp(await pngBytes(30, 40))
+      .webp()
+      .toBuffer();
     const r = await t.req('POST', '/media', { token: u.token, raw: form(webp, 'x.webp', 'image/webp') });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ width: 30, height: 40 });
-    const a = await t.req('POST', '/media', { token: u.token, raw: form(await pngBytes(), 'a.png', 'image/png', { purpose: 'avatar' }) });
+    const a = await t.req('POST', '/media', {
+      token: u.token,
+      raw: form(await pngBytes(), 'a.png', 'image/png', { purpose: 'avatar' }),
+    });
     expect(a.status).toBe(201);
     expect(a.json.urls).toEqual({ avatar: `/media/${a.json.id}/avatar.webp` });
     const me = await t.req('PATCH', '/me', { token: u.token, body: { avatarId: a.json.id } });
@@ -89,7 +102,10 @@ describe('POST /media', () => {
   it('refuses a renamed non-image with 415 unsupported_media, leaving nothing behind', async () => {
     const u = await t.user();
     const r = await refusedCleanly(() =>
-      t.req('POST', '/media', { token: u.token, raw: form(Buffer.from('%PDF-1.4 not a photo at all'), 'photo.jpg', 'image/jpeg') }),
+      t.req('POST', '/media', {
+        token: u.token,
+        raw: form(Buffer.from('%PDF-1.4 not a photo at all'), 'photo.jpg', 'image/jpeg'),
+      }),
     );
     expectProblem(r, 415, 'unsupported_media');
   });
@@ -103,7 +119,9 @@ describe('POST /media', () => {
 
   it('refuses a decompression bomb (a PNG header claiming 50000×50000) before decoding it', async () => {
     const u = await t.user();
-    const r = await refusedCleanly(() => t.req('POST', '/media', { token: u.token, raw: form(pngHeaderClaiming(50_000, 50_000)) }));
+    const r = await refusedCleanly(() =>
+      t.req('POST', '/media', { token: u.token, raw: form(pngHeaderClaiming(50_000, 50_000)) }),
+    );
     expectProblem(r, 422, 'image_too_large');
   });
 
@@ -117,7 +135,9 @@ describe('POST /media', () => {
   it('refuses a body over the limit even when it is streamed without a Content-Length', async () => {
     const u = await t.user();
     const boundary = 'xyzzy';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(1024 * 1024);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -142,13 +162,20 @@ describe('POST /media', () => {
   it('refuses visitors, JSON bodies and a form without a file', async () => {
     const u = await t.user();
     expectProblem(await t.req('POST', '/media', { raw: form(await pngBytes()) }), 401, 'unauthenticated');
-    expectProblem(await t.req('POST', '/media', { token: u.token, body: { file: 'x' } }), 415, 'unsupported_media_type');
+    expectProblem(
+      await t.req('POST', '/media', { token: u.token, body: { file: 'x' } }),
+      415,
+      'unsupported_media_type',
+    );
     const f = new FormData();
     f.append('photo', 'nothing');
     const r = await t.req('POST', '/media', { token: u.token, raw: f });
     expectProblem(r, 400, 'validation_failed');
     expect(r.json.errors[0].path).toBe('file');
-    const bad = await t.req('POST', '/media', { token: u.token, raw: form(await pngBytes(), 'a.png', 'image/png', { purpose: 'banner' }) });
+    const bad = await t.req('POST', '/media', {
+      token: u.token,
+      raw: form(await pngBytes(), 'a.png', 'image/png', { purpose: 'banner' }),
+    });
     expectProblem(bad, 400, 'validation_failed');
   });
 

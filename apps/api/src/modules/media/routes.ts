@@ -49,7 +49,11 @@ export function mediaRoutes() {
   const r = newRouter();
   r.openapi(
     createRoute({
-      method: 'post', path: '/media', tags, security: [{ Bearer: [] }], middleware: [gate, limit] as const,
+      method: 'post',
+      path: '/media',
+      tags,
+      security: [{ Bearer: [] }],
+      middleware: [gate, limit] as const,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       description:
         'Uploads one JPEG, PNG or WebP photo (≤ 10 MiB, ≤ 40 megapixels). The type is read from the bytes; EXIF and GPS are removed; WebP variants are served from /media/{id}/{variant}.webp.',
@@ -61,7 +65,9 @@ export function mediaRoutes() {
       if (file.size > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', 'A photo may be at most 10 MiB.');
       const bytes = Buffer.from(await file.arrayBuffer());
       const m = await storeImage(c.get('deps'), user.id, bytes, purpose);
-      const urls: Partial<Record<MediaVariant, string>> = Object.fromEntries(m.variants.map((v) => [v, mediaUrl(m.id, v)]));
+      const urls: Partial<Record<MediaVariant, string>> = Object.fromEntries(
+        m.variants.map((v) => [v, mediaUrl(m.id, v)]),
+      );
       return c.json({ id: m.id, width: m.width, height: m.height, urls }, 201);
     },
   );

@@ -13,13 +13,15 @@ const SIZES: Record<'avatar' | 'photo', Partial<Record<MediaVariant, number>>> =
   photo: { thumb: 320, card: 640, detail: 1280 },
 };
 
-const tooManyPixels = () => new AppError(422, 'image_too_large', 'The image has too many pixels (at most 40 megapixels).');
+const tooManyPixels = () =>
+  new AppError(422, 'image_too_large', 'The image has too many pixels (at most 40 megapixels).');
 
 export type StoredMedia = { id: string; width: number; height: number; variants: MediaVariant[] };
 
 export function sniffImageType(b: Buffer): 'jpeg' | 'png' | 'webp' | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
   return null;
 }
@@ -60,7 +62,8 @@ export async function storeImage(
 ): Promise<StoredMedia> {
   if (!trusted) {
     if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', 'A photo may be at most 10 MiB.');
-    if (!sniffImageType(bytes)) throw new AppError(415, 'unsupported_media', 'Only JPEG, PNG and WebP photos are accepted.');
+    if (!sniffImageType(bytes))
+      throw new AppError(415, 'unsupported_media', 'Only JPEG, PNG and WebP photos are accepted.');
   }
   let meta: Metadata;
   try {

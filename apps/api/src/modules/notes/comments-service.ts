@@ -26,7 +26,8 @@ import { findVisibleNote } from './reactions.ts';
 import type { CommentIn } from './schema.ts';
 
 const PREVIEW_REPLIES = 3;
-const oldestFirst = (a: CommentRow, b: CommentRow) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+const oldestFirst = (a: CommentRow, b: CommentRow) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
 
 const invalidParent = (detail: string) =>
@@ -41,7 +42,13 @@ function threadOf(target: CommentRow | undefined, noteId: string) {
     : { parentId: target.id, replyToUserId: null };
 }
 
-export async function createComment(deps: Pick<Deps, 'db'>, userId: string, noteId: string, input: CommentIn, opts: { createdAt?: Date } = {}) {
+export async function createComment(
+  deps: Pick<Deps, 'db'>,
+  userId: string,
+  noteId: string,
+  input: CommentIn,
+  opts: { createdAt?: Date } = {},
+) {
   try {
     return await withTx(deps.db, async (tx) => {
       const note = await lockNoteForComments(tx, noteId);
@@ -50,7 +57,8 @@ export async function createComment(deps: Pick<Deps, 'db'>, userId: string, note
       let thread: { parentId: string | null; replyToUserId: string | null } = { parentId: null, replyToUserId: null };
       if (input.parentId) {
         thread = threadOf(await findComment(tx, input.parentId), noteId);
-        if (!(await addReplyToCount(tx, thread.parentId as string))) throw unprocessable('comment_deleted', 'That thread was deleted.');
+        if (!(await addReplyToCount(tx, thread.parentId as string)))
+          throw unprocessable('comment_deleted', 'That thread was deleted.');
       }
       const comment = await insertComment(tx, {
         noteId,
@@ -90,7 +98,10 @@ export async function deleteComment(deps: Pick<Deps, 'db' | 'clock'>, userId: st
 async function contextFor(deps: Pick<Deps, 'db'>, rows: CommentRow[], viewerId: string | null, noteAuthorId: string) {
   const itemIds = rows.flatMap((r) => (r.itemId && !r.deletedAt ? [r.itemId] : []));
   const [authors, items] = await Promise.all([
-    authorsByIds(deps.db, rows.flatMap((r) => [r.authorId, r.replyToUserId])),
+    authorsByIds(
+      deps.db,
+      rows.flatMap((r) => [r.authorId, r.replyToUserId]),
+    ),
     itemCardsById(deps.db, itemIds, viewerId),
   ]);
   return { authors, items, viewerId, noteAuthorId } satisfies CommentContext;
@@ -111,17 +122,27 @@ export async function listComments(
   const dir: Direction = q.sort === 'oldest' ? 'asc' : 'desc';
   const rows = await topLevelPage(deps.db, noteId, dir, decodeKeyset(q.cursor), q.limit + 1);
   const { page, nextCursor } = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  const replies = await firstReplies(deps.db, page.map((r) => r.id), PREVIEW_REPLIES);
+  const replies = await firstReplies(
+    deps.db,
+    page.map((r) => r.id),
+    PREVIEW_REPLIES,
+  );
   const ctx = await contextFor(deps, [...page, ...replies], viewerId, note.authorId);
   const byParent = new Map<string, CommentRow[]>();
-  for (const r of replies.sort(oldestFirst)) byParent.set(r.parentId as string, [...(byParent.get(r.parentId as string) ?? []), r]);
+  for (const r of replies.sort(oldestFirst))
+    byParent.set(r.parentId as string, [...(byParent.get(r.parentId as string) ?? []), r]);
   return {
     items: page.map((c) => presentComment(c, byParent.get(c.id) ?? [], ctx)),
     nextCursor,
   };
 }
 
-export async function listReplies(deps: Pick<Deps, 'db'>, commentId: string, viewerId: string | null, q: { cursor?: string; limit: number }) {
+export async function listReplies(
+  deps: Pick<Deps, 'db'>,
+  commentId: string,
+  viewerId: string | null,
+  q: { cursor?: string; limit: number },
+) {
   const c = await findComment(deps.db, commentId);
   const note = c ? await findVisibleNote(deps.db, c.noteId) : undefined;
   if (!c || !note) throw notFound('comment');

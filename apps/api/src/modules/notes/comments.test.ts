@@ -10,7 +10,19 @@ describe('POST /notes/:id/comments', () => {
     const [host, a, b] = [await t.user(), await t.user(), await t.user()];
     const n = await note(t, host.token, { kind: 'stall' });
     const top = await comment(t, a.token, n.id, { body: '书架还在吗？' });
-    expect(top).toMatchObject({ noteId: n.id, parentId: null, author: { id: a.id }, replyToUser: null, body: '书架还在吗？', deleted: false, replyCount: 0, replies: [], wanted: null, item: null, canDelete: true });
+    expect(top).toMatchObject({
+      noteId: n.id,
+      parentId: null,
+      author: { id: a.id },
+      replyToUser: null,
+      body: '书架还在吗？',
+      deleted: false,
+      replyCount: 0,
+      replies: [],
+      wanted: null,
+      item: null,
+      canDelete: true,
+    });
     const reply = await comment(t, host.token, n.id, { body: '在的', parentId: top.id });
     expect(reply).toMatchObject({ parentId: top.id, replyToUser: null });
     const nested = await comment(t, b.token, n.id, { body: '我也想要', parentId: reply.id });
@@ -27,21 +39,24 @@ describe('POST /notes/:id/comments', () => {
     const n = await note(t, host.token, { kind: 'stall' });
     const w = await comment(t, a.token, n.id, { body: '', wanted: { title: '二手显示器 27寸', maxPrice: 50000 } });
     expect(w.wanted).toEqual({ title: '二手显示器 27寸', maxPrice: 50000 });
-    const w2 = (await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body: { wanted: { title: '台灯' } } })).json;
+    const w2 = (await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body: { wanted: { title: '台灯' } } }))
+      .json;
     expect(w2).toMatchObject({ body: '', wanted: { title: '台灯', maxPrice: null } });
   });
 
-  it.each([
-    [{ body: '' }, 'body'],
-    [{ body: '   ' }, 'body'],
-    [{}, 'body'],
-    [{ body: '字'.repeat(501) }, 'body'],
-    [{ body: 'x', parentId: 'zz' }, 'parentId'],
-    [{ wanted: { title: '' } }, 'wanted.title'],
-    [{ wanted: { title: '显示器', maxPrice: -1 } }, 'wanted.maxPrice'],
-    [{ wanted: { title: '显示器', maxPrice: 12.5 } }, 'wanted.maxPrice'],
-    [{ wanted: { title: '显示器', maxPrice: '500' } }, 'wanted.maxPrice'],
-  ].map(([body, field]) => [JSON.stringify(body).slice(0, 60), body, field] as const))('refuses %s with a field error on %s', async (_, body, field) => {
+  it.each(
+    [
+      [{ body: '' }, 'body'],
+      [{ body: '   ' }, 'body'],
+      [{}, 'body'],
+      [{ body: '字'.repeat(501) }, 'body'],
+      [{ body: 'x', parentId: 'zz' }, 'parentId'],
+      [{ wanted: { title: '' } }, 'wanted.title'],
+      [{ wanted: { title: '显示器', maxPrice: -1 } }, 'wanted.maxPrice'],
+      [{ wanted: { title: '显示器', maxPrice: 12.5 } }, 'wanted.maxPrice'],
+      [{ wanted: { title: '显示器', maxPrice: '500' } }, 'wanted.maxPrice'],
+    ].map(([body, field]) => [JSON.stringify(body).slice(0, 60), body, field] as const),
+  )('refuses %s with a field error on %s', async (_, body, field) => {
     const [host, a] = [await t.user(), await t.user()];
     const n = await note(t, host.token);
     const r = await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body });
@@ -56,12 +71,29 @@ describe('POST /notes/:id/comments', () => {
     const other = await note(t, host.token);
     const foreign = await comment(t, a.token, other.id);
     expectProblem(await t.req('POST', `/notes/${n.id}/comments`, { body: { body: 'hi' } }), 401, 'unauthenticated');
-    expectProblem(await t.req('POST', '/notes/00000000000000ff/comments', { token: a.token, body: { body: 'hi' } }), 404, 'not_found');
-    const wrong = await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body: { body: 'hi', parentId: foreign.id } });
+    expectProblem(
+      await t.req('POST', '/notes/00000000000000ff/comments', { token: a.token, body: { body: 'hi' } }),
+      404,
+      'not_found',
+    );
+    const wrong = await t.req('POST', `/notes/${n.id}/comments`, {
+      token: a.token,
+      body: { body: 'hi', parentId: foreign.id },
+    });
     expectProblem(wrong, 422, 'invalid_parent');
     expect(wrong.json.errors[0].path).toBe('parentId');
-    expectProblem(await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body: { body: 'hi', parentId: '00000000000000ff' } }), 422, 'invalid_parent');
-    const item = await t.req('POST', `/notes/${n.id}/comments`, { token: a.token, body: { body: '', itemId: '0000000000000abc' } });
+    expectProblem(
+      await t.req('POST', `/notes/${n.id}/comments`, {
+        token: a.token,
+        body: { body: 'hi', parentId: '00000000000000ff' },
+      }),
+      422,
+      'invalid_parent',
+    );
+    const item = await t.req('POST', `/notes/${n.id}/comments`, {
+      token: a.token,
+      body: { body: '', itemId: '0000000000000abc' },
+    });
     expectProblem(item, 422, 'items_unavailable');
     expect((await getNote(n.id)).commentCount).toBe(0);
   });
@@ -78,12 +110,27 @@ describe('DELETE /comments/:id', () => {
     expect((await t.req('DELETE', `/comments/${top.id}`, { token: a.token })).status).toBe(204);
     expect((await getNote(n.id)).commentCount).toBe(2);
     const list = (await t.req('GET', `/notes/${n.id}/comments`)).json;
-    expect(list.items[0]).toMatchObject({ id: top.id, deleted: true, body: '', author: null, replyCount: 2, canDelete: false });
+    expect(list.items[0]).toMatchObject({
+      id: top.id,
+      deleted: true,
+      body: '',
+      author: null,
+      replyCount: 2,
+      canDelete: false,
+    });
     expect(JSON.stringify(list)).not.toContain('原评论');
     expect(list.items[0].replies.map((r: { body: string }) => r.body)).toEqual(['回复一', '回复二']);
     // No new replies in a deleted thread; replying to its replies is refused too.
-    expectProblem(await t.req('POST', `/notes/${n.id}/comments`, { token: b.token, body: { body: 'x', parentId: top.id } }), 422, 'comment_deleted');
-    expectProblem(await t.req('POST', `/notes/${n.id}/comments`, { token: b.token, body: { body: 'x', parentId: r1.id } }), 422, 'comment_deleted');
+    expectProblem(
+      await t.req('POST', `/notes/${n.id}/comments`, { token: b.token, body: { body: 'x', parentId: top.id } }),
+      422,
+      'comment_deleted',
+    );
+    expectProblem(
+      await t.req('POST', `/notes/${n.id}/comments`, { token: b.token, body: { body: 'x', parentId: r1.id } }),
+      422,
+      'comment_deleted',
+    );
     // Deleting a reply: gone from the lists, counted out of both counters.
     expect((await t.req('DELETE', `/comments/${r1.id}`, { token: b.token })).status).toBe(204);
     const after = (await t.req('GET', `/notes/${n.id}/comments`)).json.items[0];

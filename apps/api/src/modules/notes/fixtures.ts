@@ -5,10 +5,17 @@ import type { createTestApp } from '../../../test/helpers.ts';
 type T = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function pngBytes(width = 64, height = 48, color = '#ff2442'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 }
 
-export function form(bytes: Buffer | Uint8Array, name = 'photo.png', type = 'image/png', extra: Record<string, string> = {}) {
+export function form(
+  bytes: Buffer | Uint8Array,
+  name = 'photo.png',
+  type = 'image/png',
+  extra: Record<string, string> = {},
+) {
   const f = new FormData();
   f.append('file', new File([new Uint8Array(bytes)], name, { type }));
   for (const [k, v] of Object.entries(extra)) f.append(k, v);

@@ -15,7 +15,11 @@ export function followRoutes() {
   for (const method of ['put', 'delete'] as const) {
     r.openapi(
       createRoute({
-        method, path: '/users/{id}/follow', tags, security, request: { params: IdParam },
+        method,
+        path: '/users/{id}/follow',
+        tags,
+        security,
+        request: { params: IdParam },
         description: `${method === 'put' ? 'Follows' : 'Unfollows'} a member. Repeating it changes nothing; yourself: 422 \`cannot_follow_self\`.`,
         responses: { 204: { description: 'Done (idempotent)' }, ...problemResponses(401, 404, 422) },
       }),
@@ -30,10 +34,14 @@ export function followRoutes() {
   for (const side of ['followers', 'following'] as const) {
     r.openapi(
       createRoute({
-        method: 'get', path: `/users/{id}/${side}`, tags, request: { params: IdParam, query: PageQuery },
+        method: 'get',
+        path: `/users/{id}/${side}`,
+        tags,
+        request: { params: IdParam, query: PageQuery },
         responses: { 200: jsonContent(FollowPage), ...problemResponses(400, 404) },
       }),
-      async (c) => c.json(await listFollows(c.get('deps'), c.req.valid('param').id, side, viewerOf(c), c.req.valid('query')), 200),
+      async (c) =>
+        c.json(await listFollows(c.get('deps'), c.req.valid('param').id, side, viewerOf(c), c.req.valid('query')), 200),
     );
   }
 

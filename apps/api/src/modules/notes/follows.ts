@@ -13,7 +13,8 @@ export type FollowSide = 'followers' | 'following';
 
 function followPage(db: Executor, userId: string, side: FollowSide, after: Keyset | null, take: number) {
   // followers: rows that point at the user, listing who follows; following: the reverse.
-  const [mine, other] = side === 'followers' ? (['followeeId', 'followerId'] as const) : (['followerId', 'followeeId'] as const);
+  const [mine, other] =
+    side === 'followers' ? (['followeeId', 'followerId'] as const) : (['followerId', 'followeeId'] as const);
   let q = db
     .selectFrom('follows')
     .innerJoin('users', 'users.id', `follows.${other}`)
@@ -36,9 +37,17 @@ export async function listFollows(
   if (!(await findActiveUser(deps.db, userId))) throw notFound('user');
   const rows = await followPage(deps.db, userId, side, decodeKeyset(q.cursor), q.limit + 1);
   const { page, nextCursor } = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  const followed = await followedUserIds(deps.db, viewerId, page.map((r) => r.id));
+  const followed = await followedUserIds(
+    deps.db,
+    viewerId,
+    page.map((r) => r.id),
+  );
   return {
-    items: page.map((r) => ({ ...presentUserCard(r), followedByMe: followed.has(r.id), followedAt: r.createdAt.toISOString() })),
+    items: page.map((r) => ({
+      ...presentUserCard(r),
+      followedByMe: followed.has(r.id),
+      followedAt: r.createdAt.toISOString(),
+    })),
     nextCursor,
   };
 }

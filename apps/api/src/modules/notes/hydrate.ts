@@ -43,7 +43,11 @@ export async function reactedNoteIds(
 }
 
 /** The users among `userIds` whom the viewer follows. Empty for visitors. */
-export async function followedUserIds(db: Executor, viewerId: string | null, userIds: readonly string[]): Promise<Set<string>> {
+export async function followedUserIds(
+  db: Executor,
+  viewerId: string | null,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   const list = unique(userIds);
   if (!viewerId || list.length === 0) return new Set();
   const rows = await db

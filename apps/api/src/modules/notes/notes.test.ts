@@ -46,21 +46,26 @@ describe('POST /notes', () => {
     expectProblem(await t.req('POST', '/notes', { body: { title: 'x' } }), 401, 'unauthenticated');
   });
 
-  it.each([
-    [{}, 'title'],
-    [{ title: '' }, 'title'],
-    [{ title: '   ' }, 'title'],
-    [{ title: '字'.repeat(51) }, 'title'],
-    [{ title: 'ok', body: '字'.repeat(2001) }, 'body'],
-    [{ title: 'ok', kind: 'auction' }, 'kind'],
-    [{ title: 'ok', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, 'tags'],
-    [{ title: 'ok', tags: ['#'] }, 'tags.0'],
-    [{ title: 'ok', tags: ['二十一个字'.repeat(5)] }, 'tags.0'],
-    [{ title: 'ok', imageIds: ['nope'] }, 'imageIds.0'],
-    [{ title: 'ok', imageIds: Array.from({ length: 10 }, (_, i) => `00000000000000${String(i).padStart(2, '0')}`) }, 'imageIds'],
-    [{ title: 'ok', imageIds: ['0000000000000001', '0000000000000001'] }, 'imageIds'],
-    [{ title: 'ok', location: { lat: 91, lng: 0 } }, 'location.lat'],
-  ].map(([body, field]) => [JSON.stringify(body).slice(0, 60), body, field] as const))('refuses %s with a field error on %s', async (_, body, field) => {
+  it.each(
+    [
+      [{}, 'title'],
+      [{ title: '' }, 'title'],
+      [{ title: '   ' }, 'title'],
+      [{ title: '字'.repeat(51) }, 'title'],
+      [{ title: 'ok', body: '字'.repeat(2001) }, 'body'],
+      [{ title: 'ok', kind: 'auction' }, 'kind'],
+      [{ title: 'ok', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, 'tags'],
+      [{ title: 'ok', tags: ['#'] }, 'tags.0'],
+      [{ title: 'ok', tags: ['二十一个字'.repeat(5)] }, 'tags.0'],
+      [{ title: 'ok', imageIds: ['nope'] }, 'imageIds.0'],
+      [
+        { title: 'ok', imageIds: Array.from({ length: 10 }, (_, i) => `00000000000000${String(i).padStart(2, '0')}`) },
+        'imageIds',
+      ],
+      [{ title: 'ok', imageIds: ['0000000000000001', '0000000000000001'] }, 'imageIds'],
+      [{ title: 'ok', location: { lat: 91, lng: 0 } }, 'location.lat'],
+    ].map(([body, field]) => [JSON.stringify(body).slice(0, 60), body, field] as const),
+  )('refuses %s with a field error on %s', async (_, body, field) => {
     const u = await t.user();
     const r = await t.req('POST', '/notes', { token: u.token, body });
     expectProblem(r, 400, 'validation_failed');
@@ -88,7 +93,10 @@ describe('POST /notes', () => {
     const [u, other] = [await t.user(), await t.user()];
     const mine = await upload(t, u.token);
     const theirs = await upload(t, other.token);
-    const avatar = await t.req('POST', '/media', { token: u.token, raw: (await import('./fixtures.ts')).form(await pngBytes(), 'a.png', 'image/png', { purpose: 'avatar' }) });
+    const avatar = await t.req('POST', '/media', {
+      token: u.token,
+      raw: (await import('./fixtures.ts')).form(await pngBytes(), 'a.png', 'image/png', { purpose: 'avatar' }),
+    });
     expect(avatar.status).toBe(201);
     const r = await t.req('POST', '/notes', {
       token: u.token,
@@ -109,7 +117,10 @@ describe('POST /notes', () => {
 
   it('answers 422 items_unavailable for item cards until items are wired, writing nothing', async () => {
     const u = await t.user();
-    const r = await t.req('POST', '/notes', { token: u.token, body: { title: '出闲置', itemIds: ['0000000000000abc'] } });
+    const r = await t.req('POST', '/notes', {
+      token: u.token,
+      body: { title: '出闲置', itemIds: ['0000000000000abc'] },
+    });
     expectProblem(r, 422, 'items_unavailable');
     expect(r.json.errors[0].path).toBe('itemIds');
     expect(await t.db.selectFrom('notes').select('id').where('authorId', '=', u.id).execute()).toHaveLength(0);
@@ -144,14 +155,31 @@ describe('PATCH /notes/:id', () => {
   it('edits only the given fields, recomputes tags from the body, and clears the location', async () => {
     const u = await t.user();
     const p = await upload(t, u.token);
-    const n = await note(t, u.token, { body: '#旧话题', tags: ['家具'], location: { lat: 30.1, lng: 120.2, label: '杭州' }, imageIds: [p.id] });
+    const n = await note(t, u.token, {
+      body: '#旧话题',
+      tags: ['家具'],
+      location: { lat: 30.1, lng: 120.2, label: '杭州' },
+      imageIds: [p.id],
+    });
     expect(n.tags).toEqual(['家具', '旧话题']);
     t.clock.advance(1000);
-    const r = await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { body: '改了 #新话题', location: null } });
+    const r = await t.req('PATCH', `/notes/${n.id}`, {
+      token: u.token,
+      body: { body: '改了 #新话题', location: null },
+    });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ title: n.title, body: '改了 #新话题', tags: ['家具', '新话题'], location: null, kind: 'note' });
+    expect(r.json).toMatchObject({
+      title: n.title,
+      body: '改了 #新话题',
+      tags: ['家具', '新话题'],
+      location: null,
+      kind: 'note',
+    });
     expect(r.json.images).toEqual(n.images);
-    const r2 = await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { tags: [], imageIds: [], title: '新标题', kind: 'stall' } });
+    const r2 = await t.req('PATCH', `/notes/${n.id}`, {
+      token: u.token,
+      body: { tags: [], imageIds: [], title: '新标题', kind: 'stall' },
+    });
     expect(r2.json).toMatchObject({ tags: ['新话题'], images: [], title: '新标题', kind: 'stall' });
   });
 
@@ -168,13 +196,33 @@ describe('PATCH /notes/:id', () => {
   it("refuses someone else's note (403), unknown notes (404), visitors (401) and bad fields, changing nothing", async () => {
     const [u, other] = [await t.user(), await t.user()];
     const n = await note(t, u.token);
-    expectProblem(await t.req('PATCH', `/notes/${n.id}`, { token: other.token, body: { title: '抢过来' } }), 403, 'not_author');
-    expectProblem(await t.req('PATCH', '/notes/00000000000000ff', { token: u.token, body: { title: 'x' } }), 404, 'not_found');
+    expectProblem(
+      await t.req('PATCH', `/notes/${n.id}`, { token: other.token, body: { title: '抢过来' } }),
+      403,
+      'not_author',
+    );
+    expectProblem(
+      await t.req('PATCH', '/notes/00000000000000ff', { token: u.token, body: { title: 'x' } }),
+      404,
+      'not_found',
+    );
     expectProblem(await t.req('PATCH', `/notes/${n.id}`, { body: { title: 'x' } }), 401, 'unauthenticated');
-    expectProblem(await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { title: '' } }), 400, 'validation_failed');
+    expectProblem(
+      await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { title: '' } }),
+      400,
+      'validation_failed',
+    );
     const foreign = await upload(t, other.token);
-    expectProblem(await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { title: '换图', imageIds: [foreign.id] } }), 422, 'invalid_media');
-    expectProblem(await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { itemIds: ['0000000000000abc'] } }), 422, 'items_unavailable');
+    expectProblem(
+      await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { title: '换图', imageIds: [foreign.id] } }),
+      422,
+      'invalid_media',
+    );
+    expectProblem(
+      await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { itemIds: ['0000000000000abc'] } }),
+      422,
+      'items_unavailable',
+    );
     const got = await t.req('GET', `/notes/${n.id}`);
     expect(got.json).toMatchObject({ title: n.title, updatedAt: n.updatedAt });
   });
@@ -195,5 +243,32 @@ describe('DELETE /notes/:id', () => {
     const left = await t.db.selectFrom('comments').select('id').where('noteId', '=', n.id).execute();
     expect(left).toHaveLength(0);
     expect(await t.db.selectFrom('media').select('id').where('id', '=', p.id).executeTakeFirst()).toBeDefined();
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every community endpoint, the upload as multipart', async () => {
+    const doc = (await t.req('GET', '/openapi.json')).json;
+    const paths = Object.keys(doc.paths);
+    for (const p of [
+      '/api/v1/media',
+      '/api/v1/notes',
+      '/api/v1/notes/{id}',
+      '/api/v1/notes/{id}/like',
+      '/api/v1/notes/{id}/collect',
+      '/api/v1/notes/{id}/comments',
+      '/api/v1/comments/{id}',
+      '/api/v1/comments/{id}/replies',
+      '/api/v1/users/{id}/follow',
+      '/api/v1/users/{id}/followers',
+      '/api/v1/users/{id}/following',
+      '/api/v1/feed',
+      '/api/v1/users/{id}/notes',
+      '/api/v1/users/{id}/collects',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    expect(Object.keys(doc.paths['/api/v1/media'].post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(doc.paths['/api/v1/notes/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
   });
 });

@@ -9,7 +9,8 @@ const counts = async (id: string, token?: string) => {
   return { likeCount, collectCount, likedByMe, collectedByMe };
 };
 type Member = Awaited<ReturnType<typeof t.user>>;
-const members = (n: number) => Promise.all(Array.from({ length: n }, () => t.user())) as Promise<[Member, Member, Member, Member, ...Member[]]>;
+const members = (n: number) =>
+  Promise.all(Array.from({ length: n }, () => t.user())) as Promise<[Member, Member, Member, Member, ...Member[]]>;
 
 describe.each([
   ['like', 'likeCount', 'likedByMe'],
@@ -39,10 +40,14 @@ describe.each([
   it('counts 20 parallel PUTs by one member once', async () => {
     const [author, a] = await members(2);
     const n = await note(t, author.token);
-    const rs = await Promise.all(Array.from({ length: 20 }, () => t.req('PUT', `/notes/${n.id}/${segment}`, { token: a.token })));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, () => t.req('PUT', `/notes/${n.id}/${segment}`, { token: a.token })),
+    );
     expect(rs.map((r) => r.status)).toEqual(Array(20).fill(204));
     expect((await counts(n.id))[counter]).toBe(1);
-    const ds = await Promise.all(Array.from({ length: 20 }, () => t.req('DELETE', `/notes/${n.id}/${segment}`, { token: a.token })));
+    const ds = await Promise.all(
+      Array.from({ length: 20 }, () => t.req('DELETE', `/notes/${n.id}/${segment}`, { token: a.token })),
+    );
     expect(ds.map((r) => r.status)).toEqual(Array(20).fill(204));
     expect((await counts(n.id))[counter]).toBe(0);
   });
@@ -50,7 +55,9 @@ describe.each([
   it('counts 20 parallel PUTs by 20 members twenty times, and the rows agree', async () => {
     const [author, ...fans] = await members(21);
     const n = await note(t, author.token);
-    const rs = await Promise.all(fans.flatMap((f) => [1, 2].map(() => t.req('PUT', `/notes/${n.id}/${segment}`, { token: f.token }))));
+    const rs = await Promise.all(
+      fans.flatMap((f) => [1, 2].map(() => t.req('PUT', `/notes/${n.id}/${segment}`, { token: f.token }))),
+    );
     expect(rs.every((r) => r.status === 204)).toBe(true);
     expect((await counts(n.id))[counter]).toBe(20);
     const table = segment === 'like' ? 'noteLikes' : 'noteCollects';
@@ -65,7 +72,11 @@ describe.each([
     const n = await note(t, author.token);
     expectProblem(await t.req('PUT', `/notes/${n.id}/${segment}`), 401, 'unauthenticated');
     expectProblem(await t.req('PUT', `/notes/00000000000000ff/${segment}`, { token: author.token }), 404, 'not_found');
-    expectProblem(await t.req('DELETE', `/notes/00000000000000ff/${segment}`, { token: author.token }), 404, 'not_found');
+    expectProblem(
+      await t.req('DELETE', `/notes/00000000000000ff/${segment}`, { token: author.token }),
+      404,
+      'not_found',
+    );
   });
 });
 
@@ -81,12 +92,21 @@ describe('follows', () => {
     await note(t, star.token);
     const profile = await t.req('GET', `/users/${star.id}`, { token: a.token });
     expect(profile.json).toMatchObject({ followerCount: 3, followingCount: 0, noteCount: 2, followedByMe: true });
-    expect((await t.req('GET', `/users/${a.id}`)).json).toMatchObject({ followerCount: 0, followingCount: 2, noteCount: 0, followedByMe: false });
+    expect((await t.req('GET', `/users/${a.id}`)).json).toMatchObject({
+      followerCount: 0,
+      followingCount: 2,
+      noteCount: 0,
+      followedByMe: false,
+    });
     expect(await walk(t, `/users/${star.id}/followers`, undefined, 2)).toEqual([c.id, b.id, a.id]);
     expect(await walk(t, `/users/${a.id}/following`, undefined, 1)).toEqual([b.id, star.id]);
     // followedByMe marks the members the viewer follows.
     const seenByA = (await t.req('GET', `/users/${star.id}/followers`, { token: a.token })).json.items;
-    expect(seenByA.map((u: { id: string; followedByMe: boolean }) => [u.id, u.followedByMe])).toEqual([[c.id, false], [b.id, true], [a.id, false]]);
+    expect(seenByA.map((u: { id: string; followedByMe: boolean }) => [u.id, u.followedByMe])).toEqual([
+      [c.id, false],
+      [b.id, true],
+      [a.id, false],
+    ]);
     expect(seenByA[0]).toMatchObject({ displayName: c.username, avatarUrl: null, followedAt: expect.any(String) });
     expect((await t.req('DELETE', `/users/${star.id}/follow`, { token: a.token })).status).toBe(204);
     expect((await t.req('DELETE', `/users/${star.id}/follow`, { token: a.token })).status).toBe(204);

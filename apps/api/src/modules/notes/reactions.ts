@@ -4,7 +4,15 @@
 import { type Executor, withTx } from '../../db/index.ts';
 import { notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
-import { addFollow, addReaction, bumpNoteCounter, type Counter, type Reaction, removeFollow, removeReaction } from './repo.ts';
+import {
+  addFollow,
+  addReaction,
+  bumpNoteCounter,
+  type Counter,
+  type Reaction,
+  removeFollow,
+  removeReaction,
+} from './repo.ts';
 
 const COUNTER: Record<Reaction, Counter> = { noteLikes: 'likeCount', noteCollects: 'collectCount' };
 
@@ -23,11 +31,19 @@ export const findActiveUser = (db: Executor, userId: string) =>
 
 const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
 
-export async function setReaction(deps: Pick<Deps, 'db'>, table: Reaction, userId: string, noteId: string, on: boolean) {
+export async function setReaction(
+  deps: Pick<Deps, 'db'>,
+  table: Reaction,
+  userId: string,
+  noteId: string,
+  on: boolean,
+) {
   if (!(await findVisibleNote(deps.db, noteId))) throw notFound('note');
   try {
     await withTx(deps.db, async (tx) => {
-      const changed = on ? await addReaction(tx, table, userId, noteId) : await removeReaction(tx, table, userId, noteId);
+      const changed = on
+        ? await addReaction(tx, table, userId, noteId)
+        : await removeReaction(tx, table, userId, noteId);
       if (changed) await bumpNoteCounter(tx, noteId, COUNTER[table], on ? 1 : -1);
     });
   } catch (err) {

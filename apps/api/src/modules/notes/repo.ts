@@ -127,8 +127,16 @@ export const removeFollow = (db: Executor, followerId: string, followeeId: strin
 export const communityCounts = (db: Executor, userId: string) =>
   db
     .selectNoFrom((eb) => [
-      eb.selectFrom('follows').select(eb.fn.countAll<number>().as('n')).where('followeeId', '=', userId).as('followerCount'),
-      eb.selectFrom('follows').select(eb.fn.countAll<number>().as('n')).where('followerId', '=', userId).as('followingCount'),
+      eb
+        .selectFrom('follows')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('followeeId', '=', userId)
+        .as('followerCount'),
+      eb
+        .selectFrom('follows')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('followerId', '=', userId)
+        .as('followingCount'),
       eb.selectFrom('notes').select(eb.fn.countAll<number>().as('n')).where('authorId', '=', userId).as('noteCount'),
     ])
     .executeTakeFirstOrThrow();

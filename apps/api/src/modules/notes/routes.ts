@@ -15,8 +15,13 @@ export function notesRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'post', path: '/notes', tags, security, request: { body: jsonBody(NoteInput) },
-      description: 'Publishes a note. `imageIds` must be your own photos; `itemIds` your own items (422 `items_unavailable` until items are wired).',
+      method: 'post',
+      path: '/notes',
+      tags,
+      security,
+      request: { body: jsonBody(NoteInput) },
+      description:
+        'Publishes a note. `imageIds` must be your own photos; `itemIds` your own items (422 `items_unavailable` until items are wired).',
       responses: { 201: jsonContent(Note, 'Published'), ...problemResponses(400, 401, 422) },
     }),
     async (c) => {
@@ -29,7 +34,10 @@ export function notesRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'get', path: '/notes/{id}', tags, request: { params: IdParam },
+      method: 'get',
+      path: '/notes/{id}',
+      tags,
+      request: { params: IdParam },
       responses: { 200: jsonContent(Note), ...problemResponses(404) },
     }),
     async (c) => c.json(await getNoteView(c.get('deps'), c.req.valid('param').id, viewerOf(c)), 200),
@@ -37,7 +45,11 @@ export function notesRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'patch', path: '/notes/{id}', tags, security, request: { params: IdParam, body: jsonBody(NotePatch) },
+      method: 'patch',
+      path: '/notes/{id}',
+      tags,
+      security,
+      request: { params: IdParam, body: jsonBody(NotePatch) },
       description: 'Edits a note (author only). Fields left out stay as they are.',
       responses: { 200: jsonContent(Note), ...problemResponses(400, 401, 403, 404, 422) },
     }),
@@ -51,7 +63,11 @@ export function notesRoutes() {
 
   r.openapi(
     createRoute({
-      method: 'delete', path: '/notes/{id}', tags, security, request: { params: IdParam },
+      method: 'delete',
+      path: '/notes/{id}',
+      tags,
+      security,
+      request: { params: IdParam },
       description: 'Deletes a note with its comments, likes and collects (author only).',
       responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) },
     }),
@@ -61,11 +77,18 @@ export function notesRoutes() {
     },
   );
 
-  for (const [segment, table] of [['like', 'noteLikes'], ['collect', 'noteCollects']] as const) {
+  for (const [segment, table] of [
+    ['like', 'noteLikes'],
+    ['collect', 'noteCollects'],
+  ] as const) {
     for (const method of ['put', 'delete'] as const) {
       r.openapi(
         createRoute({
-          method, path: `/notes/{id}/${segment}`, tags, security, request: { params: IdParam },
+          method,
+          path: `/notes/{id}/${segment}`,
+          tags,
+          security,
+          request: { params: IdParam },
           description: `${method === 'put' ? 'Adds' : 'Removes'} your ${segment}. Repeating it changes nothing.`,
           responses: { ...noContent, ...problemResponses(401, 404) },
         }),

@@ -11,7 +11,10 @@ const text = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .refine((s) => charCount(s) >= min && charCount(s) <= max, min > 0 ? `${min}–${max} characters` : `at most ${max} characters`)
+    .refine(
+      (s) => charCount(s) >= min && charCount(s) <= max,
+      min > 0 ? `${min}–${max} characters` : `at most ${max} characters`,
+    )
     .openapi({ minLength: min, maxLength: max });
 
 const uniqueIds = (max: number) =>
@@ -24,7 +27,10 @@ const Tag = z
   .string()
   .max(100)
   .transform(normalizeTag)
-  .refine((t) => charCount(t) >= 1 && charCount(t) <= MAX_TAG_CHARS, `1–${MAX_TAG_CHARS} characters besides # and spaces`);
+  .refine(
+    (t) => charCount(t) >= 1 && charCount(t) <= MAX_TAG_CHARS,
+    `1–${MAX_TAG_CHARS} characters besides # and spaces`,
+  );
 
 export const NoteKind = z.enum(['note', 'stall', 'wanted']).openapi({
   description: 'note: ordinary note; stall: 电子地摊帖, the comments are an open flea market; wanted: 求购',
@@ -79,7 +85,10 @@ export const CommentInput = z
       .optional()
       .openapi({ description: 'A wanted request (求购)' }),
   })
-  .refine((c) => c.body !== '' || c.wanted || c.itemId, { path: ['body'], message: 'write something, or attach an item or a wanted request' })
+  .refine((c) => c.body !== '' || c.wanted || c.itemId, {
+    path: ['body'],
+    message: 'write something, or attach an item or a wanted request',
+  })
   .openapi('CommentInput');
 export type CommentIn = z.infer<typeof CommentInput>;
 
@@ -95,9 +104,7 @@ export const UserCard = z
   .object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() })
   .openapi('UserCard');
 
-export const MediaUrls = z
-  .object({ thumb: z.string(), card: z.string(), detail: z.string() })
-  .openapi('MediaUrls');
+export const MediaUrls = z.object({ thumb: z.string(), card: z.string(), detail: z.string() }).openapi('MediaUrls');
 export const Image = z
   .object({ id: z.string(), width: z.number().int(), height: z.number().int(), urls: MediaUrls })
   .openapi('Image');

@@ -33,7 +33,9 @@ export function resolveTags(explicit: readonly string[], body: string): string[]
 
 async function assertOwnPhotos(db: Executor, authorId: string, imageIds: readonly string[]) {
   const own = await ownPhotoIds(db, authorId, imageIds);
-  const errors = imageIds.flatMap((id, i) => (own.has(id) ? [] : [{ path: `imageIds.${i}`, message: 'not a photo you uploaded' }]));
+  const errors = imageIds.flatMap((id, i) =>
+    own.has(id) ? [] : [{ path: `imageIds.${i}`, message: 'not a photo you uploaded' }],
+  );
   if (errors.length) throw unprocessable('invalid_media', 'A note may only use photos you uploaded.', { errors });
 }
 
@@ -45,7 +47,12 @@ const locationValues = (l: LocationIn | null) => {
 
 const imageValues = (imageIds: readonly string[]) => ({ coverId: imageIds[0] ?? null, imageCount: imageIds.length });
 
-export async function createNote(deps: Pick<Deps, 'db'>, authorId: string, input: NoteIn, opts: { createdAt?: Date } = {}) {
+export async function createNote(
+  deps: Pick<Deps, 'db'>,
+  authorId: string,
+  input: NoteIn,
+  opts: { createdAt?: Date } = {},
+) {
   const tags = resolveTags(input.tags, input.body);
   return withTx(deps.db, async (tx) => {
     await assertOwnPhotos(tx, authorId, input.imageIds);
@@ -119,7 +126,7 @@ export async function getNoteView(deps: Pick<Deps, 'db'>, noteId: string, viewer
   ]);
   const author = authors.get(note.authorId);
   // A banned member's notes disappear with them.
-  if (!author || author.status !== 'active') throw notFound('note');
+  if (author?.status !== 'active') throw notFound('note');
   return presentNote({
     note,
     author,

@@ -6,7 +6,10 @@ export const MAX_TAG_CHARS = 20;
 
 /** NFKC folds full-width ＃ and Ｌａｔｉｎ; Latin is lower-cased; spaces and #s are dropped. */
 export function normalizeTag(raw: string): string {
-  return raw.normalize('NFKC').replace(/[#\s]+/gu, '').toLowerCase();
+  return raw
+    .normalize('NFKC')
+    .replace(/[#\s]+/gu, '')
+    .toLowerCase();
 }
 
 export const charCount = (s: string) => [...s].length;

@@ -10,7 +10,13 @@ describe('tags', () => {
   });
 
   it('finds #topics ending at a space, a # or punctuation', () => {
-    expect(topicsInBody('出闲置 #搬家清仓 #宜家#，看图！#IKEA。#谷子、#吧唧')).toEqual(['搬家清仓', '宜家', 'ikea', '谷子', '吧唧']);
+    expect(topicsInBody('出闲置 #搬家清仓 #宜家#，看图！#IKEA。#谷子、#吧唧')).toEqual([
+      '搬家清仓',
+      '宜家',
+      'ikea',
+      '谷子',
+      '吧唧',
+    ]);
     expect(topicsInBody('价格 #1 面交')).toEqual(['1']);
     expect(topicsInBody('no topics here, just a # sign')).toEqual([]);
     expect(topicsInBody(`#${'长'.repeat(21)} #短`)).toEqual(['短']);
