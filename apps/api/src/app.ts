@@ -28,6 +28,7 @@ import { SIGNATURE_HEADER } from './modules/orders/gateway.ts';
 import { mountWeb } from './web.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { chatRoutes } from './modules/chat/routes.ts';
+import { stallRoutes } from './modules/notes/stall-routes.ts';
 import { mountWebSocket } from './modules/chat/ws.ts';
 import { trustRoutes } from './modules/trust/routes.ts';
 
@@ -35,7 +36,7 @@ export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes];
+const modules = [stallRoutes, chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();

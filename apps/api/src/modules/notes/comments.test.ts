@@ -94,7 +94,7 @@ describe('POST /notes/:id/comments', () => {
       token: a.token,
       body: { body: '', itemId: '0000000000000abc' },
     });
-    expectProblem(item, 422, 'items_unavailable');
+    expectProblem(item, 404, 'not_found');
     expect((await getNote(n.id)).commentCount).toBe(0);
   });
 });

@@ -1,35 +1,72 @@
-// Where notes meet items (quick sell). The items module is built in parallel; these two
-// functions are the whole seam, so wiring it changes this file only:
-//  - checkAttachableItems: called inside the note/comment transaction with the ids a member
-//    wants to attach. Must throw 403 for items that are not the member's own (API.md) and may
-//    lock them. Writes go to note_items (note_id, position, item_id) / comments.item_id.
-//  - itemCardsByNote / itemCardsByComment: one batched query for a whole page (no N+1),
-//    returning live cards (price, stock, state) keyed by note / comment id.
+// Where notes meet items (quick sell): attaching one's own items to a note or a comment (借楼),
+// and live cards for a whole page of notes or comments in one batched query each.
+import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { unprocessable } from '../../lib/errors.ts';
+import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
+import { type ItemCard, findItemCards } from '../items/cards.ts';
 
-export type ItemCardOut = { id: string; [k: string]: unknown };
+export type ItemCardOut = ItemCard;
 
-export async function checkAttachableItems(_db: Executor, _userId: string, itemIds: readonly string[], path: string) {
-  if (itemIds.length > 0) {
-    throw unprocessable('items_unavailable', 'Item cards cannot be attached yet.', {
-      errors: [{ path, message: 'item cards are not available yet' }],
-    });
+/** Only the member's own items, and not withdrawn ones; locked (FOR SHARE) until the write commits. */
+export async function checkAttachableItems(db: Executor, userId: string, itemIds: readonly string[], path: string) {
+  if (!itemIds.length) return;
+  const rows = await db
+    .selectFrom('items').select(['id', 'sellerId', 'status']).where('id', 'in', [...itemIds]).forShare().execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const [i, id] of itemIds.entries()) {
+    const row = byId.get(id);
+    const at = itemIds.length > 1 || path.endsWith('s') ? `${path}.${i}` : path;
+    if (!row) throw notFound('item');
+    if (row.sellerId !== userId) throw forbidden('not_item_owner', 'You can only attach your own items.', { errors: [{ path: at, message: 'not your item' }] });
+    if (row.status === 'withdrawn') {
+      throw unprocessable('item_withdrawn', 'A withdrawn item cannot be attached; relist it first.', { errors: [{ path: at, message: 'withdrawn' }] });
+    }
   }
 }
 
-export async function itemCardsByNote(
-  _db: Executor,
-  _noteIds: readonly string[],
-  _viewerId: string | null,
-): Promise<Map<string, ItemCardOut[]>> {
-  return new Map();
+export async function itemCardsByNote(db: Executor, noteIds: readonly string[], _viewerId: string | null): Promise<Map<string, ItemCardOut[]>> {
+  if (!noteIds.length) return new Map();
+  const links = await db
+    .selectFrom('noteItems').select(['noteId', 'itemId']).where('noteId', 'in', [...noteIds]).orderBy('noteId').orderBy('position').execute();
+  const cards = await findItemCards(db, links.map((l) => l.itemId));
+  const out = new Map<string, ItemCardOut[]>();
+  for (const l of links) {
+    const card = cards.get(l.itemId);
+    if (!card) continue;
+    out.set(l.noteId, [...(out.get(l.noteId) ?? []), card]);
+  }
+  return out;
 }
 
-export async function itemCardsById(
-  _db: Executor,
-  _itemIds: readonly string[],
-  _viewerId: string | null,
-): Promise<Map<string, ItemCardOut>> {
-  return new Map();
+export async function itemCardsById(db: Executor, itemIds: readonly string[], _viewerId: string | null): Promise<Map<string, ItemCardOut>> {
+  return findItemCards(db, itemIds);
+}
+
+export type StallSort = 'newest' | 'price_asc' | 'price_desc';
+
+/**
+ * The stall grid: every item offered in a note's visible comments, one keyset-paged query on
+ * the partial index comments_items, sorted by when it was offered or by price.
+ */
+export async function stallItemsPage(db: Executor, noteId: string, sort: StallSort, after: [number | string, string] | null, limit: number) {
+  const order = sort === 'newest' ? sql`c.created_at DESC, c.id DESC` : sort === 'price_asc' ? sql`i.price ASC, c.id ASC` : sql`i.price DESC, c.id DESC`;
+  const key = sort === 'newest' ? sql`c.created_at` : sql`i.price`;
+  const cmp = sort === 'price_asc' ? sql`>` : sql`<`;
+  const afterValue = after ? (sort === 'newest' ? new Date(after[0] as string) : Number(after[0])) : null;
+  const rows = await sql<{ commentId: string; itemId: string; authorId: string; price: number; createdAt: Date }>`
+    SELECT c.id AS "commentId", c.item_id AS "itemId", c.author_id AS "authorId", i.price, c.created_at AS "createdAt"
+    FROM comments c JOIN items i ON i.id = c.item_id
+    WHERE c.note_id = ${noteId} AND c.item_id IS NOT NULL AND c.deleted_at IS NULL
+      ${after ? sql`AND (${key}, c.id) ${cmp} (${afterValue}, ${after[1]})` : sql``}
+    ORDER BY ${order}
+    LIMIT ${limit + 1}`.execute(db);
+  return rows.rows;
+}
+
+/** The note's attached items, in order (positions 0–8). */
+export async function replaceNoteItems(db: Executor, noteId: string, itemIds: readonly string[]) {
+  await db.deleteFrom('noteItems').where('noteId', '=', noteId).execute();
+  if (itemIds.length) {
+    await db.insertInto('noteItems').values([...new Set(itemIds)].map((itemId, position) => ({ noteId, itemId, position }))).execute();
+  }
 }

@@ -115,14 +115,13 @@ describe('POST /notes', () => {
     expect(n.images.map((i: { id: string }) => i.id)).toEqual(ids);
   });
 
-  it('answers 422 items_unavailable for item cards until items are wired, writing nothing', async () => {
+  it('refuses an unknown item card, writing nothing (own items: item-cards.test.ts)', async () => {
     const u = await t.user();
     const r = await t.req('POST', '/notes', {
       token: u.token,
       body: { title: '出闲置', itemIds: ['0000000000000abc'] },
     });
-    expectProblem(r, 422, 'items_unavailable');
-    expect(r.json.errors[0].path).toBe('itemIds');
+    expectProblem(r, 404, 'not_found');
     expect(await t.db.selectFrom('notes').select('id').where('authorId', '=', u.id).execute()).toHaveLength(0);
     expect((await note(t, u.token, { itemIds: [] })).items).toEqual([]);
   });
@@ -220,8 +219,8 @@ describe('PATCH /notes/:id', () => {
     );
     expectProblem(
       await t.req('PATCH', `/notes/${n.id}`, { token: u.token, body: { itemIds: ['0000000000000abc'] } }),
-      422,
-      'items_unavailable',
+      404,
+      'not_found',
     );
     const got = await t.req('GET', `/notes/${n.id}`);
     expect(got.json).toMatchObject({ title: n.title, updatedAt: n.updatedAt });

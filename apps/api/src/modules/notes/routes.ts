@@ -21,7 +21,7 @@ export function notesRoutes() {
       security,
       request: { body: jsonBody(NoteInput) },
       description:
-        'Publishes a note. `imageIds` must be your own photos; `itemIds` your own items (422 `items_unavailable` until items are wired).',
+        'Publishes a note. `imageIds` must be your own photos; `itemIds` your own items (403 `not_item_owner` otherwise).',
       responses: { 201: jsonContent(Note, 'Published'), ...problemResponses(400, 401, 422) },
     }),
     async (c) => {

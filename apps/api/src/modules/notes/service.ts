@@ -5,7 +5,7 @@ import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import { coarseLocation, type LocationIn } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import { authorsByIds, followedUserIds, reactedNoteIds } from './hydrate.ts';
-import { checkAttachableItems, itemCardsByNote } from './items-port.ts';
+import { checkAttachableItems, itemCardsByNote, replaceNoteItems } from './items-port.ts';
 import { presentNote } from './presenter.ts';
 import {
   deleteNote as deleteNoteRow,
@@ -69,6 +69,7 @@ export async function createNote(
       createdAt: opts.createdAt,
     });
     await replaceNoteImages(tx, note.id, input.imageIds);
+    await replaceNoteItems(tx, note.id, input.itemIds);
     return note;
   });
 }
@@ -92,7 +93,10 @@ export async function updateNote(deps: Pick<Deps, 'db'>, userId: string, noteId:
       values.tags = resolveTags(values.explicitTags, values.body);
     }
     if (patch.location !== undefined) Object.assign(values, locationValues(patch.location));
-    if (patch.itemIds !== undefined) await checkAttachableItems(tx, userId, patch.itemIds, 'itemIds');
+    if (patch.itemIds !== undefined) {
+      await checkAttachableItems(tx, userId, patch.itemIds, 'itemIds');
+      await replaceNoteItems(tx, noteId, patch.itemIds);
+    }
     if (patch.imageIds !== undefined) {
       await assertOwnPhotos(tx, userId, patch.imageIds);
       await replaceNoteImages(tx, noteId, patch.imageIds);

@@ -1,0 +1,49 @@
+// GET /notes/:id/items: the stall thread's grid (电子地摊) — every item offered in its comments.
+import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../lib/errors.ts';
+import { IdParam, jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, encodeCursor } from '../../lib/pagination.ts';
+import { ItemCardSchema, findItemCards } from '../items/cards.ts';
+import { stallItemsPage } from './items-port.ts';
+import { findVisibleNote } from './reactions.ts';
+
+const Query = z.object({
+  sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+});
+
+const StallItem = z.object({ commentId: z.string(), sellerId: z.string(), offeredAt: z.string(), item: ItemCardSchema }).openapi('StallItem');
+
+export function stallRoutes() {
+  const r = newRouter();
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/notes/{id}/items', tags: ['notes'], request: { params: IdParam, query: Query },
+      summary: 'Items offered in the comments of a note (the stall grid), live, newest or by price',
+      responses: { 200: jsonContent(z.object({ items: z.array(StallItem), nextCursor: z.string().nullable() })), ...problemResponses(400, 404) },
+    }),
+    async (c) => {
+      const db = c.get('deps').db;
+      const id = c.req.valid('param').id;
+      const q = c.req.valid('query');
+      if (!(await findVisibleNote(db, id))) throw notFound('note');
+      const after = decodeCursor(q.cursor, 2) as [number | string, string] | null;
+      const rows = await stallItemsPage(db, id, q.sort, after, q.limit);
+      const page = rows.slice(0, q.limit);
+      const cards = await findItemCards(db, page.map((r) => r.itemId));
+      const last = page.at(-1);
+      return c.json(
+        {
+          items: page.flatMap((r) => {
+            const card = cards.get(r.itemId);
+            return card ? [{ commentId: r.commentId, sellerId: r.authorId, offeredAt: r.createdAt.toISOString(), item: card }] : [];
+          }),
+          nextCursor: rows.length > q.limit && last ? encodeCursor([q.sort === 'newest' ? last.createdAt.toISOString() : Number(last.price), last.commentId]) : null,
+        },
+        200,
+      );
+    },
+  );
+  return r;
+}
