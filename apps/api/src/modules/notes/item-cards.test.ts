@@ -91,3 +91,20 @@ describe('the stall grid', () => {
     expect(r.json.nextCursor).not.toBeNull();
   });
 });
+
+describe('scam shield on notes and comments', () => {
+  it('marks lures with warnings and leaves ordinary talk alone', async () => {
+    const host = await t.user();
+    const note = (await t.req('POST', '/notes', { token: host.token, body: { title: '出二手书', body: '有意私聊，加V: abc12345 先付定金' } })).json;
+    expect(note.warnings).toEqual(expect.arrayContaining(['off_platform_contact']));
+    const plain = (await t.req('POST', '/notes', { token: host.token, body: { title: '出二手书', body: '九成新，周六下午可以自提' } })).json;
+    expect(plain.warnings).toEqual([]);
+    const other = await t.user();
+    await t.req('POST', `/notes/${plain.id}/comments`, { token: other.token, body: { body: '包邮吗' } });
+    await t.req('POST', `/notes/${plain.id}/comments`, { token: other.token, body: { body: '微信转账可以吗，加我 vx 88886666' } });
+    const list = await t.req('GET', `/notes/${plain.id}/comments`);
+    const byBody = Object.fromEntries(list.json.items.map((c: { body: string; warnings: string[] }) => [c.body, c.warnings]));
+    expect(byBody['包邮吗']).toEqual([]);
+    expect(byBody['微信转账可以吗，加我 vx 88886666'].length).toBeGreaterThan(0);
+  });
+});

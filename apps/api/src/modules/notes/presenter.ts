@@ -1,3 +1,4 @@
+import { scanText } from '../trust/scam-shield.ts';
 // Rows → JSON for notes and comments. Internal columns (explicit_tags, deleted_by, the text of
 // a deleted comment) never leave through here.
 import { mediaUrl, presentPhoto } from '../media/presenter.ts';
@@ -35,6 +36,8 @@ export function presentNote(v: NoteView) {
     location: presentLocation(n),
     author: { ...presentUserCard(v.author), followedByMe: v.followedByMe },
     items: v.items,
+    // The scam shield reads notes too: readers see a warning on off-platform lures.
+    warnings: scanText(`${n.title}\n${n.body}`).warnings,
     likeCount: n.likeCount,
     collectCount: n.collectCount,
     commentCount: n.commentCount,
@@ -66,6 +69,7 @@ export function presentReply(c: CommentRow, ctx: CommentContext) {
     deleted,
     wanted: !deleted && c.wantedTitle ? { title: c.wantedTitle, maxPrice: c.wantedMaxPrice } : null,
     item: !deleted && c.itemId ? (ctx.items.get(c.itemId) ?? null) : null,
+    warnings: deleted ? [] : scanText(c.body).warnings,
     canDelete: !deleted && ctx.viewerId !== null && (ctx.viewerId === c.authorId || ctx.viewerId === ctx.noteAuthorId),
     createdAt: c.createdAt.toISOString(),
   };
