@@ -5,11 +5,26 @@ import './ui/styles/layout.css';
 import './ui/styles/forms.css';
 import './ui/styles/home.css';
 import './ui/styles/profile.css';
+import './ui/styles/sheet.css';
+import './ui/styles/publish.css';
+import './ui/styles/sell.css';
+import './ui/styles/item.css';
+import './ui/styles/checkout.css';
+import './ui/styles/orders.css';
+import './ui/styles/wallet.css';
+import './ui/styles/chat.css';
+import './ui/styles/chat-cards.css';
+import './ui/styles/chat-compose.css';
+import './ui/styles/feed.css';
+import './ui/styles/note.css';
+import './ui/styles/comments.css';
+import './ui/styles/stall.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { meKey } from './features/accounts/api.ts';
+import { ChatProvider } from './features/chat/provider.tsx';
 import { ApiError } from './lib/api.ts';
 import { router } from './routes/router.tsx';
 
@@ -39,7 +54,9 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ChatProvider>
+        <RouterProvider router={router} />
+      </ChatProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,3 +1,7 @@
+import { chatEn } from './chat.en.ts';
+import { communityEn } from './community.en.ts';
+import { moneyEn } from './money.en.ts';
+import { tradeEn } from './trade.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -191,4 +195,8 @@ export const en: Messages = {
       generic: 'This value is not valid.',
     },
   },
+  ...tradeEn,
+  ...moneyEn,
+  ...communityEn,
+  ...chatEn,
 };

@@ -1,5 +1,10 @@
 // Simplified Chinese: the default language and the source of truth for message keys.
 // en.ts must have exactly the same keys (checked by the compiler through `Messages`).
+import { chatZhCN } from './chat.zh-CN.ts';
+import { communityZhCN } from './community.zh-CN.ts';
+import { moneyZhCN } from './money.zh-CN.ts';
+import { tradeZhCN } from './trade.zh-CN.ts';
+
 export const zhCN = {
   app: {
     name: '集市',
@@ -187,6 +192,10 @@ export const zhCN = {
       generic: '这一项的格式不正确',
     },
   },
+  ...tradeZhCN,
+  ...moneyZhCN,
+  ...communityZhCN,
+  ...chatZhCN,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -42,7 +42,12 @@ const BASE = '/api/v1';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${BASE}${path}`, {
@@ -51,6 +56,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       headers: {
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...extraHeaders,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -63,7 +69,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
-function toApiError(res: Response, data: unknown): ApiError {
+export function toApiError(res: Response, data: unknown): ApiError {
   const p = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const header = Number(res.headers.get('Retry-After'));
   const retryAfter =
@@ -84,7 +90,7 @@ function isFieldError(e: unknown): e is FieldError {
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),

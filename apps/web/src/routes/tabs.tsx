@@ -1,12 +1,14 @@
 // The bottom tabs. All five are designed in; only those in ENABLED_TABS show. When a tab's
 // pages ship, add its key to the list (and its routes to router.tsx) — nothing else changes.
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../features/accounts/api.ts';
+import { useUnreadTotal } from '../features/chat/api.ts';
 import { PlusIcon } from '../ui/icons.tsx';
 import type { TabItem } from '../ui/tab-bar.tsx';
 
 export type TabKey = 'home' | 'nearby' | 'publish' | 'messages' | 'me';
 
-export const ENABLED_TABS: readonly TabKey[] = ['home', 'me'];
+export const ENABLED_TABS: readonly TabKey[] = ['home', 'publish', 'messages', 'me'];
 
 const ALL_TABS: readonly { key: TabKey; to: string; end?: boolean; accent?: boolean }[] = [
   { key: 'home', to: '/', end: true },
@@ -18,9 +20,11 @@ const ALL_TABS: readonly { key: TabKey; to: string; end?: boolean; accent?: bool
 
 export function useTabs(enabled: readonly TabKey[] = ENABLED_TABS): TabItem[] {
   const { t } = useTranslation();
+  const unread = useUnreadTotal(!!useMe().data && enabled.includes('messages'));
   return ALL_TABS.filter((tab) => enabled.includes(tab.key)).map((tab) => ({
     ...tab,
     label: t(`tabs.${tab.key}`),
     icon: tab.accent ? <PlusIcon size={22} strokeWidth={2.6} /> : undefined,
+    badge: tab.key === 'messages' ? { count: unread, label: t('chat.unreadBadge', { count: unread }) } : undefined,
   }));
 }

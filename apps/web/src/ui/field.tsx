@@ -43,10 +43,23 @@ function FieldShell({
 const describedBy = (id: string, error?: string, hint?: ReactNode) =>
   error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 
-export function TextField({ label, error, hint, optional, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  optional,
+  maxChars,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement> & { maxChars?: number }) {
   const id = useId();
+  const { t } = useTranslation();
+  // A counter like the text area's, for inputs with a character limit (a note's title).
+  const counter =
+    maxChars !== undefined
+      ? t('profileEdit.counter', { count: [...String(input.value ?? '')].length, max: maxChars })
+      : undefined;
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional}>
+    <FieldShell id={id} label={label} error={error} hint={hint} optional={optional} counter={counter}>
       <input
         id={id}
         className="input"

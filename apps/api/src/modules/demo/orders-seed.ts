@@ -57,7 +57,7 @@ export async function seedOrders(deps: Deps, byUsername: Record<string, string[]
     orders += 1;
     if (step === 'pending') continue;
     await payOrder(deps, buyer.id, o.id);
-    if (step === 'cancelled') await cancelOrder(deps, { id: seller.id, role: 'seller' }, o.id, '不好意思，东西已经送人了');
+    if (step === 'cancelled') await cancelOrder(deps, { id: seller.id, role: 'member' }, o.id, '不好意思，东西已经送人了');
     if (step === 'shipped' || step === 'completed') await shipOrder(deps, seller.id, o.id, { carrier: '顺丰速运', trackingNumber: `SF${o.id.slice(-10).toUpperCase()}` });
     if (step === 'completed') await confirmOrder(deps, buyer.id, o.id);
     if (step === 'delivered') await deliverOrder(deps, seller.id, o.id);

@@ -75,6 +75,12 @@ export async function editItem(deps: Deps, sellerId: string, id: string, patch: 
     if (Object.keys(patch).length === 0) return cur;
     refuseTerms(patchTermsErrors(cur, patch, deps.config.quickSellPriceCap));
     if (patch.imageIds?.length) await checkPhotos(tx, sellerId, patch.imageIds);
+    // A price cut below the private floor would silently decline every offer: say so instead.
+    if (patch.price !== undefined && cur.floorPrice !== null && patch.price < cur.floorPrice) {
+      throw unprocessable('price_below_floor', 'The new price is below your floor price; lower or clear the floor price first.', {
+        errors: [{ path: 'price', message: `at least the floor price ${cur.floorPrice}` }],
+      });
+    }
     let available: number | undefined;
     if (patch.quantity !== undefined) {
       const next = availableAfterQuantityEdit(cur, patch.quantity);

@@ -51,6 +51,8 @@ describe('offers (议价)', () => {
     expect(sellerView.json.declinedAutomatically).toBe(true);
     const ok = await t.req('POST', `/items/${item.id}/offers`, { token: buyer.token, body: { price: 4500 } });
     expect(ok.json.status).toBe('pending');
+    // Cutting the price below the floor would decline every offer silently: refused.
+    expectProblem(await t.req('PATCH', `/items/${item.id}`, { token: seller.token, body: { price: 3500 } }), 422, 'price_below_floor');
   });
 
   it('limits offers: one open at a time, three a day, and never at or above the price', async () => {

@@ -225,3 +225,24 @@ describe('address book', () => {
     expect((await t.req('DELETE', `/me/addresses/${saved.json.id}`, { token: a.token })).status).toBe(204);
   });
 });
+
+describe('details the order page shows', () => {
+  it('keeps the cancel reason, the pickup spot, and filters by several states', async () => {
+    const { seller, item } = await sellerWithItem(t, { quantity: 3, location: { lat: 31.2304, lng: 121.4737, label: '徐汇 漕河泾' } });
+    const buyer = await t.user();
+    const a = await placeOrder(t, buyer.token, item.id, { delivery: 'pickup', address: undefined });
+    expect(a.json.item.location).toBe('徐汇 漕河泾');
+    const c = await t.req('POST', `/orders/${a.json.id}/cancel`, { token: seller.token, body: { reason: '临时出差' } });
+    expect(c.json.cancelReason).toBe('临时出差');
+    expect(c.json.events.at(-1)).toMatchObject({ type: 'cancelled', by: 'seller', reason: '临时出差' });
+    const b = await placeOrder(t, buyer.token, item.id, { delivery: 'online', address: undefined });
+    await t.req('POST', `/orders/${b.json.id}/pay`, { token: buyer.token });
+    await t.req('POST', `/orders/${b.json.id}/deliver`, { token: seller.token });
+    const d = await placeOrder(t, buyer.token, item.id);
+    await t.req('POST', `/orders/${d.json.id}/pay`, { token: buyer.token });
+    await t.req('POST', `/orders/${d.json.id}/ship`, { token: seller.token, body: { carrier: 'SF', trackingNumber: 'SF777777' } });
+    const waiting = await t.req('GET', '/orders?role=buyer&status=shipped,delivered', { token: buyer.token });
+    expect(waiting.json.items.map((o: { id: string }) => o.id).sort()).toEqual([b.json.id, d.json.id].sort());
+    expectProblem(await t.req('GET', '/orders?status=shipped,nonsense', { token: buyer.token }), 400, 'validation_failed');
+  });
+});

@@ -1,8 +1,8 @@
 import type { OrderRow } from './repo.ts';
 import { availableActions, type Delivery, type OrderStatus } from './state.ts';
 
-export type Snapshot = { title: string; coverUrl: string | null; condition: string | null; category: string; version: number };
-type EventRow = { orderId: string; type: string; actorId: string | null; createdAt: Date };
+export type Snapshot = { title: string; coverUrl: string | null; condition: string | null; category: string; version: number; location?: string | null };
+type EventRow = { orderId: string; type: string; actorId: string | null; data?: unknown; createdAt: Date };
 
 export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) {
   const role = o.buyerId === viewerId ? 'buyer' : 'seller';
@@ -25,7 +25,8 @@ export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) 
     // The pickup code is the buyer's proof at hand-over: the seller must never see it.
     ...(role === 'buyer' && o.pickupCode ? { pickupCode: o.pickupCode } : {}),
     address: (o.address as { name: string; phone: string; line: string } | null) ?? null,
-    item: { title: snap.title, coverUrl: snap.coverUrl, condition: snap.condition, version: snap.version },
+    item: { title: snap.title, coverUrl: snap.coverUrl, condition: snap.condition, version: snap.version, location: snap.location ?? null },
+    cancelReason: o.cancelReason,
     carrier: o.carrier,
     trackingNumber: o.trackingNumber,
     offerId: o.offerId,
@@ -40,8 +41,19 @@ export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) 
         type: e.type,
         at: e.createdAt.toISOString(),
         by: (e.actorId === null ? 'system' : e.actorId === o.buyerId ? 'buyer' : 'seller') as 'buyer' | 'seller' | 'system',
+        ...eventDetail(e.data),
       })),
   };
 }
 
 export type OrderJson = ReturnType<typeof presentOrder>;
+
+/** What an event adds to the timeline: a cancellation's reason, a shipment's carrier. */
+function eventDetail(data: unknown): { reason?: string; carrier?: string; trackingNumber?: string } {
+  const d = (data ?? {}) as Record<string, unknown>;
+  return {
+    ...(typeof d.reason === 'string' ? { reason: d.reason } : {}),
+    ...(typeof d.carrier === 'string' ? { carrier: d.carrier } : {}),
+    ...(typeof d.trackingNumber === 'string' ? { trackingNumber: d.trackingNumber } : {}),
+  };
+}

@@ -15,7 +15,7 @@ export const addEvent = (db: Executor, orderId: string, type: string, actorId: s
 
 export const findEvents = (db: Executor, orderIds: string[]) =>
   orderIds.length
-    ? db.selectFrom('orderEvents').select(['orderId', 'type', 'actorId', 'createdAt']).where('orderId', 'in', orderIds).orderBy('id').execute()
+    ? db.selectFrom('orderEvents').select(['orderId', 'type', 'actorId', 'data', 'createdAt']).where('orderId', 'in', orderIds).orderBy('id').execute()
     : Promise.resolve([]);
 
 /** Gives units back to the item (cancelled or expired orders). The item's status follows. */

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../lib/errors.ts';
+import { notFound, validationFailed } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { runIdempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
@@ -71,7 +71,11 @@ export function ordersRoutes() {
       request: {
         query: z.object({
           role: z.enum(['buyer', 'seller']).default('buyer'),
-          status: OrderStatusEnum.optional(),
+          status: z
+            .string()
+            .regex(/^[a-z_]+(,[a-z_]+)*$/)
+            .optional()
+            .openapi({ description: 'One state or several, comma-separated (e.g. shipped,delivered)' }),
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
         }),
@@ -84,7 +88,12 @@ export function ordersRoutes() {
       const q = c.req.valid('query');
       const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
       let query = deps.db.selectFrom('orders').selectAll().where(q.role === 'buyer' ? 'buyerId' : 'sellerId', '=', u.id);
-      if (q.status) query = query.where('status', '=', q.status);
+      if (q.status) {
+        const statuses = q.status.split(',');
+        const bad = statuses.find((s) => !OrderStatusEnum.safeParse(s).success);
+        if (bad) throw validationFailed([{ path: 'status', message: `unknown state ${bad}` }]);
+        query = query.where('status', 'in', statuses);
+      }
       if (after) query = query.where('id', '<', after);
       const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
       const events = await findEvents(deps.db, rows.slice(0, q.limit).map((o) => o.id));
@@ -130,7 +139,8 @@ export function ordersRoutes() {
   r.openapi(actionWith('cancel', 'Cancel before shipment; a paid order is refunded in full', CancelBody), async (c) => {
     const u = requireUser(c);
     const body = c.req.valid('json');
-    return c.json(await present(c, await cancelOrder(c.get('deps'), { id: u.id, role: 'buyer' }, c.req.valid('param').id, body.reason)), 200);
+    // The service works out whether the caller is the buyer or the seller of this order.
+    return c.json(await present(c, await cancelOrder(c.get('deps'), { id: u.id, role: 'member' }, c.req.valid('param').id, body.reason)), 200);
   });
 
   return r;

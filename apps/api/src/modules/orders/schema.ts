@@ -49,7 +49,8 @@ export const Order = z
     status: OrderStatusEnum,
     pickupCode: z.string().optional().openapi({ description: 'Only for the buyer of a pickup order' }),
     address: Address.nullable(),
-    item: z.object({ title: z.string(), coverUrl: z.string().nullable(), condition: z.string().nullable(), version: z.number() }),
+    item: z.object({ title: z.string(), coverUrl: z.string().nullable(), condition: z.string().nullable(), version: z.number(), location: z.string().nullable() }),
+    cancelReason: z.string().nullable(),
     carrier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
     offerId: z.string().nullable(),
@@ -58,6 +59,6 @@ export const Order = z
     role: z.enum(['buyer', 'seller']),
     actions: z.array(z.string()),
     createdAt: z.string(),
-    events: z.array(z.object({ type: z.string(), at: z.string(), by: z.enum(['buyer', 'seller', 'system']) })),
+    events: z.array(z.object({ type: z.string(), at: z.string(), by: z.enum(['buyer', 'seller', 'system']), reason: z.string().optional(), carrier: z.string().optional(), trackingNumber: z.string().optional() })),
   })
   .openapi('Order');

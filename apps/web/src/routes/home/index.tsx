@@ -1,90 +1,115 @@
-// 首页 for now: a welcome to the community and the escrow promise. The feed replaces the
-// body of this page later; the header stays.
-import type { ReactNode } from 'react';
+// 首页: the community feed as a two-column masonry — 最新 for everyone, 关注 for members — with
+// a compact welcome and the escrow promise for visitors who are not signed in yet.
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
+import { FEED_TABS, type FeedTab, feedList } from '../../features/feed/api.ts';
+import { CardFeed } from '../../features/feed/components/card-feed.tsx';
+import { loginPath } from '../../lib/next.ts';
 import { ButtonLink } from '../../ui/button.tsx';
-import { AlertIcon, HandshakeIcon, ScaleIcon, ShieldIcon } from '../../ui/icons.tsx';
+import { HandshakeIcon, ScaleIcon, ShieldIcon } from '../../ui/icons.tsx';
+import { Loading } from '../../ui/status.tsx';
 
-function PromiseItem({ icon, title, body }: { icon: ReactNode; title: string; body: string }) {
+function WelcomeBanner() {
+  const { t } = useTranslation();
   return (
-    <li className="promise">
-      <span className="promise-icon">{icon}</span>
-      <div>
-        <h3 className="promise-title">{title}</h3>
-        <p className="promise-body">{body}</p>
+    <section className="welcome" aria-labelledby="promise-title">
+      <h2 className="welcome-title" id="promise-title">
+        {t('home.promiseTitle')}
+      </h2>
+      <p className="welcome-body">{t('feed.welcome')}</p>
+      <ul className="welcome-points">
+        <li>
+          <ShieldIcon size={15} />
+          {t('home.promises.escrowTitle')}
+        </li>
+        <li>
+          <HandshakeIcon size={15} />
+          {t('home.promises.depositTitle')}
+        </li>
+        <li>
+          <ScaleIcon size={15} />
+          {t('home.promises.afterSaleTitle')}
+        </li>
+      </ul>
+      <div className="welcome-cta">
+        <ButtonLink to="/register" className="btn-small">
+          {t('home.register')}
+        </ButtonLink>
+        <ButtonLink to="/login" variant="secondary" className="btn-small">
+          {t('home.login')}
+        </ButtonLink>
       </div>
-    </li>
+    </section>
+  );
+}
+
+function FeedTabs({ tab, onTab }: { tab: FeedTab; onTab: (t: FeedTab) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="feed-tabs" role="tablist" aria-label={t('feed.tabsLabel')}>
+      {FEED_TABS.map((key) => (
+        <button
+          key={key}
+          type="button"
+          role="tab"
+          aria-selected={key === tab}
+          className={key === tab ? 'feed-tab feed-tab-on' : 'feed-tab'}
+          onClick={() => onTab(key)}
+        >
+          {t(`feed.tabs.${key}`)}
+        </button>
+      ))}
+    </div>
   );
 }
 
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const tab: FeedTab = params.get('tab') === 'following' ? 'following' : 'latest';
+  const onTab = (next: FeedTab) => setParams(next === 'latest' ? {} : { tab: next }, { replace: true });
+  const signedOut = me.isSuccess && !me.data;
+
   return (
     <>
-      <header className="home-header">
+      <header className="feed-header">
         <span className="brand-mark">{t('app.name')}</span>
-        <span className="home-tagline">{t('app.tagline')}</span>
+        <FeedTabs tab={tab} onTab={onTab} />
+        <span className="feed-header-side" />
       </header>
-
-      <section className="hero">
-        {me.data && <p className="hero-hello">{t('home.hello', { name: me.data.displayName })}</p>}
-        <h1 className="hero-title">{t('home.heroTitle')}</h1>
-        <p className="hero-body">{t('home.heroBody')}</p>
-      </section>
-
-      <section className="card" aria-labelledby="promise-title">
-        <h2 className="card-title" id="promise-title">
-          {t('home.promiseTitle')}
-        </h2>
-        <ul className="promises">
-          <PromiseItem
-            icon={<ShieldIcon />}
-            title={t('home.promises.escrowTitle')}
-            body={t('home.promises.escrowBody')}
-          />
-          <PromiseItem
-            icon={<HandshakeIcon />}
-            title={t('home.promises.depositTitle')}
-            body={t('home.promises.depositBody')}
-          />
-          <PromiseItem
-            icon={<ScaleIcon />}
-            title={t('home.promises.afterSaleTitle')}
-            body={t('home.promises.afterSaleBody')}
-          />
-          <PromiseItem
-            icon={<AlertIcon />}
-            title={t('home.promises.shieldTitle')}
-            body={t('home.promises.shieldBody')}
-          />
-        </ul>
-      </section>
-
-      {me.data ? (
-        <section className="card card-cta">
-          <ButtonLink to="/me" block>
-            {t('home.goMe')}
+      {signedOut && <WelcomeBanner />}
+      {tab === 'following' && me.isPending ? (
+        <Loading />
+      ) : tab === 'following' && !me.data ? (
+        <div className="empty">
+          <p>{t('feed.followingSignIn')}</p>
+          <ButtonLink to={loginPath('/?tab=following')} className="btn-small">
+            {t('feed.signIn')}
           </ButtonLink>
-        </section>
+        </div>
       ) : (
-        <section className="card card-cta" aria-labelledby="join-title">
-          <h2 className="card-title" id="join-title">
-            {t('home.joinTitle')}
-          </h2>
-          <p className="muted">{t('home.joinBody')}</p>
-          <div className="cta-row">
-            <ButtonLink to="/register" block>
-              {t('home.register')}
-            </ButtonLink>
-            <ButtonLink to="/login" variant="secondary" block>
-              {t('home.login')}
-            </ButtonLink>
-          </div>
-        </section>
+        <CardFeed
+          key={tab}
+          list={feedList(tab)}
+          label={t(`feed.tabs.${tab}`)}
+          empty={
+            tab === 'following' ? (
+              <p>{t('feed.emptyFollowing')}</p>
+            ) : (
+              <>
+                <p>{t('feed.emptyLatest')}</p>
+                {me.data && (
+                  <ButtonLink to="/publish/note" className="btn-small">
+                    {t('feed.firstNote')}
+                  </ButtonLink>
+                )}
+              </>
+            )
+          }
+        />
       )}
-      <p className="coming-soon">{t('home.comingSoon')}</p>
     </>
   );
 }

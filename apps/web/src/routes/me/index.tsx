@@ -6,6 +6,8 @@ import { clearSession, useLogout, useMe } from '../../features/accounts/api.ts';
 import { CreditCard } from '../../features/accounts/components/credit-card.tsx';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
 import { QuickSellCard } from '../../features/accounts/components/quick-sell-card.tsx';
+import { MyCounts, MyNotesLinks } from '../../features/feed/components/my-community.tsx';
+import { TradeLinks } from '../../features/wallet/components/trade-links.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { FormAlert } from '../../ui/alert.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
@@ -30,6 +32,7 @@ export default function MePage() {
   return (
     <>
       <ProfileHeader user={me} self>
+        <MyCounts userId={me.id} />
         <div className="profile-actions">
           <ButtonLink to="/me/edit" variant="secondary" className="btn-small">
             {t('me.editProfile')}
@@ -40,6 +43,8 @@ export default function MePage() {
         </div>
       </ProfileHeader>
 
+      <MyNotesLinks userId={me.id} />
+      <TradeLinks />
       <CreditCard userId={me.id} />
       <QuickSellCard quickSell={me.quickSell} />
 

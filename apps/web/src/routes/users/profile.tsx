@@ -1,8 +1,12 @@
-// A member's public profile: /u/:id. Later it lists their notes, items and reviews.
+// A member's public profile: /u/:id — who they are, 关注, their counts, credit, and their
+// notes (and, for the owner, collects) as masonry.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { usePublicUser } from '../../features/accounts/api.ts';
+import { useMe } from '../../features/accounts/api.ts';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
+import { useCommunityUser } from '../../features/feed/api.ts';
+import { ProfileCounts, ProfileNotes } from '../../features/feed/components/profile-notes.tsx';
+import { FollowButton } from '../../features/notes/components/follow-button.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { describeError } from '../../lib/errors.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -11,7 +15,8 @@ import { ErrorState, Loading } from '../../ui/status.tsx';
 export default function PublicProfilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const user = usePublicUser(id);
+  const user = useCommunityUser(id);
+  const viewerId = useMe().data?.id ?? null;
 
   if (user.isPending)
     return (
@@ -36,7 +41,12 @@ export default function PublicProfilePage() {
   return (
     <>
       <PageHeader title="" />
-      <ProfileHeader user={u} />
+      <ProfileHeader user={u}>
+        <div className="profile-social">
+          <ProfileCounts user={u} />
+          <FollowButton userId={u.id} followed={u.followedByMe} viewerId={viewerId} large />
+        </div>
+      </ProfileHeader>
       <section className="card stats" aria-label={t('user.credit')}>
         <div className="stat" data-testid="public-credit">
           <span className="stat-value">{u.creditScore}</span>
@@ -51,7 +61,7 @@ export default function PublicProfilePage() {
           </span>
         </div>
       </section>
-      <p className="coming-soon">{t('user.moreSoon')}</p>
+      <ProfileNotes userId={u.id} self={viewerId === u.id} />
     </>
   );
 }

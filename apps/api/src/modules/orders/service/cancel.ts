@@ -10,7 +10,7 @@ import { postTransaction } from '../../ledger/post.ts';
 import { addEvent, lockOrder, type OrderRow, releaseStock } from '../repo.ts';
 import { type Role, transition } from '../state.ts';
 
-export async function cancelOrder(deps: Deps, actor: { id: string | null; role: Role }, orderId: string, reason?: string) {
+export async function cancelOrder(deps: Deps, actor: { id: string | null; role: 'member' | 'system' }, orderId: string, reason?: string) {
   const now = deps.clock.now();
   const { order, paymentId } = await withTx(deps.db, async (tx) => {
     const o = await lockOrder(tx, orderId);

@@ -41,7 +41,7 @@ type Terms = NonNullable<Awaited<ReturnType<typeof findTerms>>> & { coverId: str
 const findTerms = (deps: Deps, itemId: string) =>
   deps.db
     .selectFrom('items')
-    .select(['id', 'sellerId', 'status', 'available', 'title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version'])
+    .select(['id', 'sellerId', 'status', 'available', 'title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version', 'locationLabel'])
     .where('id', '=', itemId)
     .executeTakeFirst();
 
@@ -115,6 +115,8 @@ async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOr
         category: terms.category,
         version: terms.version,
         listPrice: terms.price,
+        // Where a pickup happens, as the seller described it when the order was placed.
+        location: terms.locationLabel || null,
       }),
       status: 'pending_payment',
       pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,

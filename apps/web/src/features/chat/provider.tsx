@@ -1,0 +1,98 @@
+// The app-wide chat connection: while a member is signed in, one socket feeds every live event
+// into the TanStack Query caches (history, inbox, unread total). After a break it catches up:
+// the inbox is refetched and each open conversation asks for what it missed (`?after=`).
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { api } from '../../lib/api.ts';
+import { useMe } from '../accounts/api.ts';
+import {
+  addMessages,
+  addMessage,
+  conversationKey,
+  inboxKey,
+  markReadLocally,
+  messagesKey,
+  newestCachedId,
+  peerReadKey,
+  updateOffer,
+} from './cache.ts';
+import { openChatSocket } from './socket.ts';
+import type { MessagePage, SocketEvent } from './types.ts';
+
+type ConnectionState = 'connecting' | 'live' | 'down';
+type ChatConnection = { state: ConnectionState };
+const ChatContext = createContext<ChatConnection>({ state: 'connecting' });
+
+/** Live delivery: up, not up yet, or lost after it was up (a conversation says "reconnecting…"). */
+export const useChatConnection = () => useContext(ChatContext);
+
+function onEvent(qc: QueryClient, meId: string, e: SocketEvent) {
+  if (e.type === 'message') {
+    addMessage(qc, e.message, meId);
+    // An order moved: the offer it used and the item's stock on older cards moved with it.
+    // Offer decisions are not pushed on their own, so this is when those cards catch up.
+    if (e.message.kind === 'order') {
+      void qc.invalidateQueries({ queryKey: messagesKey(e.conversationId) });
+      void qc.invalidateQueries({ queryKey: conversationKey(e.conversationId) });
+    }
+  } else if (e.type === 'read') {
+    if (e.userId === meId) markReadLocally(qc, e.conversationId);
+    else if (e.messageId) qc.setQueryData(peerReadKey(e.conversationId), e.messageId);
+  } else if (e.type === 'offer') {
+    updateOffer(qc, e.offer);
+  } else if (e.type === 'order') {
+    void qc.invalidateQueries({ queryKey: ['orders', e.orderId] });
+    void qc.invalidateQueries({ queryKey: ['orders', 'list'] });
+  }
+}
+
+/** After a break: refetch the inbox; conversations on screen fetch what they missed. */
+async function catchUp(qc: QueryClient, meId: string) {
+  void qc.invalidateQueries({ queryKey: inboxKey });
+  const queries = qc.getQueryCache().findAll({ queryKey: ['chat', 'messages'] });
+  await Promise.all(
+    queries.map(async (q) => {
+      const id = q.queryKey[2] as string;
+      const after = newestCachedId(qc, id);
+      if (!q.isActive() || !after) {
+        void qc.invalidateQueries({ queryKey: messagesKey(id), refetchType: q.isActive() ? 'active' : 'none' });
+        return;
+      }
+      try {
+        const page = await api.get<MessagePage>(
+          `/conversations/${encodeURIComponent(id)}/messages?after=${after}&limit=100`,
+        );
+        addMessages(qc, page.items, meId);
+        if (page.items.length === 100) void qc.invalidateQueries({ queryKey: messagesKey(id) });
+      } catch {
+        void qc.invalidateQueries({ queryKey: messagesKey(id) });
+      }
+      void qc.invalidateQueries({ queryKey: conversationKey(id) });
+    }),
+  );
+}
+
+export function ChatProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const meId = useMe().data?.id ?? null;
+  const [state, setState] = useState<ConnectionState>('connecting');
+
+  useEffect(() => {
+    if (!meId) return;
+    const stop = openChatSocket({
+      onEvent: (e) => onEvent(qc, meId, e),
+      onReady: () => {
+        setState('live');
+        void catchUp(qc, meId);
+      },
+      onDown: () => setState((s) => (s === 'connecting' ? s : 'down')),
+    });
+    return () => {
+      stop();
+      setState('connecting');
+    };
+  }, [qc, meId]);
+
+  const value = useMemo(() => ({ state }), [state]);
+  return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
+}

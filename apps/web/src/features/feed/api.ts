@@ -1,0 +1,50 @@
+// Masonry lists in cursor pages: the home feeds (最新 / 关注) and a member's notes and collects.
+// All live under ['cards', …] so a like or a deleted note updates every list at once.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import { type PublicUser, userKey } from '../accounts/api.ts';
+import { cardsRoot } from '../notes/api.ts';
+import type { FeedCard, Page } from '../notes/types.ts';
+
+/** Tabs the server serves today; nearby and recommended answer 400 `unsupported_tab` for now. */
+export type FeedTab = 'latest' | 'following';
+export const FEED_TABS: readonly FeedTab[] = ['latest', 'following'];
+
+export type CardList = { key: readonly unknown[]; path: string };
+
+export const feedList = (tab: FeedTab): CardList => ({ key: [...cardsRoot, 'feed', tab], path: `/feed?tab=${tab}` });
+export const userNotesList = (userId: string): CardList => ({
+  key: [...cardsRoot, 'user', userId, 'notes'],
+  path: `/users/${encodeURIComponent(userId)}/notes`,
+});
+export const userCollectsList = (userId: string): CardList => ({
+  key: [...cardsRoot, 'user', userId, 'collects'],
+  path: `/users/${encodeURIComponent(userId)}/collects`,
+});
+
+export const useCards = (list: CardList, enabled = true) =>
+  useInfiniteQuery({
+    queryKey: list.key,
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const sep = list.path.includes('?') ? '&' : '?';
+      const cursor = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
+      return api.get<Page<FeedCard>>(`${list.path}${sep}limit=20${cursor}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** The public profile with its community half (counts, followedByMe) — the same cache entry as usePublicUser. */
+export type CommunityUser = PublicUser & {
+  followerCount: number;
+  followingCount: number;
+  noteCount: number;
+  followedByMe: boolean;
+};
+
+export const useCommunityUser = (id: string) =>
+  useQuery({
+    queryKey: userKey(id),
+    queryFn: () => api.get<CommunityUser>(`/users/${encodeURIComponent(id)}`),
+  });

@@ -1,0 +1,111 @@
+// The community API's shapes (API.md "Notes and comments"; apps/api/src/modules/notes/schema.ts
+// and feed/schema.ts). Money is integer fen.
+import type { ItemStatus } from '@jishi/shared';
+
+export type NoteKind = 'note' | 'stall' | 'wanted';
+export const NOTE_KINDS: readonly NoteKind[] = ['note', 'stall', 'wanted'];
+
+export type UserCard = { id: string; displayName: string; avatarUrl: string | null };
+
+export type NoteImage = {
+  id: string;
+  width: number;
+  height: number;
+  urls: { thumb: string; card: string; detail: string };
+};
+
+/** A live item card (items/cards.ts): price, stock and state read fresh on every request. */
+export type ItemCard = {
+  id: string;
+  sellerId: string;
+  title: string;
+  price: number;
+  available: number;
+  quantity: number;
+  status: ItemStatus;
+  free: boolean;
+  delivery: string[];
+  shippingFee: number;
+  coverUrl: string | null;
+  coverThumbUrl?: string | null;
+  createdAt?: string;
+};
+
+export type Note = {
+  id: string;
+  kind: NoteKind;
+  title: string;
+  body: string;
+  tags: string[];
+  images: NoteImage[];
+  location: { lat: number; lng: number; label: string } | null;
+  author: UserCard & { followedByMe: boolean };
+  items: ItemCard[];
+  likeCount: number;
+  collectCount: number;
+  commentCount: number;
+  likedByMe: boolean;
+  collectedByMe: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Reply = {
+  id: string;
+  noteId: string;
+  parentId: string | null;
+  /** null once deleted */
+  author: UserCard | null;
+  replyToUser: UserCard | null;
+  body: string;
+  deleted: boolean;
+  wanted: { title: string; maxPrice: number | null } | null;
+  item: ItemCard | null;
+  canDelete: boolean;
+  createdAt: string;
+};
+
+export type Comment = Reply & { replyCount: number; replies: Reply[] };
+
+/** A masonry card of the feeds and of a profile's notes / collects. */
+export type FeedCard = {
+  id: string;
+  kind: NoteKind;
+  title: string;
+  cover: { url: string; width: number; height: number } | null;
+  author: UserCard;
+  likeCount: number;
+  likedByMe: boolean;
+  items: ItemCard[];
+  createdAt: string;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type NoteInput = {
+  title: string;
+  body: string;
+  tags: string[];
+  imageIds: string[];
+  itemIds: string[];
+  location: { lat: number; lng: number; label?: string } | null;
+  kind: NoteKind;
+};
+
+export type NotePatch = Partial<Pick<NoteInput, 'title' | 'body' | 'tags'>>;
+
+export type CommentInput = {
+  body: string;
+  parentId?: string;
+  itemId?: string;
+  wanted?: { title: string; maxPrice?: number };
+};
+
+export const NOTE_LIMITS = {
+  titleMax: 50,
+  bodyMax: 2000,
+  tagsMax: 10,
+  tagMax: 20,
+  commentMax: 500,
+  wantedTitleMax: 50,
+};

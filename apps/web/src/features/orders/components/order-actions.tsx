@@ -1,0 +1,98 @@
+// What the viewer may do now (the order's `actions`), each behind its own sheet: pay with the
+// 15-minute countdown, cancel with a reason, ship, mark delivered, confirm receipt, hand over.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmSheet } from '../../../ui/sheet.tsx';
+import { describeTradeError } from '../../items/errors.ts';
+import { yuan } from '../../items/format.ts';
+import { type Order, useOrderAction } from '../api.ts';
+import { useCountdown } from '../use-countdown.ts';
+import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';
+import { PaySheet } from './pay-sheet.tsx';
+
+type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | null;
+
+export function OrderActions({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open>(null);
+  const [error, setError] = useState<string | null>(null);
+  const act = useOrderAction(order.id);
+  const left = useCountdown(order.expiresAt);
+  const can = (a: Open) => order.actions.includes(a as never);
+  const close = () => {
+    setOpen(null);
+    setError(null);
+  };
+  const run = (a: 'deliver' | 'confirm') =>
+    act.mutate({ action: a }, { onSuccess: close, onError: (err) => setError(describeTradeError(t, err)) });
+
+  if (order.actions.length === 0) return null;
+  return (
+    <>
+      {can('pay') && left !== null && (
+        <p className="countdown" role="timer" data-testid="countdown">
+          {t('order.payWithin', { time: left })}
+        </p>
+      )}
+      <div className="action-bar">
+        {can('cancel') && (
+          <button type="button" className="btn btn-secondary" onClick={() => setOpen('cancel')}>
+            {t('order.actions.cancel')}
+          </button>
+        )}
+        {can('pay') && (
+          <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('pay')}>
+            {t('order.actions.pay', { amount: yuan(order.total) })}
+          </button>
+        )}
+        {can('ship') && (
+          <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('ship')}>
+            {t('order.actions.ship')}
+          </button>
+        )}
+        {can('deliver') && (
+          <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('deliver')}>
+            {t('order.actions.deliver')}
+          </button>
+        )}
+        {can('handover') && (
+          <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('handover')}>
+            {t('order.actions.handover')}
+          </button>
+        )}
+        {can('confirm') && (
+          <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('confirm')}>
+            {t('order.actions.confirm')}
+          </button>
+        )}
+      </div>
+
+      {can('pay') && (
+        <PaySheet open={open === 'pay'} total={order.total} input={null} existing={order} onClose={close} />
+      )}
+      <CancelSheet open={open === 'cancel'} order={order} onClose={close} />
+      <ShipSheet open={open === 'ship'} order={order} onClose={close} />
+      <HandoverSheet open={open === 'handover'} order={order} onClose={close} />
+      <ConfirmSheet
+        open={open === 'deliver'}
+        title={t('order.deliverTitle')}
+        body={t('order.deliverBody')}
+        confirmLabel={t('order.actions.deliver')}
+        busy={act.isPending}
+        error={error}
+        onConfirm={() => run('deliver')}
+        onClose={close}
+      />
+      <ConfirmSheet
+        open={open === 'confirm'}
+        title={t('order.confirmTitle')}
+        body={t('order.confirmBody', { amount: yuan(order.total) })}
+        confirmLabel={t('order.confirmYes')}
+        busy={act.isPending}
+        error={error}
+        onConfirm={() => run('confirm')}
+        onClose={close}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// The head of an order page: where it stands in words, for this viewer's role and delivery.
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format.ts';
+import { yuan } from '../../items/format.ts';
+import type { Order } from '../api.ts';
+
+/** The list label: "待发货" for a paid shipping order, "待自提" for a pickup one, … */
+export function statusLabelKey(o: Pick<Order, 'status' | 'delivery'>) {
+  if (o.status === 'paid') return `orders.status.paid_${o.delivery}` as const;
+  return `orders.status.${o.status}` as const;
+}
+
+export function OrderStatusHeader({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const { status, role, delivery } = order;
+  let body: string;
+  switch (status) {
+    case 'pending_payment':
+      body = role === 'buyer' ? t('order.sub.pendingBuyer') : t('order.sub.pendingSeller');
+      break;
+    case 'paid':
+      body = t(`order.sub.paid_${delivery}_${role}`);
+      break;
+    case 'shipped':
+    case 'delivered':
+      body =
+        role === 'buyer'
+          ? t('order.sub.receiveBuyer', { date: order.autoConfirmAt ? formatDate(order.autoConfirmAt) : '—' })
+          : t('order.sub.receiveSeller');
+      break;
+    case 'completed':
+      body =
+        role === 'seller'
+          ? t('order.sub.completedSeller', { amount: yuan(order.sellerProceeds) })
+          : t('order.sub.completedBuyer');
+      break;
+    case 'cancelled':
+      body = order.events.some((e) => e.type === 'paid') ? t('order.sub.cancelledRefund') : t('order.sub.cancelled');
+      break;
+    default:
+      body = '';
+  }
+  return (
+    <section className={`order-status order-status-${status}`} data-testid="order-status">
+      <h1 className="order-status-title">{t(statusLabelKey(order))}</h1>
+      {body && <p className="order-status-body">{body}</p>}
+    </section>
+  );
+}

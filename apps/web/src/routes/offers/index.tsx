@@ -1,0 +1,79 @@
+// 议价: offers I made (and where they stand) and offers on my items (answered here).
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { describeTradeError } from '../../features/items/errors.ts';
+import { yuan } from '../../features/items/format.ts';
+import { type Offer, useOffers } from '../../features/offers/api.ts';
+import { SellerOfferRow } from '../../features/offers/components/seller-offers.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { ErrorState, Loading } from '../../ui/status.tsx';
+import { Tabs } from '../../ui/tabs.tsx';
+
+type Role = 'buyer' | 'seller';
+
+export default function OffersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const role: Role = params.get('role') === 'seller' ? 'seller' : 'buyer';
+  const offers = useOffers(role);
+  return (
+    <>
+      <PageHeader title={t('offers.title')} back="/me" />
+      <Tabs
+        label={t('offers.title')}
+        options={[
+          { key: 'buyer', label: t('offers.sent') },
+          { key: 'seller', label: t('offers.received') },
+        ]}
+        value={role}
+        onChange={(r) => setParams({ role: r }, { replace: true })}
+      />
+      {offers.isPending ? (
+        <Loading />
+      ) : offers.isError ? (
+        <ErrorState message={describeTradeError(t, offers.error)} onRetry={() => void offers.refetch()} />
+      ) : offers.data.items.length === 0 ? (
+        <p className="empty">{role === 'buyer' ? t('offers.emptySent') : t('offers.emptyReceived')}</p>
+      ) : (
+        <ul className="order-list">
+          {offers.data.items.map((o) => (
+            <OfferCard key={o.id} offer={o} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function OfferCard({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card offer-card" data-testid="offer-card">
+      <Link to={`/items/${offer.itemId}`} className="offer-card-item">
+        {offer.item?.coverUrl ? (
+          <img src={offer.item.coverUrl} alt="" className="order-cover order-cover-small" />
+        ) : (
+          <span className="order-cover order-cover-small" />
+        )}
+        <span className="order-item-text">
+          <span className="order-item-title">{offer.item?.title ?? t('offers.itemGone')}</span>
+          {offer.item && <span className="muted small">{t('offers.asking', { price: yuan(offer.item.price) })}</span>}
+        </span>
+      </Link>
+      {offer.role === 'seller' ? (
+        <ul className="offer-list">
+          <SellerOfferRow offer={offer} askingPrice={offer.item?.price ?? offer.price} />
+        </ul>
+      ) : (
+        <div className="offer-line">
+          <span>{t('offers.youOffered')}</span>
+          <strong>{yuan(offer.price)}</strong>
+          {offer.status === 'countered' && offer.counterPrice !== null && (
+            <span className="muted small">{t('offers.sellerCountered', { price: yuan(offer.counterPrice) })}</span>
+          )}
+          <span className={`offer-status offer-${offer.status}`}>{t(`offers.status.${offer.status}`)}</span>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+// 卖闲置: members who cannot quick sell yet learn exactly why; everyone else gets the form.
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../features/accounts/api.ts';
+import { api } from '../../lib/api.ts';
+import { type Item, type ItemInput, useCreateItem } from '../../features/items/api.ts';
+import { Eligibility } from '../../features/items/components/eligibility.tsx';
+import { ItemForm } from '../../features/items/components/item-form.tsx';
+import { emptyValues } from '../../features/items/item-form-model.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+
+export default function SellPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const create = useCreateItem();
+  if (!me) return null; // RequireMember guarantees a member
+
+  const save = async (input: ItemInput, floor: number | null): Promise<Item> => {
+    const item = await create.mutateAsync(input);
+    if (floor !== null) {
+      // The item is listed either way; a floor the server refuses can be set again on its page.
+      await api.put(`/items/${item.id}/floor-price`, { floorPrice: floor }).catch(() => undefined);
+    }
+    await navigate(`/items/${item.id}`, { replace: true, state: { listed: true } });
+    return item;
+  };
+
+  return (
+    <>
+      <PageHeader title={t('sell.pageTitle')} back="/publish" />
+      {me.quickSell.eligible ? (
+        <ItemForm
+          initial={emptyValues(me.city)}
+          initialPhotos={[]}
+          submitLabel={t('sell.submit')}
+          busyLabel={t('sell.submitting')}
+          onSave={save}
+        />
+      ) : (
+        <Eligibility quickSell={me.quickSell} />
+      )}
+    </>
+  );
+}

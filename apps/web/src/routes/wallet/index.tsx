@@ -1,0 +1,50 @@
+// 钱包: what I can withdraw, what is still in escrow, what I have withdrawn; the statement.
+import { useTranslation } from 'react-i18next';
+import { describeTradeError } from '../../features/items/errors.ts';
+import { yuan } from '../../features/items/format.ts';
+import { useWallet } from '../../features/wallet/api.ts';
+import { Statement } from '../../features/wallet/components/statement.tsx';
+import { WithdrawForm } from '../../features/wallet/components/withdraw-form.tsx';
+import { ShieldIcon } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { ErrorState, Loading } from '../../ui/status.tsx';
+
+export default function WalletPage() {
+  const { t } = useTranslation();
+  const wallet = useWallet();
+  return (
+    <>
+      <PageHeader title={t('wallet.title')} back="/me" />
+      {wallet.isPending ? (
+        <Loading />
+      ) : wallet.isError ? (
+        <ErrorState message={describeTradeError(t, wallet.error)} onRetry={() => void wallet.refetch()} />
+      ) : (
+        <>
+          <section className="wallet-hero" data-testid="wallet-balances">
+            <p className="wallet-label">{t('wallet.available')}</p>
+            <p className="wallet-available" data-testid="wallet-available">
+              {yuan(wallet.data.available)}
+            </p>
+            <dl className="wallet-more">
+              <div>
+                <dt>{t('wallet.pending')}</dt>
+                <dd data-testid="wallet-pending">{yuan(wallet.data.pending)}</dd>
+              </div>
+              <div>
+                <dt>{t('wallet.withdrawn')}</dt>
+                <dd data-testid="wallet-withdrawn">{yuan(wallet.data.withdrawn)}</dd>
+              </div>
+            </dl>
+            <p className="wallet-note">
+              <ShieldIcon size={14} />
+              {t('wallet.escrowNote')}
+            </p>
+          </section>
+          <WithdrawForm available={wallet.data.available} />
+          <Statement />
+        </>
+      )}
+    </>
+  );
+}
