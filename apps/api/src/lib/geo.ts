@@ -2,12 +2,15 @@
 // their door. Distances are computed from the stored point, so what we show is what we keep.
 import { z } from '@hono/zod-openapi';
 
+// A place is a point (lat/lng), a label (a city or area typed by the member), or both.
 export const LocationInput = z
   .object({
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
     label: z.string().trim().max(50).optional(),
   })
+  .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: 'lat and lng come together', path: ['lng'] })
+  .refine((l) => l.lat !== undefined || !!l.label, { message: 'a point (lat, lng) or a label', path: ['label'] })
   .openapi('Location');
 
 export type LocationIn = z.infer<typeof LocationInput>;
@@ -15,7 +18,17 @@ export type LocationIn = z.infer<typeof LocationInput>;
 export const coarse = (v: number) => Math.round(v * 1000) / 1000;
 
 export function coarseLocation(l: LocationIn) {
-  return { lat: coarse(l.lat), lng: coarse(l.lng), label: l.label ?? '' };
+  return {
+    lat: l.lat === undefined ? null : coarse(l.lat),
+    lng: l.lng === undefined ? null : coarse(l.lng),
+    label: l.label ?? '',
+  };
+}
+
+/** The stored place as the API shows it: null when there is neither a point nor a label. */
+export function presentPlace(r: { lat: number | null; lng: number | null; locationLabel: string }) {
+  if (r.lat === null && !r.locationLabel) return null;
+  return { lat: r.lat, lng: r.lng, label: r.locationLabel };
 }
 
 const EARTH_KM = 6371.0088;

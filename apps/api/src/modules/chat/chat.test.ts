@@ -177,3 +177,46 @@ describe('safety', () => {
     expectProblem(await t.req('POST', '/reports', { token: a.token, body: { targetType: 'planet', targetId: b.id, reason: 'spam' } }), 400, 'validation_failed');
   });
 });
+
+describe('live updates and read state', () => {
+  const listen = (userId: string) => {
+    const got: { type: string; [k: string]: unknown }[] = [];
+    t.deps.hub.attach(userId, { send: (d) => got.push(JSON.parse(d)) });
+    return got;
+  };
+  const until = async (cond: () => boolean) => {
+    for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(cond()).toBe(true);
+  };
+
+  it('pushes each side its own view of messages and offer decisions', async () => {
+    const { seller, item } = await sellerWithItem(t, { price: 5000 });
+    const buyer = await t.user();
+    const toBuyer = listen(buyer.id);
+    const toSeller = listen(seller.id);
+    const conv = (await t.req('POST', '/conversations', { token: buyer.token, body: { peerId: seller.id, itemId: item.id } })).json;
+    const offer = await send(buyer.token, conv.id, { offer: { price: 4000 } });
+    await until(() => toSeller.some((e) => e.type === 'message'));
+    const sellerCopy = toSeller.find((e) => e.type === 'message') as unknown as { message: { offer: { role: string } } };
+    expect(sellerCopy.message.offer.role).toBe('seller');
+    await t.req('POST', `/offers/${offer.json.offer.id}/counter`, { token: seller.token, body: { price: 4500 } });
+    await until(() => toBuyer.some((e) => e.type === 'offer'));
+    expect(toBuyer.find((e) => e.type === 'offer')).toMatchObject({ offer: { status: 'countered', counterPrice: 4500, role: 'buyer' } });
+  });
+
+  it('shows how far the peer has read', async () => {
+    const { a, b, conv } = await pair();
+    const m = await send(a.token, conv.id, { text: '明天见' });
+    expect((await t.req('GET', `/conversations/${conv.id}`, { token: a.token })).json.peerLastReadMessageId).toBeNull();
+    await t.req('POST', `/conversations/${conv.id}/read`, { token: b.token });
+    expect((await t.req('GET', `/conversations/${conv.id}`, { token: a.token })).json.peerLastReadMessageId).toBe(m.json.id);
+  });
+
+  it('a trade between the two lifts the cold-message limit', async () => {
+    const { seller, item } = await sellerWithItem(t);
+    const buyer = await t.user();
+    await t.req('POST', '/orders', { token: buyer.token, body: { itemId: item.id, delivery: 'pickup' } });
+    const conv = (await t.req('POST', '/conversations', { token: buyer.token, body: { peerId: seller.id } })).json;
+    for (const q of ['我下单了', '什么时候方便自提？']) expect((await send(buyer.token, conv.id, { text: q })).status).toBe(201);
+  });
+});

@@ -28,6 +28,10 @@ async function presentConversations(c: Ctx, rows: { conversationId: string; unre
   const lasts = lastIds.length ? await deps.db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute() : [];
   const presented = new Map((await presentMessages(deps.db, lasts, me, deps.clock.now())).map((m) => [m.id, m]));
   const cards = await findItemCards(deps.db, convs.map((x) => x.itemId).filter((v): v is string => !!v));
+  const peerReads = await deps.db
+    .selectFrom('conversationMembers').select(['conversationId', 'lastReadMessageId'])
+    .where('conversationId', 'in', ids).where('userId', '<>', me).execute();
+  const peerRead = new Map(peerReads.map((p) => [p.conversationId, p.lastReadMessageId]));
   const blocks = await deps.db.selectFrom('blocks').selectAll().where((eb) => eb.or([eb('blockerId', '=', me), eb('blockedId', '=', me)])).execute();
   const convById = new Map(convs.map((x) => [x.id, x]));
   const peerById = new Map(peers.map((p) => [p.id, p]));
@@ -39,6 +43,8 @@ async function presentConversations(c: Ctx, rows: { conversationId: string; unre
       peer: { id: r.peerId, displayName: peer?.displayName ?? '', avatarUrl: peer?.avatarId ? mediaUrl(peer.avatarId, 'avatar') : null },
       item: conv?.itemId ? (cards.get(conv.itemId) ?? null) : null,
       unreadCount: r.unreadCount,
+      // Read receipts: the newest message the peer has seen.
+      peerLastReadMessageId: peerRead.get(r.conversationId) ?? null,
       riskScore: conv?.riskScore ?? 0,
       lastMessage: conv?.lastMessageId ? (presented.get(conv.lastMessageId) ?? null) : null,
       blocked: {

@@ -40,6 +40,7 @@ export const ConversationJson = z
     peer: z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }),
     item: z.any().nullable(),
     unreadCount: z.number().int(),
+    peerLastReadMessageId: z.string().nullable(),
     riskScore: z.number().int(),
     lastMessage: MessageJson.nullable(),
     blocked: z.object({ byMe: z.boolean(), byPeer: z.boolean() }),

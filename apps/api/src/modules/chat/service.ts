@@ -61,9 +61,12 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
       riskScore: scan.score,
     }),
   );
-  const [message] = await presentMessages(deps.db, [row], me, deps.clock.now());
-  await deps.hub.publish(deps.db, [me, peerId], { type: 'message', conversationId, message });
-  return message as NonNullable<typeof message>;
+  // Cards read differently for each side (an offer's role, the seller's floor note): present per viewer.
+  const [mine] = await presentMessages(deps.db, [row], me, deps.clock.now());
+  const [theirs] = await presentMessages(deps.db, [row], peerId, deps.clock.now());
+  await deps.hub.publish(deps.db, [me], { type: 'message', conversationId, message: mine });
+  await deps.hub.publish(deps.db, [peerId], { type: 'message', conversationId, message: theirs });
+  return mine as NonNullable<typeof mine>;
 }
 
 async function checkColdLimit(deps: Deps, me: string, peerId: string, conversationId: string, contextItem: string | null, sentItem?: string) {
@@ -73,8 +76,11 @@ async function checkColdLimit(deps: Deps, me: string, peerId: string, conversati
     const onSale = await deps.db.selectFrom('items').select('id').where('id', 'in', itemIds).where('status', '=', 'on_sale').executeTakeFirst();
     if (onSale) return;
   }
+  // A reply, a follow-back, or any trade between the two (an order or an offer) opens the door.
   const row = await sql<{ replied: boolean; follows: boolean; mine: number }>`
-    SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${peerId}) AS replied,
+    SELECT (EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${peerId})
+         OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = ${peerId}) OR (buyer_id = ${peerId} AND seller_id = ${me}))
+         OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${me} AND seller_id = ${peerId}) OR (buyer_id = ${peerId} AND seller_id = ${me}))) AS replied,
            EXISTS (SELECT 1 FROM follows WHERE follower_id = ${peerId} AND followee_id = ${me}) AS follows,
            (SELECT count(*) FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${me})::int AS mine`.execute(deps.db);
   const r = row.rows[0];

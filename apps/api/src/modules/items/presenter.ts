@@ -1,6 +1,6 @@
 // Rows → API JSON. Internal columns (withdrawn_at, lat/lng columns) never leak as-is.
 import type { ItemStatus } from '@jishi/shared';
-import { haversineKm, roundKm } from '../../lib/geo.ts';
+import { haversineKm, presentPlace, roundKm } from '../../lib/geo.ts';
 import { mediaUrl } from '../media/presenter.ts';
 import { computeCredit } from '../trust/credit.ts';
 import type { ImageRow, ItemRow, SellerRow } from './repo.ts';
@@ -31,7 +31,7 @@ export function presentItem(
   row: ItemRow,
   ctx: { seller: ReturnType<typeof presentSeller>; images: ImageRow[]; viewer: Viewer },
 ) {
-  const location = row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng, label: row.locationLabel } : null;
+  const location = presentPlace(row);
   return {
     id: row.id,
     sellerId: row.sellerId,
@@ -48,7 +48,7 @@ export function presentItem(
     images: ctx.images.map(presentImage),
     location,
     // From the stored (rounded) point: what we show is what we keep.
-    distanceKm: location && ctx.viewer ? roundKm(haversineKm(ctx.viewer, location)) : null,
+    distanceKm: row.lat !== null && row.lng !== null && ctx.viewer ? roundKm(haversineKm(ctx.viewer, { lat: row.lat, lng: row.lng })) : null,
     status: row.status as ItemStatus,
     free: row.price === 0,
     version: row.version,

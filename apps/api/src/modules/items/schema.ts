@@ -86,7 +86,7 @@ export const ItemSchema = z
     category: z.string(),
     condition: z.string().nullable(),
     images: z.array(Image),
-    location: z.object({ lat: z.number(), lng: z.number(), label: z.string() }).nullable(),
+    location: z.object({ lat: z.number().nullable(), lng: z.number().nullable(), label: z.string() }).nullable(),
     distanceKm: z.number().nullable().openapi({ description: 'From ?lat=&lng= to the stored point, 0.1 km' }),
     status: ItemStatusSchema,
     free: z.boolean(),

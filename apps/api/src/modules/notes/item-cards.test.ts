@@ -108,3 +108,16 @@ describe('scam shield on notes and comments', () => {
     expect(byBody['微信转账可以吗，加我 vx 88886666'].length).toBeGreaterThan(0);
   });
 });
+
+describe('places', () => {
+  it('takes a label alone, a point alone, or both; never half a point', async () => {
+    const { seller } = await sellerWithItem(t);
+    const labelOnly = await t.req('POST', '/notes', { token: seller.token, body: { title: '徐汇自提', location: { label: '上海 徐汇' } } });
+    expect(labelOnly.json.location).toEqual({ lat: null, lng: null, label: '上海 徐汇' });
+    const item = await t.req('POST', '/items', { token: seller.token, body: { title: '台灯', price: 1000, delivery: ['pickup'], location: { label: '杭州 西湖' } } });
+    expect(item.json.location).toEqual({ lat: null, lng: null, label: '杭州 西湖' });
+    expect((await t.req('GET', `/items/${item.json.id}?lat=30.2&lng=120.1`)).json.distanceKm).toBeNull();
+    expectProblem(await t.req('POST', '/notes', { token: seller.token, body: { title: 'x', location: { lat: 31.2 } } }), 400, 'validation_failed');
+    expectProblem(await t.req('POST', '/notes', { token: seller.token, body: { title: 'x', location: {} } }), 400, 'validation_failed');
+  });
+});

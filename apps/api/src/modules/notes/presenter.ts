@@ -1,3 +1,4 @@
+import { presentPlace } from '../../lib/geo.ts';
 import { scanText } from '../trust/scam-shield.ts';
 // Rows → JSON for notes and comments. Internal columns (explicit_tags, deleted_by, the text of
 // a deleted comment) never leave through here.
@@ -11,8 +12,7 @@ export function presentUserCard(a: Pick<Author, 'id' | 'displayName' | 'avatarId
   return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarId ? mediaUrl(a.avatarId, 'avatar') : null };
 }
 
-export const presentLocation = (n: Pick<NoteRow, 'lat' | 'lng' | 'locationLabel'>) =>
-  n.lat !== null && n.lng !== null ? { lat: n.lat, lng: n.lng, label: n.locationLabel } : null;
+export const presentLocation = (n: Pick<NoteRow, 'lat' | 'lng' | 'locationLabel'>) => presentPlace(n);
 
 export type NoteView = {
   note: NoteRow;

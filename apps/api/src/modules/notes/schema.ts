@@ -109,7 +109,7 @@ export const Image = z
   .object({ id: z.string(), width: z.number().int(), height: z.number().int(), urls: MediaUrls })
   .openapi('Image');
 
-export const Location = z.object({ lat: z.number(), lng: z.number(), label: z.string() }).openapi('NoteLocation');
+export const Location = z.object({ lat: z.number().nullable(), lng: z.number().nullable(), label: z.string() }).openapi('NoteLocation');
 
 /** A live item card. The items module owns its shape; until it is wired, lists are empty. */
 export const ItemCard = z.object({ id: z.string() }).catchall(z.unknown()).openapi('ItemCard');

@@ -32,6 +32,14 @@ async function present(c: Ctx, rows: OfferRow[]) {
   });
 }
 
+/** Both sides' offer cards update live: each gets the offer as they see it. */
+async function publishOffer(c: Ctx, o: OfferRow) {
+  const deps = c.get('deps');
+  for (const viewer of [o.buyerId, o.sellerId]) {
+    await deps.hub.publish(deps.db, [viewer], { type: 'offer', offer: presentOffer(o, viewer, deps.clock.now()) });
+  }
+}
+
 const decision = (path: 'accept' | 'decline' | 'withdraw') =>
   createRoute({
     method: 'post', path: `/offers/{id}/${path}`, tags, security, request: { params: IdParam },
@@ -56,6 +64,7 @@ export function offersRoutes() {
   for (const d of ['accept', 'decline', 'withdraw'] as const) {
     r.openapi(decision(d), async (c) => {
       const o = await decideOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, d);
+      await publishOffer(c, o);
       return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
     });
   }
@@ -68,6 +77,7 @@ export function offersRoutes() {
     }),
     async (c) => {
       const o = await decideOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, 'counter', c.req.valid('json').price);
+      await publishOffer(c, o);
       return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
     },
   );
