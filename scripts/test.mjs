@@ -55,5 +55,6 @@ if (only !== 'vitest') {
 }
 
 if (exitCode !== 0 && totals.failed === 0) totals.failed = 1; // a crashed runner is a failure
+if (totals.failed > 0) exitCode = 1; // and a counted failure fails the run, whatever a runner exited with
 console.log(`\njishi: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);

@@ -1,7 +1,10 @@
 // Background work on a PostgreSQL-backed queue (pg-boss): each sweep is scheduled once a
 // minute for the whole deployment (pg-boss's cron is a singleton across processes), and the
 // sweeps themselves take rows with SKIP LOCKED, so every due order is handled exactly once.
+import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
+
+const JOBS_SETUP_LOCK = 7_414_2027;
 import type { Deps } from './http.ts';
 
 export type Sweep = { name: string; cron: string; run: (deps: Deps) => Promise<number> };
@@ -9,10 +12,23 @@ export type Sweep = { name: string; cron: string; run: (deps: Deps) => Promise<n
 export async function startJobs(url: string, deps: Deps, sweeps: Sweep[]) {
   const boss = new PgBoss({ connectionString: url, max: 4, schema: 'pgboss', cronWorkerIntervalSeconds: 15 });
   boss.on('error', (err) => deps.log.warn({ err }, 'job queue error'));
-  await boss.start();
+  // Processes starting together would create pg-boss's schema and queues at the same time and
+  // deadlock; one at a time, under an advisory lock, they each find the work done or do it.
+  // The lock is held by one connection of our pool for the whole setup (session-level locks
+  // belong to the connection that took them).
+  await deps.db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${JOBS_SETUP_LOCK})`.execute(conn);
+    try {
+      await boss.start();
+      for (const s of sweeps) {
+        await boss.createQueue(s.name);
+        await boss.schedule(s.name, s.cron, {}, { tz: 'UTC' });
+      }
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${JOBS_SETUP_LOCK})`.execute(conn);
+    }
+  });
   for (const s of sweeps) {
-    await boss.createQueue(s.name);
-    await boss.schedule(s.name, s.cron, {}, { tz: 'UTC' });
     await boss.work(s.name, async () => {
       const n = await s.run(deps);
       if (n) deps.log.info({ job: s.name, n }, 'sweep');

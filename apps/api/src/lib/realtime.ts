@@ -12,8 +12,12 @@ const MAX_PAYLOAD = 7900; // PostgreSQL refuses NOTIFY payloads of 8000 bytes or
 export type Envelope = { type: string; [k: string]: unknown };
 export type Socket = { send(data: string): void };
 
+export type Delivery = { users: string[]; envelope: Envelope };
+
 export type Hub = {
   publish(db: Db, userIds: string[], envelope: Envelope): Promise<void>;
+  /** Several deliveries in one NOTIFY (one round trip), split when too big for one. */
+  publishMany(db: Db, deliveries: Delivery[]): Promise<void>;
   attach(userId: string, socket: Socket): () => void;
   connectedUsers(): number;
   start(): Promise<void>;
@@ -27,17 +31,19 @@ export function createHub(url: string, log: Logger): Hub {
   let retry: NodeJS.Timeout | undefined;
 
   function deliver(payload: string) {
-    let msg: { u: string[]; e: Envelope };
+    let msgs: { u: string[]; e: Envelope }[];
     try {
-      msg = JSON.parse(payload);
+      msgs = [JSON.parse(payload)].flat();
     } catch {
       return;
     }
-    const data = JSON.stringify(msg.e);
-    for (const u of msg.u) for (const s of sockets.get(u) ?? []) {
-      try {
-        s.send(data);
-      } catch {}
+    for (const msg of msgs) {
+      const data = JSON.stringify(msg.e);
+      for (const u of msg.u) for (const s of sockets.get(u) ?? []) {
+        try {
+          s.send(data);
+        } catch {}
+      }
     }
   }
 
@@ -64,6 +70,15 @@ export function createHub(url: string, log: Logger): Hub {
         payload = JSON.stringify({ u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } });
       }
       await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(db);
+    },
+    async publishMany(db, deliveries) {
+      const batch = deliveries.filter((d) => d.users.length).map((d) => ({ u: d.users, e: d.envelope }));
+      const payload = JSON.stringify(batch);
+      if (Buffer.byteLength(payload) <= MAX_PAYLOAD) {
+        if (batch.length) await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(db);
+        return;
+      }
+      for (const d of deliveries) await this.publish(db, d.users, d.envelope);
     },
     attach(userId, socket) {
       const set = sockets.get(userId) ?? new Set();

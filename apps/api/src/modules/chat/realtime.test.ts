@@ -20,17 +20,21 @@ async function startProcess() {
   chmodSync(dir, 0o755);
   dirs.push(dir);
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   procs.push(child);
+  let log = '';
+  child.stdout?.on('data', (d) => {
+    log = (log + d).slice(-3000);
+  });
   for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return port;
     } catch {}
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('process did not start');
+  throw new Error(`process did not start: ${log}`);
 }
 
 type Received = { type: string; conversationId?: string; message?: { text?: string; warnings?: string[] } };

@@ -1,3 +1,5 @@
+import { type Selectable, sql } from 'kysely';
+import type { Messages } from '../../db/types.ts';
 import type { Executor, Tx } from '../../db/index.ts';
 
 export const pairOf = (x: string, y: string) => (x < y ? { userA: x, userB: y } : { userA: y, userB: x });
@@ -44,19 +46,30 @@ export type NewMessage = {
   autoReply?: boolean;
 };
 
-/** Inserts a message and moves the conversation: last message, inbox order, the peer's unread count. */
-export async function insertMessage(tx: Tx, m: NewMessage) {
-  const row = await tx.insertInto('messages').values({ ...m, warnings: m.warnings ?? [] }).returningAll().executeTakeFirstOrThrow();
-  await tx
-    .updateTable('conversations')
-    .set((eb) => ({ lastMessageId: row.id, lastMessageAt: row.createdAt, riskScore: eb('riskScore', '+', m.riskScore ?? 0) }))
-    .where('id', '=', m.conversationId)
-    .execute();
-  await tx.updateTable('conversationMembers').set({ sortKey: row.id }).where('conversationId', '=', m.conversationId).execute();
-  let unread = tx.updateTable('conversationMembers').set((eb) => ({ unreadCount: eb('unreadCount', '+', 1) })).where('conversationId', '=', m.conversationId);
-  if (m.senderId) unread = unread.where('userId', '<>', m.senderId);
-  await unread.execute();
-  return row;
+/**
+ * Inserts a message and moves the conversation — last message, inbox order, the peer's unread
+ * count — in one statement, so it is atomic without a transaction and costs one round trip.
+ */
+export async function insertMessage(db: Executor, m: NewMessage) {
+  const r = await sql<Selectable<Messages>>`
+    WITH m AS (
+      INSERT INTO messages (conversation_id, sender_id, kind, text, media_id, item_id, offer_id, order_id, order_status, warnings, risk_score, auto_reply)
+      VALUES (${m.conversationId}, ${m.senderId}, ${m.kind}, ${m.text ?? null}, ${m.mediaId ?? null}, ${m.itemId ?? null}, ${m.offerId ?? null},
+              ${m.orderId ?? null}, ${m.orderStatus ?? null}, ${m.warnings ?? []}::text[], ${m.riskScore ?? 0}, ${m.autoReply ?? false})
+      RETURNING *
+    ), c AS (
+      UPDATE conversations SET last_message_id = m.id, last_message_at = m.created_at, risk_score = conversations.risk_score + m.risk_score
+      FROM m WHERE conversations.id = m.conversation_id
+    ), mem AS (
+      UPDATE conversation_members SET sort_key = m.id,
+        unread_count = unread_count + CASE WHEN m.sender_id IS DISTINCT FROM conversation_members.user_id THEN 1 ELSE 0 END
+      FROM m WHERE conversation_members.conversation_id = m.conversation_id
+    )
+    SELECT id, conversation_id AS "conversationId", sender_id AS "senderId", kind, text, media_id AS "mediaId", item_id AS "itemId",
+           offer_id AS "offerId", order_id AS "orderId", order_status AS "orderStatus", warnings, risk_score AS "riskScore",
+           auto_reply AS "autoReply", created_at AS "createdAt"
+    FROM m`.execute(db);
+  return r.rows[0] as Selectable<Messages>;
 }
 
 export async function blockState(db: Executor, me: string, peer: string) {

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { withTx } from '../../db/index.ts';
 import { forbidden, notFound, tooManyRequests, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';
 import { scanText } from '../trust/scam-shield.ts';
 import { presentMessages } from './presenter.ts';
-import { blockState, findOrCreateConversation, insertMessage } from './repo.ts';
+import { findOrCreateConversation, insertMessage } from './repo.ts';
 
 /** Flagged messages a sender may send in 24 hours before further flagged ones are refused. */
 export const FLAGGED_PER_DAY = 5;
@@ -30,63 +29,67 @@ export async function loadMembership(deps: Deps, me: string, conversationId: str
 type Body = { text?: string; itemId?: string; mediaId?: string; offer?: { price: number; itemId?: string } };
 
 export async function sendMessage(deps: Deps, me: string, conversationId: string, body: Body) {
-  const { conversation, peerId } = await loadMembership(deps, me, conversationId);
-  const blocks = await blockState(deps.db, me, peerId);
-  if (blocks.byPeer) throw forbidden('blocked', 'This member does not accept messages from you.');
-  if (blocks.byMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to write.');
-  await checkColdLimit(deps, me, peerId, conversation.id, conversation.itemId, body.itemId);
+  const gate = await sendGate(deps, me, conversationId, body.itemId ?? null);
+  if (!gate) throw notFound('conversation');
+  const peerId = gate.peer;
+  if (gate.blockedByPeer) throw forbidden('blocked', 'This member does not accept messages from you.');
+  if (gate.blockedByMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to write.');
+  if (!gate.open) throw forbidden('cold_message_limit', 'Wait for a reply: this member has not answered or followed you yet.');
+  if (body.itemId && !gate.sentItemExists) throw notFound('item');
   const scan = body.text ? scanText(body.text) : { warnings: [], score: 0 };
   if (scan.warnings.length) await checkRepeatOffender(deps, me);
   if (body.mediaId) {
     const m = await deps.db.selectFrom('media').select('id').where('id', '=', body.mediaId).where('ownerId', '=', me).where('kind', '=', 'photo').executeTakeFirst();
     if (!m) throw unprocessable('invalid_media', 'That photo is not one you uploaded.', { errors: [{ path: 'mediaId', message: 'unknown photo' }] });
   }
-  if (body.itemId && !(await deps.db.selectFrom('items').select('id').where('id', '=', body.itemId).executeTakeFirst())) throw notFound('item');
   let offerId: string | null = null;
   if (body.offer) {
-    const itemId = body.offer.itemId ?? conversation.itemId;
+    const itemId = body.offer.itemId ?? gate.itemId;
     if (!itemId) throw unprocessable('no_item', 'Say which item the offer is for.', { errors: [{ path: 'offer.itemId', message: 'required' }] });
     offerId = (await makeOffer(deps, me, itemId, body.offer.price)).id;
   }
-  const row = await withTx(deps.db, (tx) =>
-    insertMessage(tx, {
-      conversationId,
-      senderId: me,
-      kind: body.text ? 'text' : body.mediaId ? 'photo' : body.itemId ? 'item' : 'offer',
-      text: body.text ?? null,
-      mediaId: body.mediaId ?? null,
-      itemId: body.itemId ?? null,
-      offerId,
-      warnings: scan.warnings,
-      riskScore: scan.score,
-    }),
-  );
+  const row = await insertMessage(deps.db, {
+    conversationId,
+    senderId: me,
+    kind: body.text ? 'text' : body.mediaId ? 'photo' : body.itemId ? 'item' : 'offer',
+    text: body.text ?? null,
+    mediaId: body.mediaId ?? null,
+    itemId: body.itemId ?? null,
+    offerId,
+    warnings: scan.warnings,
+    riskScore: scan.score,
+  });
   // Cards read differently for each side (an offer's role, the seller's floor note): present per viewer.
   const [mine] = await presentMessages(deps.db, [row], me, deps.clock.now());
   const [theirs] = await presentMessages(deps.db, [row], peerId, deps.clock.now());
-  await deps.hub.publish(deps.db, [me], { type: 'message', conversationId, message: mine });
-  await deps.hub.publish(deps.db, [peerId], { type: 'message', conversationId, message: theirs });
+  await deps.hub.publishMany(deps.db, [
+    { users: [me], envelope: { type: 'message', conversationId, message: mine } },
+    { users: [peerId], envelope: { type: 'message', conversationId, message: theirs } },
+  ]);
   return mine as NonNullable<typeof mine>;
 }
 
-async function checkColdLimit(deps: Deps, me: string, peerId: string, conversationId: string, contextItem: string | null, sentItem?: string) {
-  // Asking about an item on sale is always allowed.
-  const itemIds = [contextItem, sentItem].filter((v): v is string => !!v);
-  if (itemIds.length) {
-    const onSale = await deps.db.selectFrom('items').select('id').where('id', 'in', itemIds).where('status', '=', 'on_sale').executeTakeFirst();
-    if (onSale) return;
-  }
-  // A reply, a follow-back, or any trade between the two (an order or an offer) opens the door.
-  const row = await sql<{ replied: boolean; follows: boolean; mine: number }>`
-    SELECT (EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${peerId})
-         OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = ${peerId}) OR (buyer_id = ${peerId} AND seller_id = ${me}))
-         OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${me} AND seller_id = ${peerId}) OR (buyer_id = ${peerId} AND seller_id = ${me}))) AS replied,
-           EXISTS (SELECT 1 FROM follows WHERE follower_id = ${peerId} AND followee_id = ${me}) AS follows,
-           (SELECT count(*) FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${me})::int AS mine`.execute(deps.db);
-  const r = row.rows[0];
-  if (r && !r.replied && !r.follows && r.mine >= COLD_MESSAGES) {
-    throw forbidden('cold_message_limit', 'Wait for a reply: this member has not answered or followed you yet.');
-  }
+/**
+ * Everything a send must know, in one round trip: membership (no row for a stranger), blocks
+ * either way, and whether the conversation is open — a reply, a follow-back, a trade between
+ * the two, an item on sale in question, or fewer than COLD_MESSAGES sent so far.
+ */
+async function sendGate(deps: Deps, me: string, conversationId: string, sentItem: string | null) {
+  const r = await sql<{ peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean }>`
+    SELECT p.peer, c.item_id AS "itemId",
+      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${me}) AS "blockedByPeer",
+      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${me} AND blocked_id = p.peer) AS "blockedByMe",
+      (${sentItem}::text IS NULL OR EXISTS (SELECT 1 FROM items WHERE id = ${sentItem})) AS "sentItemExists",
+      (EXISTS (SELECT 1 FROM items WHERE id IN (c.item_id, ${sentItem}) AND status = 'on_sale')
+       OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = p.peer)
+       OR EXISTS (SELECT 1 FROM follows WHERE follower_id = p.peer AND followee_id = ${me})
+       OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
+       OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
+       OR (SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = ${me} LIMIT ${COLD_MESSAGES}) x) < ${COLD_MESSAGES}
+      ) AS open
+    FROM conversations c CROSS JOIN LATERAL (SELECT CASE WHEN c.user_a = ${me} THEN c.user_b ELSE c.user_a END AS peer) p
+    WHERE c.id = ${conversationId} AND (c.user_a = ${me} OR c.user_b = ${me})`.execute(deps.db);
+  return r.rows[0];
 }
 
 async function checkRepeatOffender(deps: Deps, me: string) {
