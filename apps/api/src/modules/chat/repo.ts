@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Messages } from '../../db/types.ts';
-import type { Executor, Tx } from '../../db/index.ts';
+import type { Executor, } from '../../db/index.ts';
 
 export const pairOf = (x: string, y: string) => (x < y ? { userA: x, userB: y } : { userA: y, userB: x });
 

@@ -14,7 +14,7 @@ export const COLD_MESSAGES = 1;
 export async function openConversation(deps: Deps, me: string, peerId: string, itemId?: string) {
   if (peerId === me) throw unprocessable('cannot_message_self', 'You cannot message yourself.');
   const peer = await deps.db.selectFrom('users').select(['id', 'status']).where('id', '=', peerId).executeTakeFirst();
-  if (!peer || peer.status !== 'active') throw notFound('member');
+  if (peer?.status !== 'active') throw notFound('member');
   if (itemId && !(await deps.db.selectFrom('items').select('id').where('id', '=', itemId).executeTakeFirst())) throw notFound('item');
   return findOrCreateConversation(deps.db, me, peerId, itemId ?? null);
 }

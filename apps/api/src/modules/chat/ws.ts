@@ -18,7 +18,7 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
     async (c, next) => {
       const token = c.req.query('token') ?? getCookie(c, SESSION_COOKIE);
       const s = token ? await findLiveSession(deps.db, hashToken(token), deps.clock.now()) : undefined;
-      if (!s || s.status !== 'active') throw unauthorized('invalid_token', 'Open the socket with a valid token (?token=) or session cookie.');
+      if (s?.status !== 'active') throw unauthorized('invalid_token', 'Open the socket with a valid token (?token=) or session cookie.');
       c.set('user', { id: s.id, username: s.username, role: s.role as 'member' | 'operator', tokenHash: s.tokenHash });
       await next();
     },

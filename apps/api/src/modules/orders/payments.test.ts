@@ -22,7 +22,9 @@ const t = await createTestApp({}, {
     return {
       name: 'sandbox',
       charges: instant.charges,
-      connect: (d) => all.forEach((g) => g.connect(d)),
+      connect: (d) => {
+        for (const g of all) g.connect(d);
+      },
       settled: async () => {
         for (const g of all) await g.settled();
       },

@@ -51,7 +51,7 @@ async function cancelLocked(
 /** Asks the gateway to refund a captured payment of a cancelled order, then books it once. */
 export async function refundPayment(deps: Deps, paymentId: string) {
   const p = await deps.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
-  if (!p || p.status !== 'succeeded' || !p.providerRef) return;
+  if (p?.status !== 'succeeded' || !p.providerRef) return;
   const result = await deps.providers.payments.refund({ paymentId: p.id, ref: p.providerRef, amount: p.amount });
   if (!result.ok) {
     deps.log.warn({ paymentId, reason: result.reason }, 'refund declined by the gateway; the sweep will retry');
