@@ -7,11 +7,8 @@ import { seedDemo } from '../demo/seed.ts';
 const t = await createTestApp({ QUICKSELL_MIN_ACCOUNT_DAYS: '180' });
 
 describe('demo items', () => {
-  it('seeds ≥ 30 varied items with photos, quickly', async () => {
-    const t0 = Date.now();
+  it('seeds ≥ 30 varied items with photos', async () => {
     await seedDemo(t.deps);
-    const ms = Date.now() - t0;
-    expect(ms).toBeLessThan(15_000); // ~2–4 s here; generous for slow CI machines
     const rows = await t.db.selectFrom('items').selectAll().execute();
     expect(rows.length).toBeGreaterThanOrEqual(30);
     expect(new Set(rows.map((r) => r.category)).size).toBeGreaterThanOrEqual(12);
