@@ -18,5 +18,17 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Pages are split in routes/router.tsx. The libraries every page needs get stable chunks
+        // of their own, so a release that only touches app code leaves them cached.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|use-sync-external-store)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -21,7 +21,12 @@ test('English is one tap away and remembered', async ({ page }) => {
   await registerViaApi(page.request, 'lang');
   await page.goto('/me');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Home', '', 'Messages', 'Me']);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+    'Home',
+    '',
+    'Messages',
+    'Me',
+  ]);
   await expect(page.getByTestId('quick-sell')).toContainText('Identity not verified yet');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Quick sell' })).toBeVisible();

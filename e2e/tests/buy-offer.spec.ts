@@ -64,7 +64,13 @@ test('offer → floor decline → counter → accept → buy at the agreed price
   await mine.getByRole('button', { name: '接受还价' }).click();
   await expect(mine).toContainText('已议定 ¥90.00');
   await shot(bp, 'buy-offer-05-agreed');
-  await mine.getByRole('link', { name: '按议定价 ¥90.00 购买' }).click();
+  // 议价 lists both offers; the agreed one can be bought from there.
+  await bp.goto('/offers');
+  await expect(bp.getByTestId('offer-card')).toHaveCount(2);
+  const agreed = bp.getByTestId('offer-card').filter({ hasText: '已议定 ¥90.00' });
+  await expect(bp.getByTestId('offer-card').filter({ hasText: '卖家没有接受这个价格' })).toHaveCount(1);
+  await shot(bp, 'buy-offer-05b-list');
+  await agreed.getByRole('link', { name: '按议定价 ¥90.00 购买' }).click();
   await expect(bp).toHaveURL(/\/checkout\/[0-9a-f]{16}\?offerId=/);
   await expect(bp.getByTestId('checkout-total')).toHaveText('¥90.00');
   await expect(bp.getByRole('button', { name: '增加一件' })).toBeDisabled();

@@ -72,6 +72,7 @@ test('declined, retried, confirmed later, then cancelled with a refund', async (
   await cancel.getByLabel('取消原因').fill('临时有事去不了');
   await cancel.getByRole('button', { name: '确认取消' }).click();
   await expect(page.getByTestId('order-status')).toContainText('订单已取消，货款已全额退回');
+  await expect(page.getByTestId('cancel-reason')).toHaveText('取消原因：临时有事去不了');
   await expect(page.getByTestId('timeline')).toContainText('已全额退款');
   await shot(page, 'buy-14-cancelled');
   await page.goto(`/items/${itemId}`);

@@ -144,12 +144,17 @@ test('pickup: the buyer shows the code, the seller types it, the trade completes
   await expect(pickup.getByRole('img', { name: '取件码二维码' })).toBeVisible();
   const code = (await pickup.locator('.pickup-digits').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{6}$/);
+  // Who to meet and where: the seller, a way to message them, and the item's pickup spot.
+  const party = bp.getByTestId('order-party');
+  await expect(party.getByRole('heading', { name: '卖家' })).toBeVisible();
+  await expect(bp.getByTestId('pickup-spot')).toHaveText('自提地点：上海·徐汇');
   await shot(bp, 'buy-10-pickup-code');
 
   // The seller never sees the code; a wrong one is refused in words.
   await page.goto(orderUrl);
   await expect(page.getByTestId('order-status')).toContainText('待自提');
   await expect(page.getByTestId('pickup-code')).toHaveCount(0);
+  await expect(page.getByTestId('order-party').getByRole('heading', { name: '买家' })).toBeVisible();
   await page.getByRole('button', { name: '输入取件码' }).click();
   const handover = page.getByRole('dialog', { name: '输入取件码' });
   const wrong = code === '000000' ? '111111' : '000000';
@@ -166,6 +171,10 @@ test('pickup: the buyer shows the code, the seller types it, the trade completes
   await bp.reload();
   await expect(bp.getByTestId('order-status')).toContainText('已完成');
   await expect(bp.getByTestId('pickup-code')).toHaveCount(0);
+  // 联系卖家 opens the one conversation with the seller, with the order's cards in it.
+  await bp.getByTestId('order-party').getByRole('button', { name: '联系卖家' }).click();
+  await expect(bp).toHaveURL(/\/messages\/[0-9a-f]{16}$/);
+  await expect(bp.getByTestId('chat-order-card').first()).toBeVisible();
   expect(buyerErrors, 'errors in the buyer browser').toEqual([]);
   await buyer.ctx.close();
 });

@@ -153,7 +153,7 @@ test('publishing with my items attached; the server’s field errors land on the
   await expect(page.getByRole('button', { name: /九成新电饭煲/ })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: '添加我的位置' }).click();
   await expect(page.getByText('已添加位置（只保存到约 100 米）')).toBeVisible();
-  await page.getByLabel('地点名称').fill('上海·徐汇');
+  await page.getByRole('textbox', { name: /^地点/ }).fill('上海·徐汇');
   await page.getByRole('button', { name: '发布笔记' }).click();
   await expect(page.getByText('话题最多 10 个（正文里的 #话题 也算在内）')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '请检查标出的内容' })).toBeVisible();

@@ -34,6 +34,8 @@ test('publish → 最新 → comment, reply, like, collect, follow → 关注', 
   await page.getByLabel('正文').fill('台灯、收纳盒、小书架都在，#毕业季 周末宿舍楼下自提。');
   await page.getByLabel('话题').fill('宿舍好物');
   await page.getByLabel('话题').press('Enter');
+  // A place by name alone, no location permission needed.
+  await page.getByRole('textbox', { name: /^地点/ }).fill('南京·仙林');
   await expect(page.getByTestId('note-preview')).toContainText(TITLE);
   await shot(page, 'community-01-publish');
   await shot(page, 'community-01b-publish-bottom', { bottom: true });
@@ -46,6 +48,13 @@ test('publish → 最新 → comment, reply, like, collect, follow → 关注', 
   await expect(page.getByRole('list', { name: '笔记照片' }).getByRole('img')).toHaveCount(2);
   await expect(page.getByTestId('note-body').locator('.note-tag')).toHaveText(['#毕业季']);
   await expect(page.getByText('#宿舍好物')).toBeVisible();
+  await expect(page.getByText('南京·仙林')).toBeVisible();
+  const published = await page.request.get(`/api/v1${noteUrl}`);
+  expect(((await published.json()) as { location: unknown }).location).toEqual({
+    lat: null,
+    lng: null,
+    label: '南京·仙林',
+  });
   await shot(page, 'community-02-note');
 
   // It heads 最新.
@@ -191,6 +200,8 @@ test('a visitor reads a note and is asked to sign in to take part', async ({ pag
   const { id } = (await res.json()) as { id: string };
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '集市的担保承诺' })).toBeVisible();
+  // The old welcome page's "coming soon" line is gone for good.
+  await expect(page.getByText('即将上线')).toHaveCount(0);
   await shot(page, 'community-10-visitor-home');
   await page.getByRole('tab', { name: '关注' }).click();
   await expect(page.getByText('登录后，这里是你关注的人发的笔记')).toBeVisible();

@@ -1,5 +1,6 @@
 // Quick sell (SPEC C3): an eligible member lists an item with photos through 发布 → 卖闲置;
 // a member who is not verified yet is told exactly why they cannot.
+import sharp from 'sharp';
 import { expect, registerViaApi, shot, test } from './helpers.ts';
 import { photoPng, sellerViaApi } from './sell-helpers.ts';
 
@@ -46,6 +47,8 @@ test('an eligible member lists an item with two photos', async ({ page }) => {
   await page.getByRole('checkbox', { name: '自提' }).click();
   await page.getByRole('checkbox', { name: '邮寄' }).click();
   await page.getByLabel('运费（元）').fill('6');
+  // Where, by name only: the location button is optional.
+  await page.getByRole('textbox', { name: /^地点/ }).fill('上海·静安');
   await page.getByLabel('底价（仅自己可见）').fill('20');
   await shot(page, 'sell-03-form');
   await shot(page, 'sell-03b-form-bottom', { bottom: true });
@@ -57,6 +60,13 @@ test('an eligible member lists an item with two photos', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '九成新宜家布艺沙发' })).toBeVisible();
   await expect(page.getByTestId('item-stock')).toHaveText('剩 2 件 / 共 2 件');
   await expect(page.getByText('¥6.00')).toBeVisible();
+  await expect(page.getByText('上海·静安')).toBeVisible();
+  const listed = await page.request.get(`/api/v1/items/${page.url().split('/').pop()}`);
+  expect(((await listed.json()) as { location: unknown }).location).toEqual({
+    lat: null,
+    lng: null,
+    label: '上海·静安',
+  });
   await expect(page.getByRole('list', { name: '照片' }).getByRole('img')).toHaveCount(2);
   await expect(page.getByTestId('seller-tools')).toContainText('底价 ¥20.00');
   await shot(page, 'sell-04-item');
@@ -85,6 +95,46 @@ test('an eligible member lists an item with two photos', async ({ page }) => {
   await page.goto('/me/items');
   await expect(page.getByTestId('my-item')).toContainText('九成新宜家布艺沙发');
   await shot(page, 'sell-05-my-items');
+});
+
+test('a photo that cannot be used says why, in words', async ({ page }) => {
+  await sellerViaApi(page.request, 'badphoto');
+  // A proxy in front of the API refusing a big body answers with its own page, not JSON.
+  await page.route('**/api/v1/media', async (route) => {
+    if (route.request().postDataBuffer()?.includes('proxied.jpg')) {
+      await route.fulfill({ status: 413, contentType: 'text/html', body: '<h1>413 Request Entity Too Large</h1>' });
+    } else await route.continue();
+  });
+  const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#8ac' } })
+    .png()
+    .toBuffer();
+  await page.goto('/sell');
+  await page.locator('input[type=file]').setInputFiles([
+    photos[0] as (typeof photos)[number],
+    { name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') }, // 415 from the server
+    { name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') }, // refused before uploading
+    { name: 'raw.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) }, // over 10 MB, ditto
+    { name: 'pano.png', mimeType: 'image/png', buffer: huge }, // 422: more than 40 megapixels
+    { name: 'proxied.jpg', mimeType: 'image/jpeg', buffer: photos[1]?.buffer ?? Buffer.alloc(1) },
+  ]);
+  const problems = page.getByTestId('photo-problems');
+  await expect(problems.getByRole('listitem')).toHaveCount(5, { timeout: 20_000 });
+  await expect(problems.getByRole('listitem')).toHaveText([
+    '第 2 张没有上传：只支持 JPEG、PNG、WebP 格式的照片',
+    '第 3 张没有上传：只支持 JPEG、PNG、WebP 格式的照片',
+    '第 4 张没有上传：照片太大了，单张最多 10 MB',
+    '第 5 张没有上传：照片像素太高（最多 4000 万像素）',
+    '第 6 张没有上传：照片太大了，单张最多 10 MB',
+  ]);
+  const grid = page.getByTestId('photo-grid');
+  await expect(grid.getByText('格式不支持')).toHaveCount(2);
+  await expect(grid.getByText('超过 10 MB')).toHaveCount(2);
+  await expect(grid.getByText('像素太高')).toHaveCount(1);
+  await shot(page, 'sell-09-photo-errors');
+  // Removing them leaves the good one, and nothing to explain.
+  for (const n of [6, 5, 4, 3, 2]) await page.getByRole('button', { name: `删除第 ${n} 张照片` }).click();
+  await expect(problems).toHaveCount(0);
+  await expect(grid.getByRole('img')).toHaveCount(1);
 });
 
 test('a member who is not verified learns why they cannot sell', async ({ page }) => {

@@ -26,7 +26,7 @@ import { RouterProvider } from 'react-router';
 import { meKey } from './features/accounts/api.ts';
 import { ChatProvider } from './features/chat/provider.tsx';
 import { ApiError } from './lib/api.ts';
-import { router } from './routes/router.tsx';
+import { preloadLikelyPages, router } from './routes/router.tsx';
 
 // A 401 anywhere means the session ended (expired, revoked elsewhere): forget the member so
 // guarded pages send the visitor to log in. Sign-in mistakes are 401s too, but come from the
@@ -60,3 +60,4 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+preloadLikelyPages();

@@ -34,29 +34,14 @@ export const en: Messages = {
     en: 'English',
   },
   home: {
-    hello: 'Hi, {{name}}',
-    heroTitle: 'Pass your idle things on to people who will love them',
-    heroBody:
-      'Share your life, browse your neighbours’ stalls, and buy and sell second-hand right in notes and comments. Your money waits with the platform until the item is in your hands.',
     promiseTitle: 'The Jishi escrow promise',
     promises: {
       escrowTitle: 'Escrowed payment',
-      escrowBody:
-        'What the buyer pays is held by the platform and released to the seller only after receipt is confirmed.',
       depositTitle: 'Deposits in escrow too',
-      depositBody: 'Deposits for local deals are held by the platform and refunded in full if the seller backs out.',
       afterSaleTitle: 'After-sale and community jury',
-      afterSaleBody: 'Not as described? Ask for a refund; disagreements go to a jury of trusted members.',
-      shieldTitle: 'Scam warnings',
-      shieldBody:
-        'When someone pushes you to WeChat, an upfront deposit or an outside payment, the chat warns you clearly.',
     },
-    joinTitle: 'Join your community',
-    joinBody: 'A username and a password is all it takes. Verify your identity to start quick selling.',
     register: 'Create an account',
     login: 'I have an account',
-    goMe: 'Go to my page',
-    comingSoon: 'The note feed, nearby items and messages are coming soon.',
   },
   auth: {
     loginTitle: 'Sign in to Jishi',
@@ -153,9 +138,21 @@ export const en: Messages = {
     noRatings: 'No reviews yet',
     verified: 'Verified',
     notFound: 'No such member',
+    message: 'Message',
     tags: 'Interests',
     about: 'About',
-    moreSoon: 'Notes, items on sale and reviews received will appear here.',
+  },
+  place: {
+    label: 'Place',
+    placeholder: 'City or area, e.g. Shanghai · Xuhui',
+    useLocation: 'Add my location',
+    locating: 'Locating…',
+    located: 'Location added (kept to about 100 m)',
+    removeLocation: 'Remove location',
+    denied: 'No permission to locate you; a place name alone is fine',
+    unsupported: 'This browser cannot locate you; a place name alone is fine',
+    hintItem: 'Buyers see roughly where it is; add your location and they also see how far',
+    hintNote: 'People nearby find your note more easily, handy for pickup',
   },
   notFound: {
     title: 'Page not found',

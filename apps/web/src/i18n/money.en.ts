@@ -107,6 +107,7 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
       completedSeller: 'Completed — {{amount}} is in your wallet',
       cancelled: 'The order was cancelled',
       cancelledRefund: 'The order was cancelled and refunded in full',
+      expired: 'Not paid within 15 minutes, so the order was cancelled and the item is back on sale',
     },
     events: {
       placed: 'Ordered',
@@ -121,6 +122,14 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
       refunded: 'Refunded in full',
     },
     by: { buyer: 'buyer', seller: 'seller', system: 'system' },
+    party: {
+      seller: 'Seller',
+      buyer: 'Buyer',
+      chatSeller: 'Message seller',
+      chatBuyer: 'Message buyer',
+      spot: 'Pickup spot: {{place}}',
+    },
+    cancelledBecause: 'Reason: {{reason}}',
     pickupTitle: 'Pickup code',
     pickupQr: 'Pickup code as a QR code',
     pickupHint:

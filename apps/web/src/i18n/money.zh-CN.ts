@@ -103,6 +103,7 @@ export const moneyZhCN = {
       completedSeller: '交易完成，{{amount}} 已转入你的钱包',
       cancelled: '订单已取消',
       cancelledRefund: '订单已取消，货款已全额退回',
+      expired: '15 分钟内没有付款，订单已自动取消，库存已还给卖家',
     },
     events: {
       placed: '下单',
@@ -117,6 +118,14 @@ export const moneyZhCN = {
       refunded: '已全额退款',
     },
     by: { buyer: '买家', seller: '卖家', system: '系统' },
+    party: {
+      seller: '卖家',
+      buyer: '买家',
+      chatSeller: '联系卖家',
+      chatBuyer: '联系买家',
+      spot: '自提地点：{{place}}',
+    },
+    cancelledBecause: '取消原因：{{reason}}',
     pickupTitle: '取件码',
     pickupQr: '取件码二维码',
     pickupHint: '当面验货满意后，再把取件码告诉卖家或让卖家扫码。卖家输入后交易完成，钱才给卖家。',

@@ -7,8 +7,14 @@ export function formatDate(iso: string): string {
   );
 }
 
+/** "06:04" today; "11月23日 06:04" on another day, so a deadline tomorrow never reads as today. */
 export function formatTime(date: Date): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit' }).format(date);
+  const today = new Date().toDateString() === date.toDateString();
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    ...(today ? {} : { month: 'short', day: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
 /** "15 分钟后" / "in 15 minutes" for a wait in seconds. */

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { PageFallback } from '../ui/status.tsx';
 import { TabBar } from '../ui/tab-bar.tsx';
 import { useTabs } from './tabs.tsx';
 
@@ -7,7 +9,9 @@ import { useTabs } from './tabs.tsx';
 export function RootLayout() {
   return (
     <div className="app">
-      <Outlet />
+      <Suspense fallback={<PageFallback />}>
+        <Outlet />
+      </Suspense>
       <ScrollRestoration />
     </div>
   );
@@ -20,18 +24,23 @@ export function TabLayout() {
   return (
     <>
       <main className="page page-tabbed">
-        <Outlet />
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
       </main>
       <TabBar items={tabs} label={t('tabs.nav')} />
     </>
   );
 }
 
-/** Sub-pages (forms, profiles) have their own header with a back button and no tab bar. */
+/** Sub-pages (forms, profiles) have their own header with a back button and no tab bar. Their
+ *  code loads on first visit (router.tsx), hence the fallback. */
 export function SubLayout() {
   return (
     <main className="page">
-      <Outlet />
+      <Suspense fallback={<PageFallback />}>
+        <Outlet />
+      </Suspense>
     </main>
   );
 }

@@ -1,30 +1,64 @@
 // Every page of the web app. Layouts: tab pages (with the bottom bar), sub-pages, and the
 // RequireMember guard that sends visitors to /login?next=… and back.
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireMember } from '../features/accounts/components/require-member.tsx';
-import LoginPage from './auth/login.tsx';
-import RegisterPage from './auth/register.tsx';
 import HomePage from './home/index.tsx';
 import { RootLayout, SubLayout, TabLayout } from './layouts.tsx';
-import EditProfilePage from './me/edit.tsx';
 import MePage from './me/index.tsx';
-import VerificationPage from './me/verification.tsx';
-import NotFoundPage from './not-found.tsx';
-import PublicProfilePage from './users/profile.tsx';
-import NotePage from './notes/note.tsx';
-import PublishNotePage from './publish/note.tsx';
-import EditItemPage from './items/edit.tsx';
-import ItemPage from './items/item.tsx';
-import MyItemsPage from './items/mine.tsx';
-import OffersPage from './offers/index.tsx';
-import CheckoutPage from './orders/checkout.tsx';
-import OrdersPage from './orders/list.tsx';
-import OrderPage from './orders/order.tsx';
-import PublishChooserPage from './sell/chooser.tsx';
-import SellPage from './sell/index.tsx';
-import WalletPage from './wallet/index.tsx';
-import ConversationPage from './messages/conversation.tsx';
 import InboxPage from './messages/index.tsx';
+import PublishChooserPage from './sell/chooser.tsx';
+
+// The four tab pages are in the first load so switching tabs is instant. Every other page is
+// its own chunk, fetched on first visit (the layouts show a light fallback meanwhile), and the
+// pages members open most from a tab are fetched ahead once the browser is idle.
+const pages = {
+  login: () => import('./auth/login.tsx'),
+  register: () => import('./auth/register.tsx'),
+  profile: () => import('./users/profile.tsx'),
+  conversation: () => import('./messages/conversation.tsx'),
+  note: () => import('./notes/note.tsx'),
+  publishNote: () => import('./publish/note.tsx'),
+  item: () => import('./items/item.tsx'),
+  sell: () => import('./sell/index.tsx'),
+  editItem: () => import('./items/edit.tsx'),
+  checkout: () => import('./orders/checkout.tsx'),
+  orders: () => import('./orders/list.tsx'),
+  order: () => import('./orders/order.tsx'),
+  wallet: () => import('./wallet/index.tsx'),
+  offers: () => import('./offers/index.tsx'),
+  myItems: () => import('./items/mine.tsx'),
+  editProfile: () => import('./me/edit.tsx'),
+  verification: () => import('./me/verification.tsx'),
+  notFound: () => import('./not-found.tsx'),
+} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
+
+const LoginPage = lazy(pages.login);
+const RegisterPage = lazy(pages.register);
+const PublicProfilePage = lazy(pages.profile);
+const ConversationPage = lazy(pages.conversation);
+const NotePage = lazy(pages.note);
+const PublishNotePage = lazy(pages.publishNote);
+const ItemPage = lazy(pages.item);
+const SellPage = lazy(pages.sell);
+const EditItemPage = lazy(pages.editItem);
+const CheckoutPage = lazy(pages.checkout);
+const OrdersPage = lazy(pages.orders);
+const OrderPage = lazy(pages.order);
+const WalletPage = lazy(pages.wallet);
+const OffersPage = lazy(pages.offers);
+const MyItemsPage = lazy(pages.myItems);
+const EditProfilePage = lazy(pages.editProfile);
+const VerificationPage = lazy(pages.verification);
+const NotFoundPage = lazy(pages.notFound);
+
+/** Fetch the next likely pages while the member is still looking at the first one. */
+export function preloadLikelyPages() {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
+  idle(() => {
+    for (const load of [pages.note, pages.item, pages.conversation, pages.profile, pages.login]) void load();
+  });
+}
 
 export const router = createBrowserRouter([
   {

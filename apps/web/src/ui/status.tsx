@@ -11,6 +11,16 @@ export function Loading() {
   );
 }
 
+/** While a page's code arrives: nothing for a blink, then a spinner, so fast loads never flash. */
+export function PageFallback() {
+  const { t } = useTranslation();
+  return (
+    <div className="status page-fallback" role="status" aria-label={t('common.loading')}>
+      <span className="spinner" aria-hidden="true" />
+    </div>
+  );
+}
+
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (

@@ -2,7 +2,7 @@
 // message (cards summarised as [商品] title, [出价] ¥x, [订单] status, [图片]).
 import type { TFunction } from 'i18next';
 import { currentLanguage } from '../../i18n/index.ts';
-import { priceLabel, yuan } from '../items/format.ts';
+import { priceLabel, yuan } from '../items/money.ts';
 import type { Message } from './types.ts';
 
 const sameDay = (a: Date, b: Date) =>

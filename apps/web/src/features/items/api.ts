@@ -1,8 +1,9 @@
 // Quick-sell items (API.md "Items"): one item, my items by state, create/edit/withdraw/relist,
 // and the seller's private floor price. Item reads are public; writes need an eligible member.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DeliveryMethod, ItemStatus } from '@jishi/shared';
 import { api } from '../../lib/api.ts';
+import type { Location, LocationInput } from '../places/place.ts';
 
 export type ItemImage = { id: string; url: string; thumbUrl: string; detailUrl: string; width: number; height: number };
 
@@ -20,7 +21,7 @@ export type Item = {
   category: string;
   condition: string | null;
   images: ItemImage[];
-  location: { lat: number; lng: number; label: string } | null;
+  location: Location | null;
   distanceKm: number | null;
   status: ItemStatus;
   free: boolean;
@@ -39,7 +40,7 @@ export type ItemInput = {
   category: string;
   condition: string | null;
   imageIds: string[];
-  location: { lat: number; lng: number; label?: string } | null;
+  location: LocationInput | null;
 };
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -61,6 +62,18 @@ export const useMyItems = (status: ItemStatus) =>
   useQuery({
     queryKey: myItemsKey(status),
     queryFn: () => api.get<Page<Item>>(`/me/items?status=${status}&limit=50`),
+  });
+
+/** A member's items on sale, for their public profile (newest first, in cursor pages). */
+export const useUserItems = (userId: string) =>
+  useInfiniteQuery({
+    queryKey: ['items', 'user', userId, 'on_sale'],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Item>>(
+        `/users/${encodeURIComponent(userId)}/items?status=on_sale&limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 function useItemWrite<V>(fn: (v: V) => Promise<Item>) {

@@ -1,23 +1,9 @@
-// Money and item vocabulary in words. Money is integer fen everywhere; only here does it
-// become "¥49.00". Labels come from the shared taxonomy in the current UI language.
-import { CATEGORIES, CONDITIONS, DELIVERY_METHODS, type Fen } from '@jishi/shared';
+// Item vocabulary in words (labels from the shared taxonomy in the current UI language), and
+// the money helpers of money.ts for the pages that need both.
+import { CATEGORIES, CONDITIONS, DELIVERY_METHODS } from '@jishi/shared';
 import { currentLanguage } from '../../i18n/index.ts';
 
-/** ¥49.00 — always two decimals on the money path; grouped thousands (¥1,299.00). */
-export function yuan(amount: Fen): string {
-  const sign = amount < 0 ? '-' : '';
-  const a = Math.abs(Math.trunc(amount));
-  const whole = Math.floor(a / 100).toLocaleString('en-US');
-  return `${sign}¥${whole}.${String(a % 100).padStart(2, '0')}`;
-}
-
-/** "+¥35.78" / "-¥10.00" for a statement line. */
-export const signedYuan = (amount: Fen) => (amount > 0 ? `+${yuan(amount)}` : yuan(amount));
-
-/** A price as a buyer reads it: 0 is a free giveaway. */
-export function priceLabel(amount: Fen, freeLabel: string): string {
-  return amount === 0 ? freeLabel : yuan(amount);
-}
+export { priceLabel, signedYuan, yuan } from './money.ts';
 
 const label = (list: readonly { key: string; labels: { 'zh-CN': string; en: string } }[], key: string | null) =>
   key ? (list.find((x) => x.key === key)?.labels[currentLanguage()] ?? key) : '';

@@ -14,6 +14,7 @@ import {
   parseYuan,
 } from '@jishi/shared';
 import type { TFunction } from 'i18next';
+import { type Place, placeInput, placeOf, placeTooLong } from '../places/place.ts';
 import type { Item, ItemInput } from './api.ts';
 
 export type FormValues = {
@@ -26,8 +27,7 @@ export type FormValues = {
   shippingFee: string;
   category: string;
   condition: string;
-  coords: { lat: number; lng: number } | null;
-  locationLabel: string;
+  place: Place;
   floor: string;
 };
 
@@ -57,8 +57,7 @@ export const emptyValues = (city: string): FormValues => ({
   shippingFee: '',
   category: '',
   condition: '',
-  coords: null,
-  locationLabel: city,
+  place: { coords: null, label: city },
   floor: '',
 });
 
@@ -73,8 +72,7 @@ export function valuesOf(item: Item, floor: number | null): FormValues {
     shippingFee: item.delivery.includes('shipping') ? fenToYuanInput(item.shippingFee) : '',
     category: item.category,
     condition: item.condition ?? '',
-    coords: item.location ? { lat: item.location.lat, lng: item.location.lng } : null,
-    locationLabel: item.location?.label ?? '',
+    place: placeOf(item.location),
     floor: floor === null ? '' : fenToYuanInput(floor),
   };
 }
@@ -108,14 +106,13 @@ export function checkValues(t: TFunction, v: FormValues, imageIds: string[], pri
   }
   if (!v.category) errors.category = t('sell.errors.category');
   if (v.condition && !ConditionSchema.safeParse(v.condition).success) errors.condition = t('sell.errors.condition');
-  if ([...v.locationLabel.trim()].length > 50) errors.location = t('sell.errors.location');
+  if (placeTooLong(v.place)) errors.location = t('sell.errors.location');
 
   const floor = v.free || !v.floor.trim() ? null : parseYuan(v.floor);
   if (!v.free && v.floor.trim() && floor === null) errors.floor = t('sell.errors.price');
   else if (floor !== null && price !== null && floor > price) errors.floor = t('sell.errors.floorAbove');
   if (imageIds.length > ITEM_LIMITS.imagesMax) errors.imageIds = t('sell.errors.photos');
 
-  const label = v.locationLabel.trim();
   const input: ItemInput = {
     title: v.title.trim(),
     description: v.description.trim(),
@@ -126,7 +123,7 @@ export function checkValues(t: TFunction, v: FormValues, imageIds: string[], pri
     category: v.category,
     condition: v.condition || null,
     imageIds,
-    location: v.coords ? { ...v.coords, ...(label ? { label } : {}) } : null,
+    location: placeInput(v.place),
   };
   return { input, floor, errors };
 }

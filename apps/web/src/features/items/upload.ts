@@ -2,6 +2,38 @@
 // only it reports upload progress; failures become the same ApiError as every other call.
 import { ApiError, toApiError } from '../../lib/api.ts';
 
+/** What POST /media accepts (apps/api media/service.ts), checked here first so a wrong file
+ *  fails at once instead of after a long upload. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The photo failures a member can act on, each with its own words (tradeErrors.*). */
+export const PHOTO_CODES = ['unsupported_media', 'payload_too_large', 'image_too_large', 'invalid_media'] as const;
+export type PhotoCode = (typeof PHOTO_CODES)[number];
+export const isPhotoCode = (c: string): c is PhotoCode => (PHOTO_CODES as readonly string[]).includes(c);
+
+// A proxy in front of the API may refuse a big body with its own page (no problem+json), and
+// a request that is not multipart gets `unsupported_media_type`: both mean the same to a member.
+const BY_STATUS: Record<number, PhotoCode> = { 413: 'payload_too_large', 415: 'unsupported_media' };
+
+function photoError(err: ApiError): ApiError {
+  const code =
+    err.code === 'unsupported_media_type'
+      ? 'unsupported_media'
+      : err.code.startsWith('http_')
+        ? BY_STATUS[err.status]
+        : undefined;
+  return code ? new ApiError({ status: err.status, code, detail: err.detail, retryAfter: err.retryAfter }) : err;
+}
+
+function localProblem(file: File): ApiError | null {
+  if (file.type && !(PHOTO_TYPES as readonly string[]).includes(file.type)) {
+    return new ApiError({ status: 415, code: 'unsupported_media' });
+  }
+  if (file.size > PHOTO_MAX_BYTES) return new ApiError({ status: 413, code: 'payload_too_large' });
+  return null;
+}
+
 export type UploadedPhoto = {
   id: string;
   width: number;
@@ -10,6 +42,8 @@ export type UploadedPhoto = {
 };
 
 export function uploadPhoto(file: File, onProgress: (fraction: number) => void): Promise<UploadedPhoto> {
+  const problem = localProblem(file);
+  if (problem) return Promise.reject(problem);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/media');
@@ -34,7 +68,7 @@ export function uploadPhoto(file: File, onProgress: (fraction: number) => void):
       const headers = new Headers();
       const retry = xhr.getResponseHeader('Retry-After');
       if (retry) headers.set('Retry-After', retry);
-      reject(toApiError(new Response(null, { status: xhr.status, headers }), data));
+      reject(photoError(toApiError(new Response(null, { status: xhr.status, headers }), data)));
     };
     const form = new FormData();
     form.append('file', file);

@@ -1,6 +1,7 @@
 // The community API's shapes (API.md "Notes and comments"; apps/api/src/modules/notes/schema.ts
 // and feed/schema.ts). Money is integer fen.
 import type { ItemStatus } from '@jishi/shared';
+import type { Location, LocationInput } from '../places/place.ts';
 
 export type NoteKind = 'note' | 'stall' | 'wanted';
 export const NOTE_KINDS: readonly NoteKind[] = ['note', 'stall', 'wanted'];
@@ -38,7 +39,7 @@ export type Note = {
   body: string;
   tags: string[];
   images: NoteImage[];
-  location: { lat: number; lng: number; label: string } | null;
+  location: Location | null;
   author: UserCard & { followedByMe: boolean };
   items: ItemCard[];
   likeCount: number;
@@ -88,7 +89,7 @@ export type NoteInput = {
   tags: string[];
   imageIds: string[];
   itemIds: string[];
-  location: { lat: number; lng: number; label?: string } | null;
+  location: LocationInput | null;
   kind: NoteKind;
 };
 

@@ -33,7 +33,9 @@ export type Order = {
   status: OrderStatus;
   pickupCode?: string;
   address: Address | null;
-  item: { title: string; coverUrl: string | null; condition: string | null };
+  /** The item as ordered; `location` is its place name (the pickup spot). */
+  item: { title: string; coverUrl: string | null; condition: string | null; location?: string | null };
+  cancelReason?: string | null;
   carrier: string | null;
   trackingNumber: string | null;
   offerId: string | null;

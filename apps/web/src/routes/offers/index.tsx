@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { yuan } from '../../features/items/format.ts';
 import { type Offer, useOffers } from '../../features/offers/api.ts';
+import { BuyerOfferActions } from '../../features/offers/components/buyer-offer.tsx';
 import { SellerOfferRow } from '../../features/offers/components/seller-offers.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
@@ -65,14 +66,14 @@ function OfferCard({ offer }: { offer: Offer }) {
           <SellerOfferRow offer={offer} askingPrice={offer.item?.price ?? offer.price} />
         </ul>
       ) : (
-        <div className="offer-line">
-          <span>{t('offers.youOffered')}</span>
-          <strong>{yuan(offer.price)}</strong>
-          {offer.status === 'countered' && offer.counterPrice !== null && (
-            <span className="muted small">{t('offers.sellerCountered', { price: yuan(offer.counterPrice) })}</span>
-          )}
-          <span className={`offer-status offer-${offer.status}`}>{t(`offers.status.${offer.status}`)}</span>
-        </div>
+        <>
+          <div className="offer-line">
+            <span>{t('offers.youOffered')}</span>
+            <strong>{yuan(offer.price)}</strong>
+            <span className={`offer-status offer-${offer.status}`}>{t(`offers.status.${offer.status}`)}</span>
+          </div>
+          <BuyerOfferActions offer={offer} />
+        </>
       )}
     </li>
   );

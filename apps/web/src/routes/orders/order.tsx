@@ -7,6 +7,7 @@ import { conditionName, deliveryName, yuan } from '../../features/items/format.t
 import { type Order, useOrder } from '../../features/orders/api.ts';
 import { MoneyRows } from '../../features/orders/components/money-rows.tsx';
 import { OrderActions } from '../../features/orders/components/order-actions.tsx';
+import { OrderParty } from '../../features/orders/components/order-party.tsx';
 import { OrderStatusHeader } from '../../features/orders/components/order-status.tsx';
 import { PickupCode } from '../../features/orders/components/pickup-code.tsx';
 import { Timeline } from '../../features/orders/components/timeline.tsx';
@@ -45,6 +46,7 @@ export default function OrderPage() {
       <OrderStatusHeader order={o} />
       {o.pickupCode && o.status === 'paid' && <PickupCode code={o.pickupCode} />}
       <OrderItem order={o} />
+      <OrderParty order={o} />
       {o.address && (
         <section className="card" aria-labelledby="ship-to">
           <h2 className="card-title" id="ship-to">

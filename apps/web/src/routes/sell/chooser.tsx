@@ -7,7 +7,7 @@ export default function PublishChooserPage() {
   const { t } = useTranslation();
   return (
     <>
-      <header className="home-header">
+      <header className="chooser-header">
         <h1 className="chooser-title">{t('publish.title')}</h1>
       </header>
       <ul className="chooser">
@@ -36,7 +36,7 @@ export default function PublishChooserPage() {
           </Link>
         </li>
       </ul>
-      <p className="coming-soon">{t('publish.escrow')}</p>
+      <p className="chooser-escrow">{t('publish.escrow')}</p>
     </>
   );
 }

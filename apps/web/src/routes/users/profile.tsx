@@ -1,11 +1,13 @@
-// A member's public profile: /u/:id — who they are, 关注, their counts, credit, and their
-// notes (and, for the owner, collects) as masonry.
+// A member's public profile: /u/:id — who they are, 私信 and 关注, their counts, credit, their
+// notes, items on sale and (for the owner) collects.
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
+import { MessageButton } from '../../features/chat/components/message-button.tsx';
 import { useCommunityUser } from '../../features/feed/api.ts';
-import { ProfileCounts, ProfileNotes } from '../../features/feed/components/profile-notes.tsx';
+import { ProfileCounts } from '../../features/feed/components/profile-counts.tsx';
+import { ProfileNotes } from '../../features/feed/components/profile-notes.tsx';
 import { FollowButton } from '../../features/notes/components/follow-button.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { describeError } from '../../lib/errors.ts';
@@ -44,7 +46,10 @@ export default function PublicProfilePage() {
       <ProfileHeader user={u}>
         <div className="profile-social">
           <ProfileCounts user={u} />
-          <FollowButton userId={u.id} followed={u.followedByMe} viewerId={viewerId} large />
+          <span className="profile-actions">
+            <MessageButton userId={u.id} viewerId={viewerId} />
+            <FollowButton userId={u.id} followed={u.followedByMe} viewerId={viewerId} large />
+          </span>
         </div>
       </ProfileHeader>
       <section className="card stats" aria-label={t('user.credit')}>

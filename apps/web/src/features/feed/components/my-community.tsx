@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ChevronIcon } from '../../../ui/icons.tsx';
 import { useCommunityUser } from '../api.ts';
-import { ProfileCounts } from './profile-notes.tsx';
+import { ProfileCounts } from './profile-counts.tsx';
 
 export function MyCounts({ userId }: { userId: string }) {
   const user = useCommunityUser(userId);

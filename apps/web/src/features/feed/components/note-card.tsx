@@ -1,11 +1,11 @@
 // One masonry card: the cover at its own shape (within 3:4 … 4:3), a 地摊 / 求购 badge, a price
 // tag when items are attached, the title in two lines, the author and a heart.
-import { formatFen } from '@jishi/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { loginPath } from '../../../lib/next.ts';
 import { Avatar } from '../../../ui/avatar.tsx';
 import { HeartIcon } from '../../../ui/icons.tsx';
+import { shortYuan } from '../../items/money.ts';
 import { useReaction } from '../../notes/reactions.ts';
 import type { FeedCard } from '../../notes/types.ts';
 
@@ -19,7 +19,7 @@ export function PriceTag({ items }: { items: FeedCard['items'] }) {
   if (live.length === 0) return null;
   const low = Math.min(...live.map((i) => i.price));
   const several = new Set(live.map((i) => i.price)).size > 1;
-  const label = low === 0 ? t('feed.free') : several ? t('feed.from', { price: formatFen(low) }) : formatFen(low);
+  const label = low === 0 ? t('feed.free') : several ? t('feed.from', { price: shortYuan(low) }) : shortYuan(low);
   return (
     <span className="card-price" data-testid="card-price">
       {label}

@@ -1,34 +1,16 @@
-// The community half of a profile: following / followers / notes counts, and the 笔记 / 收藏
-// tabs as masonry. Collects are private to their owner: anyone else sees a lock.
+// A profile's 笔记 / 在售 / 收藏 tabs. Collects are private to their owner: anyone else sees a
+// lock.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api.ts';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { LockIcon } from '../../../ui/icons.tsx';
+import { ProfileItems } from '../../items/components/profile-items.tsx';
 import { Tabs } from '../../../ui/tabs.tsx';
-import { type CommunityUser, userCollectsList, userNotesList } from '../api.ts';
+import { userCollectsList, userNotesList } from '../api.ts';
 import { CardFeed } from './card-feed.tsx';
 
-type Tab = 'notes' | 'collects';
-
-export function ProfileCounts({ user }: { user: CommunityUser }) {
-  const { t } = useTranslation();
-  const counts = [
-    { key: 'following', value: user.followingCount },
-    { key: 'followers', value: user.followerCount },
-    { key: 'notes', value: user.noteCount },
-  ] as const;
-  return (
-    <ul className="profile-counts" data-testid="profile-counts">
-      {counts.map((c) => (
-        <li key={c.key} data-testid={`count-${c.key}`}>
-          <span className="profile-count-value">{c.value}</span>
-          <span className="profile-count-label">{t(`follow.counts.${c.key}`)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
+type Tab = 'notes' | 'items' | 'collects';
 
 function PrivateCollects() {
   const { t } = useTranslation();
@@ -43,13 +25,15 @@ function PrivateCollects() {
 export function ProfileNotes({ userId, self }: { userId: string; self: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'collects' ? 'collects' : 'notes';
+  const raw = params.get('tab');
+  const tab: Tab = raw === 'collects' || raw === 'items' ? raw : 'notes';
   return (
     <section className="profile-notes">
       <Tabs
         label={t('profileNotes.label')}
         options={[
           { key: 'notes', label: t('profileNotes.notes') },
+          { key: 'items', label: t('profileNotes.items') },
           { key: 'collects', label: t('profileNotes.collects') },
         ]}
         value={tab}
@@ -73,6 +57,8 @@ export function ProfileNotes({ userId, self }: { userId: string; self: boolean }
             )
           }
         />
+      ) : tab === 'items' ? (
+        <ProfileItems userId={userId} self={self} />
       ) : !self ? (
         <PrivateCollects />
       ) : (

@@ -18,8 +18,8 @@ import {
   isVirtualCategory,
   serverFieldErrors,
 } from '../item-form-model.ts';
+import { PlaceField } from '../../places/components/place-field.tsx';
 import { ChoiceField } from './choice-field.tsx';
-import { LocationField } from './location-field.tsx';
 import { type Photo, PhotoPicker } from './photo-picker.tsx';
 
 type Props = {
@@ -57,7 +57,7 @@ export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSav
   const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => {
     setV((x) => ({ ...x, [k]: value }));
     // A field that is being fixed stops showing its old error.
-    const field = k === 'free' ? 'price' : k === 'coords' || k === 'locationLabel' ? 'location' : k;
+    const field = k === 'free' ? 'price' : k === 'place' ? 'location' : k;
     setErrors((e) => (field in e ? { ...e, [field]: undefined } : e));
   };
   const onPhotos = (update: (p: Photo[]) => Photo[]) => {
@@ -199,11 +199,10 @@ export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSav
             {...text('shippingFee')}
           />
         )}
-        <LocationField
-          coords={v.coords}
-          label={v.locationLabel}
-          onCoords={(c) => set('coords', c)}
-          onLabel={(l) => set('locationLabel', l)}
+        <PlaceField
+          value={v.place}
+          onChange={(p) => set('place', p)}
+          hint={t('place.hintItem')}
           error={errors.location}
         />
       </section>

@@ -3,9 +3,10 @@
 import { ITEM_LIMITS } from '@jishi/shared';
 import { type ChangeEvent, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../lib/errors.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { BackIcon, ChevronIcon, CloseIcon, PlusIcon } from '../../../ui/icons.tsx';
-import { uploadPhoto } from '../upload.ts';
+import { describeTradeError } from '../errors.ts';
+import { PHOTO_TYPES, isPhotoCode, uploadPhoto } from '../upload.ts';
 
 export type Photo = {
   key: string;
@@ -13,7 +14,8 @@ export type Photo = {
   /** Set once uploaded. */
   mediaId: string | null;
   progress: number;
-  error: string | null;
+  /** Why the upload failed: a word or two on the tile, the whole reason under the grid. */
+  error: { label: string; message: string } | null;
   local: boolean;
 };
 
@@ -30,6 +32,7 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const room = ITEM_LIMITS.imagesMax - photos.length;
+  const failed = photos.flatMap((p, i) => (p.error ? [{ p, n: i + 1 }] : []));
 
   // Object URLs of local previews are released when the picker goes away.
   const latest = useRef(photos);
@@ -47,7 +50,13 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
   const start = (file: File, key: string) => {
     uploadPhoto(file, (progress) => patch(key, { progress }))
       .then((m) => patch(key, { mediaId: m.id, progress: 1 }))
-      .catch((err: unknown) => patch(key, { error: describeError(t, err), progress: 0 }));
+      .catch((err: unknown) => {
+        const code = err instanceof ApiError && isPhotoCode(err.code) ? err.code : 'other';
+        patch(key, {
+          error: { label: t(`sell.photoFailed.${code}`), message: describeTradeError(t, err) },
+          progress: 0,
+        });
+      });
   };
 
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
@@ -93,14 +102,23 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
       <ul className="photo-grid" aria-labelledby={`${id}-label`} data-testid="photo-grid">
         {photos.map((p, i) => (
           <li key={p.key} className={`photo-tile${p.error ? ' photo-failed' : ''}`}>
-            <img src={p.previewUrl} alt={t('sell.photoN', { n: i + 1 })} />
+            <img
+              src={p.previewUrl}
+              alt={t('sell.photoN', { n: i + 1 })}
+              // A file the browser cannot show either (not an image): no broken-image icon.
+              onError={(e) => e.currentTarget.setAttribute('data-broken', '')}
+            />
             {i === 0 && <span className="photo-cover">{t('sell.cover')}</span>}
             {!p.mediaId && !p.error && (
               <span className="photo-progress" role="progressbar" aria-valuenow={Math.round(p.progress * 100)}>
                 {Math.round(p.progress * 100)}%
               </span>
             )}
-            {p.error && <span className="photo-error">{p.error}</span>}
+            {p.error && (
+              <span className="photo-error" title={p.error.message}>
+                {p.error.label}
+              </span>
+            )}
             <button
               type="button"
               className="photo-remove"
@@ -144,12 +162,19 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
         ref={input}
         id={id}
         type="file"
-        accept="image/jpeg,image/png,image/webp"
+        accept={PHOTO_TYPES.join(',')}
         multiple
         hidden
         aria-label={t('sell.addPhotos')}
         onChange={onFiles}
       />
+      {failed.length > 0 && (
+        <ul className="photo-problems" role="alert" data-testid="photo-problems">
+          {failed.map(({ p, n }) => (
+            <li key={p.key}>{t('sell.photoProblem', { n, reason: p.error?.message })}</li>
+          ))}
+        </ul>
+      )}
       {error ? <p className="field-error">{error}</p> : <p className="field-hint">{t('sell.photosHint')}</p>}
     </div>
   );

@@ -8,6 +8,8 @@ import { Button } from '../../../ui/button.tsx';
 import { ChipsInput } from '../../../ui/chips.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import type { Me } from '../../accounts/api.ts';
+import { PlaceField } from '../../places/components/place-field.tsx';
+import { type Place, placeInput, placeTooLong } from '../../places/place.ts';
 import { ChoiceField } from '../../items/components/choice-field.tsx';
 import { type Photo, PhotoPicker } from '../../items/components/photo-picker.tsx';
 import { type NoteFieldErrors, noteFormErrors } from '../errors.ts';
@@ -15,7 +17,6 @@ import { NOTE_KINDS, NOTE_LIMITS, type NoteInput, type NoteKind } from '../types
 import { MyItemsPicker } from './my-items-picker.tsx';
 import { checkWords } from './note-edit-sheet.tsx';
 import { NotePreview } from './note-preview.tsx';
-import { type Coords, PlaceField } from './place-field.tsx';
 
 const MAX_ITEMS = 9;
 
@@ -26,8 +27,7 @@ export function NoteForm({ me, onSave }: { me: Me; onSave: (input: NoteInput) =>
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [tags, setTags] = useState<string[]>([]);
-  const [coords, setCoords] = useState<Coords>(null);
-  const [place, setPlace] = useState(me.city);
+  const [place, setPlace] = useState<Place>({ coords: null, label: me.city });
   const [itemIds, setItemIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<NoteFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function NoteForm({ me, onSave }: { me: Me; onSave: (input: NoteInput) =>
     const local = checkWords(t, title, body);
     if (photos.some((p) => !p.mediaId && !p.error)) local.imageIds = t('noteForm.errors.uploading');
     if (photos.some((p) => p.error)) local.imageIds = t('noteForm.errors.photoFailed');
-    if ([...place.trim()].length > 50) local.location = t('noteForm.errors.place');
+    if (placeTooLong(place)) local.location = t('noteForm.errors.place');
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setFormError(t('noteForm.errors.check'));
@@ -61,7 +61,7 @@ export function NoteForm({ me, onSave }: { me: Me; onSave: (input: NoteInput) =>
       tags,
       imageIds: photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])),
       itemIds,
-      location: coords ? { ...coords, label: place.trim() } : null,
+      location: placeInput(place),
       kind,
     };
     setBusy(true);
@@ -138,16 +138,12 @@ export function NoteForm({ me, onSave }: { me: Me; onSave: (input: NoteInput) =>
           error={errors.tags}
         />
         <PlaceField
-          coords={coords}
-          label={place}
-          onCoords={(c) => {
-            setCoords(c);
+          value={place}
+          onChange={(p) => {
+            setPlace(p);
             clear('location');
           }}
-          onLabel={(l) => {
-            setPlace(l);
-            clear('location');
-          }}
+          hint={t('place.hintNote')}
           error={errors.location}
         />
       </section>

@@ -10,11 +10,6 @@ import { type Offer, useDecideOffer } from '../api.ts';
 
 export function BuyerOffer({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
-  const decide = useDecideOffer();
-  const [error, setError] = useState<string | null>(null);
-  const act = (decision: 'accept' | 'decline' | 'withdraw') =>
-    decide.mutate({ id: offer.id, decision }, { onError: (err) => setError(describeTradeError(t, err)) });
-
   return (
     <section className="card offer-panel" data-testid="my-offer" aria-labelledby="my-offer-title">
       <h2 className="card-title" id="my-offer-title">
@@ -25,6 +20,22 @@ export function BuyerOffer({ offer }: { offer: Offer }) {
         <strong>{yuan(offer.price)}</strong>
         <span className={`offer-status offer-${offer.status}`}>{t(`offers.status.${offer.status}`)}</span>
       </p>
+      <BuyerOfferActions offer={offer} />
+    </section>
+  );
+}
+
+/** What the buyer can do with their offer now: withdraw it, answer a counter, or buy at the
+ *  agreed price. Shared by the item page and the 议价 list. */
+export function BuyerOfferActions({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const decide = useDecideOffer();
+  const [error, setError] = useState<string | null>(null);
+  const act = (decision: 'accept' | 'decline' | 'withdraw') =>
+    decide.mutate({ id: offer.id, decision }, { onError: (err) => setError(describeTradeError(t, err)) });
+
+  return (
+    <>
       {offer.status === 'pending' && (
         <div className="offer-actions">
           <span className="muted small">{t('offers.waitingSeller')}</span>
@@ -76,6 +87,6 @@ export function BuyerOffer({ offer }: { offer: Offer }) {
       )}
       {offer.status === 'declined' && <p className="muted small">{t('offers.declinedBuyer')}</p>}
       <FormAlert message={error} />
-    </section>
+    </>
   );
 }

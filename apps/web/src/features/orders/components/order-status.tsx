@@ -13,6 +13,9 @@ export function statusLabelKey(o: Pick<Order, 'status' | 'delivery'>) {
 export function OrderStatusHeader({ order }: { order: Order }) {
   const { t } = useTranslation();
   const { status, role, delivery } = order;
+  // An unpaid order the system let lapse carries a code as its reason ('unpaid'), not words a
+  // member typed: say what happened instead of showing the code.
+  const expired = order.events.some((e) => e.type === 'expired');
   let body: string;
   switch (status) {
     case 'pending_payment':
@@ -35,7 +38,11 @@ export function OrderStatusHeader({ order }: { order: Order }) {
           : t('order.sub.completedBuyer');
       break;
     case 'cancelled':
-      body = order.events.some((e) => e.type === 'paid') ? t('order.sub.cancelledRefund') : t('order.sub.cancelled');
+      body = expired
+        ? t('order.sub.expired')
+        : order.events.some((e) => e.type === 'paid')
+          ? t('order.sub.cancelledRefund')
+          : t('order.sub.cancelled');
       break;
     default:
       body = '';
@@ -44,6 +51,11 @@ export function OrderStatusHeader({ order }: { order: Order }) {
     <section className={`order-status order-status-${status}`} data-testid="order-status">
       <h1 className="order-status-title">{t(statusLabelKey(order))}</h1>
       {body && <p className="order-status-body">{body}</p>}
+      {status === 'cancelled' && !expired && order.cancelReason && (
+        <p className="order-status-reason" data-testid="cancel-reason">
+          {t('order.cancelledBecause', { reason: order.cancelReason })}
+        </p>
+      )}
     </section>
   );
 }

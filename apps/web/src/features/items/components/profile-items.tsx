@@ -1,0 +1,58 @@
+// 在售 on a profile (SPEC C1: a public profile shows the member's items on sale): tiles like a
+// stall's grid, newest first, with "more" for the next page.
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '../../../ui/button.tsx';
+import { ErrorState, Loading } from '../../../ui/status.tsx';
+import { ItemCardTile } from '../../notes/components/item-card.tsx';
+import type { ItemCard } from '../../notes/types.ts';
+import { type Item, useUserItems } from '../api.ts';
+import { describeTradeError } from '../errors.ts';
+
+const asCard = (item: Item): ItemCard => ({
+  ...item,
+  coverUrl: item.images[0]?.url ?? null,
+  coverThumbUrl: item.images[0]?.thumbUrl ?? null,
+});
+
+export function ProfileItems({ userId, self }: { userId: string; self: boolean }) {
+  const { t } = useTranslation();
+  const items = useUserItems(userId);
+  if (items.isPending) return <Loading />;
+  if (items.isError) {
+    return <ErrorState message={describeTradeError(t, items.error)} onRetry={() => void items.refetch()} />;
+  }
+  const list = items.data.pages.flatMap((p) => p.items);
+  if (list.length === 0) {
+    return (
+      <div className="empty" data-testid="profile-items-empty">
+        <p>{self ? t('profileNotes.emptyItemsMine') : t('profileNotes.emptyItems')}</p>
+        {self && (
+          <ButtonLink to="/sell" className="btn-small">
+            {t('publish.sell')}
+          </ButtonLink>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="card profile-items" data-testid="profile-items">
+      <ul className="stall-grid">
+        {list.map((item) => (
+          <li key={item.id}>
+            <ItemCardTile card={asCard(item)} />
+          </li>
+        ))}
+      </ul>
+      {items.hasNextPage && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-block btn-small stall-more"
+          disabled={items.isFetchingNextPage}
+          onClick={() => void items.fetchNextPage()}
+        >
+          {items.isFetchingNextPage ? t('common.loading') : t('stall.more')}
+        </button>
+      )}
+    </div>
+  );
+}
