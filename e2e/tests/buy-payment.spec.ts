@@ -114,3 +114,37 @@ test('online delivery: the seller marks it delivered, the buyer confirms', async
   await shot(page, 'buy-15-online-completed');
   await buyer.close();
 });
+
+test('an order left unpaid says it lapsed, not the system’s reason code', async ({ page, browser, baseURL }) => {
+  const seller = await browser.newContext({ baseURL });
+  await sellerViaApi(seller.request, 'lapseseller');
+  const itemId = await listViaApi(seller.request, {
+    title: '旧吉他',
+    price: 30000,
+    delivery: ['pickup'],
+    category: 'other',
+  });
+  await seller.close();
+  await registerViaApi(page.request, 'lapsebuyer');
+  const res = await page.request.post('/api/v1/orders', { data: { itemId, delivery: 'pickup' } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  // What the order looks like after the 15-minute expiry job (not worth waiting for here).
+  await page.route(`**/api/v1/orders/${id}`, async (route) => {
+    const order = await (await route.fetch()).json();
+    const at = new Date().toISOString();
+    await route.fulfill({
+      json: {
+        ...order,
+        status: 'cancelled',
+        cancelReason: 'unpaid',
+        actions: [],
+        events: [...order.events, { type: 'expired', at, by: 'system' }],
+      },
+    });
+  });
+  await page.goto(`/orders/${id}`);
+  await expect(page.getByTestId('order-status')).toContainText('15 分钟内没有付款，订单已自动取消');
+  await expect(page.getByTestId('cancel-reason')).toHaveCount(0);
+  await expect(page.getByText('unpaid')).toHaveCount(0);
+});

@@ -8,7 +8,7 @@ import { useMe } from '../../features/accounts/api.ts';
 import { type Item, useItem } from '../../features/items/api.ts';
 import { ChoiceField } from '../../features/items/components/choice-field.tsx';
 import { describeTradeError } from '../../features/items/errors.ts';
-import { deliveryName, yuan } from '../../features/items/format.ts';
+import { deliveryName, priceLabel, yuan } from '../../features/items/format.ts';
 import { useOffer } from '../../features/offers/api.ts';
 import type { PlaceOrderInput, SavedAddress } from '../../features/orders/api.ts';
 import { AddressPicker } from '../../features/orders/components/address-picker.tsx';
@@ -128,7 +128,7 @@ function CheckoutForm({
         <div className="order-item-text">
           <p className="order-item-title">{item.title}</p>
           <p className="order-item-price">
-            {yuan(unitPrice)}
+            {priceLabel(unitPrice, t('item.free'))}
             {agreedPrice !== null && <span className="badge badge-accent">{t('checkout.agreedPrice')}</span>}
           </p>
         </div>
