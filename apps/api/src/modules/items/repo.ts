@@ -44,18 +44,6 @@ export const updateItem = (db: Executor, id: string, patch: Updateable<Omit<Item
     .returningAll()
     .executeTakeFirstOrThrow();
 
-/** The ids among `ids` that are photos uploaded by `ownerId`. */
-export async function photosOwnedBy(db: Executor, ownerId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('media')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('ownerId', '=', ownerId)
-    .where('kind', '=', 'photo')
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export async function replaceImages(db: Executor, itemId: string, mediaIds: readonly string[]) {
   await db.deleteFrom('itemImages').where('itemId', '=', itemId).execute();

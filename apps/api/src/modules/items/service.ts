@@ -6,7 +6,8 @@ import { conflict, forbidden, notFound, unprocessable, validationFailed } from '
 import { coarseLocation } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { ItemCreateInput, ItemPatchInput } from './schema.ts';
-import { findItemForUpdate, insertItem, type ItemRow, photosOwnedBy, replaceImages, updateItem } from './repo.ts';
+import { ownPhotoIds } from '../media/service.ts';
+import { findItemForUpdate, insertItem, type ItemRow, replaceImages, updateItem } from './repo.ts';
 import { availableAfterQuantityEdit, createTermsErrors, patchedShippingFee, patchTermsErrors, takenUnits } from './terms.ts';
 
 function refuseTerms(errors: TermsError[]) {
@@ -15,7 +16,7 @@ function refuseTerms(errors: TermsError[]) {
 
 /** Photos must be the seller's own uploads: nobody lists an item with someone else's pictures. */
 async function checkPhotos(tx: Tx, sellerId: string, imageIds: readonly string[]) {
-  const owned = await photosOwnedBy(tx, sellerId, imageIds);
+  const owned = await ownPhotoIds(tx, sellerId, imageIds);
   const errors = imageIds.flatMap((id, i) =>
     owned.has(id) ? [] : [{ path: `imageIds.${i}`, message: 'not a photo you uploaded' }],
   );

@@ -2,6 +2,7 @@
 // name), dimensions bounded before decoding (decompression bombs), EXIF and GPS stripped
 // (sharp drops metadata unless asked to keep it), re-encoded as WebP variants.
 import sharp, { type Metadata } from 'sharp';
+import type { Executor } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { MediaVariant } from './presenter.ts';
@@ -98,4 +99,17 @@ export async function storeImage(
     throw err;
   }
   return { id: row.id, width, height, variants: rendered.map(([v]) => v) };
+}
+
+/** Which of `ids` are photos (not avatars) uploaded by `ownerId`: one query for any number. */
+export async function ownPhotoIds(db: Executor, ownerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('media')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('ownerId', '=', ownerId)
+    .where('kind', '=', 'photo')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

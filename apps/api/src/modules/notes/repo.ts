@@ -63,18 +63,6 @@ export const noteImages = (db: Executor, noteId: string) =>
     .orderBy('noteImages.position')
     .execute();
 
-/** Which of `ids` are photos uploaded by `ownerId`. */
-export async function ownPhotoIds(db: Executor, ownerId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('media')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('ownerId', '=', ownerId)
-    .where('kind', '=', 'photo')
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export type Counter = 'likeCount' | 'collectCount' | 'commentCount';
 

@@ -1,3 +1,4 @@
+import { ownPhotoIds } from '../media/service.ts';
 // Notes: publish, read, edit, delete. Each write is one transaction owned here; the checks that
 // guard it (own photos, own items, author only) run inside it, so a refused request writes nothing.
 import { type Executor, withTx } from '../../db/index.ts';
@@ -14,7 +15,6 @@ import {
   insertNote,
   type NoteValues,
   noteImages,
-  ownPhotoIds,
   replaceNoteImages,
   updateNote as updateNoteRow,
 } from './repo.ts';
