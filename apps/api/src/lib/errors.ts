@@ -55,14 +55,19 @@ export type Problem = {
   [k: string]: unknown;
 };
 
+/**
+ * The RFC 9457 members come last, so an extra member can never overwrite them: `status` is
+ * always the HTTP status (a client reads it, not the header, once the body is stored or
+ * logged). A resource's own state travels under another name (`orderStatus`, `offerStatus`).
+ */
 export function toProblem(err: AppError, instance?: string): Problem {
   return {
+    ...err.extra,
     type: `https://jishi.dev/problems/${err.code.replaceAll('_', '-')}`,
     title: titles[err.status] ?? 'Error',
     status: err.status,
     detail: err.detail,
     code: err.code,
     ...(instance ? { instance } : {}),
-    ...err.extra,
   };
 }

@@ -60,10 +60,10 @@ export async function decideOffer(deps: Deps, userId: string, offerId: string, d
     const turn = o.status === 'pending' ? 'seller' : o.status === 'countered' ? 'buyer' : null;
     if (decision === 'withdraw') {
       if (role !== 'buyer') throw forbidden('not_allowed', 'Only the buyer can withdraw an offer.');
-      if (!turn) throw conflict('invalid_state', `The offer is ${o.status}.`, { status: o.status });
+      if (!turn) throw conflict('invalid_state', `The offer is ${o.status}.`, { offerStatus: o.status });
       return update(tx, o.id, { status: 'withdrawn', decidedBy: 'buyer' }, now);
     }
-    if (!turn) throw conflict('invalid_state', `The offer is already ${o.status}.`, { status: o.status });
+    if (!turn) throw conflict('invalid_state', `The offer is already ${o.status}.`, { offerStatus: o.status });
     if (turn !== role) throw forbidden('not_your_turn', `It is the ${turn}'s turn to answer.`);
     if (decision === 'decline') return update(tx, o.id, { status: 'declined', decidedBy: role }, now);
     if (decision === 'accept') {

@@ -19,7 +19,7 @@ export async function cancelOrder(deps: Deps, actor: { id: string | null; role: 
     const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'cancel', role);
     if (!t.ok) {
       if (t.reason === 'wrong_role') throw forbidden('not_allowed', 'You cannot cancel this order.');
-      throw conflict('invalid_state', `An order that is ${o.status} can no longer be cancelled.`, { status: o.status });
+      throw conflict('invalid_state', `An order that is ${o.status} can no longer be cancelled.`, { orderStatus: o.status });
     }
     return { ...(await cancelLocked(tx, o, actor.id, reason ?? null, 'cancelled', now)) };
   });

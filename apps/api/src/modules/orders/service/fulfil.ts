@@ -20,8 +20,8 @@ async function act<T>(deps: Deps, userId: string, orderId: string, action: Actio
     const role: Role = o.buyerId === userId ? 'buyer' : 'seller';
     const t = transition({ status: o.status as never, delivery: o.delivery as never }, action, role);
     if (!t.ok && t.reason === 'wrong_role') throw forbidden('not_allowed', `Only the ${role === 'buyer' ? 'seller' : 'buyer'} can do this.`);
-    if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { status: o.status });
-    if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { status: o.status });
+    if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { orderStatus: o.status });
+    if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { orderStatus: o.status });
     return fn(tx, o, now);
   });
 }

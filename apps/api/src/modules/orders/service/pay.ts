@@ -19,7 +19,7 @@ export async function payOrder(deps: Deps, buyerId: string, orderId: string): Pr
     const o = await lockOrder(tx, orderId);
     if (!o || o.buyerId !== buyerId) throw notFound('order');
     const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'pay', 'buyer');
-    if (!t.ok) throw conflict('invalid_state', `An order that is ${o.status} cannot be paid.`, { status: o.status });
+    if (!t.ok) throw conflict('invalid_state', `An order that is ${o.status} cannot be paid.`, { orderStatus: o.status });
     if (o.expiresAt <= now) throw conflict('order_expired', 'This order expired unpaid; place a new one.');
     if (o.total === 0) {
       // A free giveaway with nothing to pay: no gateway, no money, straight to paid.
