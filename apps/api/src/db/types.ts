@@ -32,6 +32,64 @@ export interface Addresses {
   userId: string;
 }
 
+export interface AfterSaleEvents {
+  actor: string;
+  caseId: string;
+  createdAt: Generated<Timestamp>;
+  data: Generated<Json>;
+  id: Generated<string>;
+  type: string;
+}
+
+export interface AfterSaleJurors {
+  agreed: boolean | null;
+  caseId: string;
+  drawnAt: Timestamp;
+  dueAt: Timestamp;
+  reason: string | null;
+  status: string;
+  userId: string;
+  verdict: string | null;
+  votedAt: Timestamp | null;
+}
+
+export interface AfterSaleMedia {
+  caseId: string;
+  mediaId: string;
+  position: number;
+  side: string;
+}
+
+export interface AfterSales {
+  advanced: number | null;
+  amount: number;
+  buyerId: string;
+  closedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  deadlineAt: Timestamp | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  description: string;
+  escrowHeld: boolean;
+  feeReturned: number | null;
+  id: Generated<string>;
+  orderId: string;
+  orderStatusBefore: string;
+  reason: string;
+  refundRef: string | null;
+  refundStatus: string | null;
+  rejectedAt: Timestamp | null;
+  returnCarrier: string | null;
+  returnItem: Generated<boolean>;
+  returnTrackingNumber: string | null;
+  sellerId: string;
+  sellerResponse: string | null;
+  status: string;
+  updatedAt: Generated<Timestamp>;
+  verdict: string | null;
+}
+
 export interface Blocks {
   blockedId: string;
   blockerId: string;
@@ -54,6 +112,15 @@ export interface Comments {
   wantedTitle: string | null;
 }
 
+export interface ContentFlags {
+  authorId: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  targetId: string;
+  targetType: string;
+  warnings: string[];
+}
+
 export interface ConversationMembers {
   conversationId: string;
   lastReadMessageId: string | null;
@@ -74,6 +141,20 @@ export interface Conversations {
   userB: string;
 }
 
+export interface CreditHistory {
+  at: Generated<Timestamp>;
+  score: number;
+  userId: string;
+}
+
+export interface CreditScores {
+  computedAt: Timestamp | null;
+  dirty: Generated<boolean>;
+  factors: Generated<Json>;
+  score: number | null;
+  userId: string;
+}
+
 export interface Follows {
   createdAt: Generated<Timestamp>;
   followeeId: string;
@@ -84,7 +165,9 @@ export interface IdempotencyKeys {
   createdAt: Generated<Timestamp>;
   key: string;
   lockedAt: Generated<Timestamp>;
+  owner: string | null;
   requestHash: string;
+  resource: string | null;
   responseBody: string | null;
   responseStatus: number | null;
   state: string;
@@ -152,6 +235,7 @@ export interface Media {
   id: Generated<string>;
   kind: string;
   ownerId: string | null;
+  publishedAt: Timestamp | null;
   variants: string[];
   width: number;
 }
@@ -215,6 +299,24 @@ export interface Notes {
   tags: Generated<string[]>;
   title: string;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface Notifications {
+  actorCount: Generated<number>;
+  actorIds: Generated<string[]>;
+  caseId: string | null;
+  commentId: string | null;
+  createdAt: Generated<Timestamp>;
+  data: Generated<Json>;
+  groupKey: string | null;
+  id: Generated<string>;
+  itemId: string | null;
+  noteId: string | null;
+  offerId: string | null;
+  orderId: string | null;
+  readAt: Timestamp | null;
+  recipientId: string;
+  type: string;
 }
 
 export interface Offers {
@@ -309,6 +411,21 @@ export interface Reports {
   targetType: string;
 }
 
+export interface Reviews {
+  authorId: string | null;
+  authorRole: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  orderId: string;
+  rating: number;
+  repliedAt: Timestamp | null;
+  reply: string | null;
+  subjectId: string;
+  tags: Generated<string[]>;
+  text: Generated<string>;
+  visibleAt: Timestamp;
+}
+
 export interface Sessions {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -339,9 +456,11 @@ export interface Users {
 
 export interface Withdrawals {
   amount: number;
+  attempts: Generated<number>;
   createdAt: Generated<Timestamp>;
   failureReason: string | null;
   id: Generated<string>;
+  lastError: string | null;
   method: Generated<string>;
   providerRef: string | null;
   status: string;
@@ -351,10 +470,17 @@ export interface Withdrawals {
 
 export interface DB {
   addresses: Addresses;
+  afterSaleEvents: AfterSaleEvents;
+  afterSaleJurors: AfterSaleJurors;
+  afterSaleMedia: AfterSaleMedia;
+  afterSales: AfterSales;
   blocks: Blocks;
   comments: Comments;
+  contentFlags: ContentFlags;
   conversationMembers: ConversationMembers;
   conversations: Conversations;
+  creditHistory: CreditHistory;
+  creditScores: CreditScores;
   follows: Follows;
   idempotencyKeys: IdempotencyKeys;
   itemImages: ItemImages;
@@ -369,6 +495,7 @@ export interface DB {
   noteItems: NoteItems;
   noteLikes: NoteLikes;
   notes: Notes;
+  notifications: Notifications;
   offers: Offers;
   orderEvents: OrderEvents;
   orders: Orders;
@@ -376,6 +503,7 @@ export interface DB {
   payments: Payments;
   rateCounters: RateCounters;
   reports: Reports;
+  reviews: Reviews;
   sessions: Sessions;
   users: Users;
   withdrawals: Withdrawals;

@@ -1,5 +1,6 @@
 // Where photo bytes live. Local disk by default; an S3-compatible store implements the same
-// three calls. Keys are relative paths such as `ab/<mediaId>/card.webp`.
+// three calls. Keys are relative paths such as `<mediaId>/card.webp`; who may read a photo is
+// decided above the store (modules/media/access.ts), never by knowing its key.
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 

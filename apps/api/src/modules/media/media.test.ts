@@ -44,7 +44,7 @@ function pngHeaderClaiming(width: number, height: number): Buffer {
 }
 
 describe('POST /media', () => {
-  it('stores a photo as WebP variants without EXIF/GPS and serves them with long cache headers', async () => {
+  it('stores a photo as WebP variants without EXIF/GPS and serves them to the owner, privately', async () => {
     const u = await t.user();
     const jpeg = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#ffa940' } })
       .withExif({ IFD0: { Make: 'SpyPhone', Model: 'X' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 13/1 0/1' } })
@@ -68,10 +68,10 @@ describe('POST /media', () => {
       ['card', 640],
       ['detail', 1280],
     ] as const) {
-      const file = await t.app.request(r.json.urls[variant]);
+      const file = await t.app.request(r.json.urls[variant], { headers: { authorization: `Bearer ${u.token}` } });
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('image/webp');
-      expect(file.headers.get('cache-control')).toContain('immutable');
+      expect(file.headers.get('cache-control')).toBe('private, no-store');
       const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
       expect(meta.format).toBe('webp');
       expect(meta.width).toBe(px);

@@ -56,7 +56,7 @@ export function mediaRoutes() {
       middleware: [gate, limit] as const,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       description:
-        'Uploads one JPEG, PNG or WebP photo (≤ 10 MiB, ≤ 40 megapixels). The type is read from the bytes; EXIF and GPS are removed; WebP variants are served from /media/{id}/{variant}.webp.',
+        'Uploads one JPEG, PNG or WebP photo (≤ 10 MiB, ≤ 40 megapixels). The type is read from the bytes; EXIF and GPS are removed; WebP variants are served from /media/{id}/{variant}.webp: to the owner only (and to the members of a conversation it is sent in) until the owner attaches it to a note or an item or makes it their avatar, then to everyone. The id is random.',
       responses: { 201: jsonContent(Uploaded, 'Stored'), ...problemResponses(400, 401, 413, 415, 422) },
     }),
     async (c) => {

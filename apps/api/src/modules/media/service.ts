@@ -1,6 +1,26 @@
 // Every image that enters Jishi goes through here: type sniffed from the bytes (never the
 // name), dimensions bounded before decoding (decompression bombs), EXIF and GPS stripped
 // (sharp drops metadata unless asked to keep it), re-encoded as WebP variants.
+//
+// Who sees a photo (access.ts, migration 0009). An upload is PRIVATE: served only to its owner,
+// with `Cache-Control: private, no-store`, and 404 to everyone else. Its id is 64 random bits,
+// so its URL (/media/{id}/{variant}.webp) cannot be guessed from any other. It becomes PUBLIC,
+// for good, when its owner attaches it to a note or an item or makes it their avatar
+// (database triggers do that, whoever writes the row). Chat photos stay private to the
+// owner and the conversation's two members (the 'chat' grant in access.ts).
+//
+// A module that keeps private photos of its own (after-sale evidence, say):
+//   1. accept only the member's own uploads: `ownPhotoIds(tx, me, mediaIds)` below;
+//   2. store the ids in its own table (case_media (case_id, media_id), say) — nothing to mark:
+//      an unpublished photo is private already, and stays so unless its owner publishes it;
+//   3. say who else may see them, once, at load of a file app.ts imports (its routes.ts), with
+//      grantMediaAccess (access.ts):
+//        grantMediaAccess('aftersale', async (db, mediaId, viewer) =>
+//          !!(await db.selectFrom('case_media').innerJoin('cases', …)
+//              .where('case_media.media_id', '=', mediaId)
+//              .where(buyer or seller is viewer.id, or viewer.role === 'operator') … ));
+//   4. present the photo with presentPhoto() (presenter.ts): the same URLs, and the browser's
+//      session cookie authenticates the <img> requests.
 import sharp, { type Metadata } from 'sharp';
 import type { Executor } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
