@@ -1,5 +1,6 @@
 // Shared bits for the specs: the base URL chosen by global-setup, screenshots, unique
 // names, valid resident ID numbers and a direct API sign-up.
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,9 +58,15 @@ export function checkChar(first17: string): string {
   return CHECK[sum % 11] as string;
 }
 
-/** A valid ID number: Beijing Dongcheng, born 1990-03-07, random sequence. */
+/**
+ * A valid ID number: Beijing (1101…), born in 1990, with random district digits, birth date and
+ * sequence — 33.6 million numbers, so the specs of one run (one server, one ID number per
+ * account) never draw the same one.
+ */
 export function validIdNumber(): string {
-  const body = `11010119900307${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `1990${two(randomInt(1, 13))}${two(randomInt(1, 29))}`;
+  const body = `1101${two(randomInt(0, 100))}${date}${String(randomInt(0, 1000)).padStart(3, '0')}`;
   return body + checkChar(body);
 }
 

@@ -14,6 +14,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import type { Deps } from './lib/http.ts';
 import { loadSecrets } from './lib/secrets.ts';
 import { localDiskStore } from './lib/storage.ts';
+import { backfillIdNumberHashes } from './modules/accounts/id-number-hashes.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { sandboxPayouts } from './modules/ledger/payouts.ts';
 import { sandboxGateway } from './modules/orders/gateway.ts';
@@ -44,6 +45,11 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     throw err;
   }
   const secrets = loadSecrets(config.dataDir, config.idEncryptionKey);
+  // Before serving: every verified ID number must be under the one-number-one-account index.
+  await backfillIdNumberHashes({ db: database.db, secrets }).then(
+    (r) => (r.filled || r.withdrawn) && log.warn(r, 'ID number hashes filled at start-up'),
+    (err) => log.error({ err }, 'could not fill missing ID number hashes; those numbers are not yet protected from reuse'),
+  );
   const gateway = sandboxGateway({ signingKey: secrets.signingKey });
   const hub = createHub(url, log);
   await hub.start();

@@ -109,10 +109,15 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
 }
 
 let idSeq = 0;
-/** A valid resident id number (GB 11643 checksum) for someone born in `year`. */
+/**
+ * A valid resident id number (GB 11643 checksum) for someone born on the given date, never the
+ * same twice in a test file (one ID number verifies one account): the counter runs through the
+ * 3-digit sequence, then the district digits after province 11, ten million numbers per date.
+ */
 export function validIdNumber(year = 1995, month = '06', day = '15'): string {
-  idSeq += 1;
-  const body = `110101${year}${month}${day}${String(100 + (idSeq % 899))}`;
+  const n = idSeq++;
+  const district = String(Math.floor(n / 1000) % 10_000).padStart(4, '0');
+  const body = `11${district}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
   return body + checkDigit(body);
 }
 

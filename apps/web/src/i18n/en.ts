@@ -170,6 +170,7 @@ export const en: Messages = {
     too_many_attempts: 'Too many failed sign-ins, so sign-in is paused. Try again {{when}} (from {{time}}).',
     rate_limited: 'Too many requests. Try again {{when}} (from {{time}}).',
     already_verified: 'Your identity is already verified.',
+    id_number_in_use: 'This ID number already verifies another account: one person, one account.',
     validation_failed: 'Please check the highlighted fields.',
     invalid_id_number: 'This ID number is not valid.',
     idNumber: {

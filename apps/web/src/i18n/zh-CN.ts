@@ -170,6 +170,7 @@ export const zhCN = {
     too_many_attempts: '登录失败次数过多，已暂时锁定。请{{when}}再试（{{time}} 起）',
     rate_limited: '操作太频繁，请{{when}}再试（{{time}} 起）',
     already_verified: '你已经完成实名认证，无需重复提交',
+    id_number_in_use: '这个身份证号码已经认证过另一个账号，一人只能认证一个账号',
     validation_failed: '请检查标出的内容',
     invalid_id_number: '身份证号码无效',
     idNumber: {

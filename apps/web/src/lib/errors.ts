@@ -42,6 +42,7 @@ export function describeError(t: TFunction, err: unknown): string {
     case 'username_taken':
     case 'invalid_credentials':
     case 'already_verified':
+    case 'id_number_in_use':
     case 'validation_failed':
       return t(`errors.${err.code}`);
     case 'invalid_id_number':
@@ -60,7 +61,7 @@ export function formErrors(t: TFunction, err: unknown, fields: readonly string[]
   if (!(err instanceof ApiError)) return { form: describeError(t, err), fields: {} };
   const has = (f: string) => fields.includes(f);
 
-  if (err.code === 'invalid_id_number' && has('idNumber')) {
+  if ((err.code === 'invalid_id_number' || err.code === 'id_number_in_use') && has('idNumber')) {
     return { form: null, fields: { idNumber: describeError(t, err) } };
   }
   if (err.code === 'username_taken' && has('username')) {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { notFound } from '../../lib/errors.ts';
-import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, ProblemSchema, problemResponses, requireUser } from '../../lib/http.ts';
 import { profileStats } from '../notes/follows.ts';
 import { computeCredit } from '../trust/credit.ts';
 import { presentMe, presentPublicUser } from './presenter.ts';
@@ -11,6 +11,8 @@ import { AuthResult, LoginBody, Me, ProfilePatch, PublicUser, RegisterBody, Veri
 import { login, register, updateProfile, verifyIdentity } from './service.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { revokeSession } from './repo.ts';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 export function clientIp(c: Ctx): string {
   if (c.get('deps').config.trustProxy) {
@@ -112,7 +114,9 @@ export function accountsRoutes() {
       request: { body: jsonBody(VerificationBody) },
       responses: {
         200: jsonContent(z.object({ verified: z.literal(true), user: Me })),
-        ...problemResponses(400, 401, 409, 422),
+        ...problemResponses(400, 401),
+        409: problem('`already_verified`: this account is verified already. `id_number_in_use`: the number verifies another account (one ID number, one account; compared by a keyed hash).'),
+        422: problem('`invalid_id_number`, with `reason`: format, region, birth_date, checksum or under_18.'),
       },
     }),
     async (c) => {

@@ -85,14 +85,28 @@ export async function verifyIdentity(deps: Deps, userId: string, input: { realNa
     }[check.reason];
     throw unprocessable('invalid_id_number', detail, { reason: check.reason, errors: [{ path: 'idNumber', message: detail }] });
   }
-  return updateUser(deps.db, userId, {
-    verifiedAt: deps.clock.now(),
-    realNameEnc: deps.secrets.encrypt(input.realName),
-    idNumberEnc: deps.secrets.encrypt(check.normalized),
-    idNumberHash: deps.secrets.hash(check.normalized),
-    idNumberMasked: maskIdNumber(check.normalized),
-  });
+  // One ID number, one account: the unique index on the keyed hash decides, so two accounts
+  // verifying the same number at the same moment cannot both succeed. Never the plaintext.
+  try {
+    return await updateUser(deps.db, userId, {
+      verifiedAt: deps.clock.now(),
+      realNameEnc: deps.secrets.encrypt(input.realName),
+      idNumberEnc: deps.secrets.encrypt(check.normalized),
+      idNumberHash: deps.secrets.hash(check.normalized),
+      idNumberMasked: maskIdNumber(check.normalized),
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, ID_NUMBER_UNIQUE)) throw idNumberInUse();
+    throw err;
+  }
 }
+
+export const ID_NUMBER_UNIQUE = 'users_id_number_hash_unique';
+
+const idNumberInUse = () =>
+  conflict('id_number_in_use', 'This ID number already verifies another account: one person, one account.', {
+    errors: [{ path: 'idNumber', message: 'already verifies another account' }],
+  });
 
 export async function updateProfile(
   deps: Deps,
