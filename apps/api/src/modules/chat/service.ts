@@ -8,15 +8,29 @@ import { findOrCreateConversation, insertMessage } from './repo.ts';
 
 /** Flagged messages a sender may send in 24 hours before further flagged ones are refused. */
 export const FLAGGED_PER_DAY = 5;
-/** Messages to a member who has neither replied nor followed back, without an item on sale. */
+/** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale. */
 export const COLD_MESSAGES = 1;
 
+/**
+ * A conversation is about an item of one of its two members, or none: citing a stranger's
+ * item (or one's own) must not look like a question to the seller. Only a party sets it — the
+ * caller is always one — and only the peer's item on sale opens the cold-message limit.
+ */
 export async function openConversation(deps: Deps, me: string, peerId: string, itemId?: string) {
   if (peerId === me) throw unprocessable('cannot_message_self', 'You cannot message yourself.');
   const peer = await deps.db.selectFrom('users').select(['id', 'status']).where('id', '=', peerId).executeTakeFirst();
   if (peer?.status !== 'active') throw notFound('member');
-  if (itemId && !(await deps.db.selectFrom('items').select('id').where('id', '=', itemId).executeTakeFirst())) throw notFound('item');
+  if (itemId) await assertItemOfPair(deps, itemId, [me, peerId], 'itemId');
   return findOrCreateConversation(deps.db, me, peerId, itemId ?? null);
+}
+
+async function assertItemOfPair(deps: Deps, itemId: string, pair: [string, string], path: string) {
+  const item = await deps.db.selectFrom('items').select('sellerId').where('id', '=', itemId).executeTakeFirst();
+  if (!item) throw notFound('item');
+  if (!pair.includes(item.sellerId)) {
+    const detail = 'Only an item of one of you two can be the subject here.';
+    throw unprocessable('item_not_in_conversation', detail, { errors: [{ path, message: detail }] });
+  }
 }
 
 export async function loadMembership(deps: Deps, me: string, conversationId: string) {
@@ -46,6 +60,8 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
   if (body.offer) {
     const itemId = body.offer.itemId ?? gate.itemId;
     if (!itemId) throw unprocessable('no_item', 'Say which item the offer is for.', { errors: [{ path: 'offer.itemId', message: 'required' }] });
+    // The peer's item (an offer on one's own is refused by makeOffer: 403 own_item); never a third member's.
+    await assertItemOfPair(deps, itemId, [me, peerId], 'offer.itemId');
     offerId = (await makeOffer(deps, me, itemId, body.offer.price)).id;
   }
   const row = await insertMessage(deps.db, {
@@ -72,7 +88,8 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
 /**
  * Everything a send must know, in one round trip: membership (no row for a stranger), blocks
  * either way, and whether the conversation is open — a reply, a follow-back, a trade between
- * the two, an item on sale in question, or fewer than COLD_MESSAGES sent so far.
+ * the two, a question about an item the peer has on sale (the conversation's or the card sent),
+ * or fewer than COLD_MESSAGES sent so far.
  */
 async function sendGate(deps: Deps, me: string, conversationId: string, sentItem: string | null) {
   const r = await sql<{ peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean }>`
@@ -80,7 +97,7 @@ async function sendGate(deps: Deps, me: string, conversationId: string, sentItem
       EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${me}) AS "blockedByPeer",
       EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${me} AND blocked_id = p.peer) AS "blockedByMe",
       (${sentItem}::text IS NULL OR EXISTS (SELECT 1 FROM items WHERE id = ${sentItem})) AS "sentItemExists",
-      (EXISTS (SELECT 1 FROM items WHERE id IN (c.item_id, ${sentItem}) AND status = 'on_sale')
+      (EXISTS (SELECT 1 FROM items WHERE id IN (c.item_id, ${sentItem}) AND seller_id = p.peer AND status = 'on_sale')
        OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = p.peer)
        OR EXISTS (SELECT 1 FROM follows WHERE follower_id = p.peer AND followee_id = ${me})
        OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
