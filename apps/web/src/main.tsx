@@ -19,6 +19,7 @@ import './ui/styles/feed.css';
 import './ui/styles/note.css';
 import './ui/styles/comments.css';
 import './ui/styles/stall.css';
+import './ui/styles/reviews.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -3,6 +3,7 @@ import { communityEn } from './community.en.ts';
 import { moneyEn } from './money.en.ts';
 import { tradeEn } from './trade.en.ts';
 import type { Messages } from './zh-CN.ts';
+import { reviewsEn } from './reviews.en.ts';
 
 export const en: Messages = {
   app: {
@@ -197,4 +198,5 @@ export const en: Messages = {
   ...moneyEn,
   ...communityEn,
   ...chatEn,
+  ...reviewsEn,
 };

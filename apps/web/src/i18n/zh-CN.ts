@@ -4,6 +4,7 @@ import { chatZhCN } from './chat.zh-CN.ts';
 import { communityZhCN } from './community.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
+import { reviewsZhCN } from './reviews.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -197,6 +198,7 @@ export const zhCN = {
   ...moneyZhCN,
   ...communityZhCN,
   ...chatZhCN,
+  ...reviewsZhCN,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -16,6 +16,7 @@ const pages = {
   login: () => import('./auth/login.tsx'),
   register: () => import('./auth/register.tsx'),
   profile: () => import('./users/profile.tsx'),
+  credit: () => import('./users/credit.tsx'),
   conversation: () => import('./messages/conversation.tsx'),
   note: () => import('./notes/note.tsx'),
   publishNote: () => import('./publish/note.tsx'),
@@ -36,6 +37,7 @@ const pages = {
 const LoginPage = lazy(pages.login);
 const RegisterPage = lazy(pages.register);
 const PublicProfilePage = lazy(pages.profile);
+const CreditPage = lazy(pages.credit);
 const ConversationPage = lazy(pages.conversation);
 const NotePage = lazy(pages.note);
 const PublishNotePage = lazy(pages.publishNote);
@@ -79,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'u/:id', element: <PublicProfilePage /> },
+          { path: 'u/:id/credit', element: <CreditPage /> },
           // Chat (SPEC C6): the inbox is a tab; a conversation is a full-screen sub-page.
           { element: <RequireMember />, children: [{ path: 'messages/:id', element: <ConversationPage /> }] },
           // The community (SPEC C2): notes are public to read; publishing needs a member.

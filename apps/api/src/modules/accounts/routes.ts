@@ -4,7 +4,8 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, ProblemSchema, problemResponses, requireUser } from '../../lib/http.ts';
 import { profileStats } from '../notes/follows.ts';
-import { computeCredit } from '../trust/credit.ts';
+import { getCredit } from '../trust/credit-repo.ts';
+import { reviewSummary } from '../trust/reviews.ts';
 import { presentMe, presentPublicUser } from './presenter.ts';
 import { findUserById } from './repo.ts';
 import { AuthResult, LoginBody, Me, ProfilePatch, PublicUser, RegisterBody, VerificationBody } from './schema.ts';
@@ -135,31 +136,14 @@ export function accountsRoutes() {
       const deps = c.get('deps');
       const u = await findUserById(deps.db, c.req.valid('param').id);
       if (!u || u.status === 'banned') throw notFound('user');
-      const credit = computeCredit(u, deps.clock.now());
-      const community = await profileStats(deps.db, u.id, c.get('user')?.id ?? null);
-      return c.json(presentPublicUser(u, { creditScore: credit.score, ratingAverage: null, ratingCount: 0, ...community }), 200);
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'get', path: '/users/{id}/credit', tags, request: { params: IdParam },
-      responses: {
-        200: jsonContent(
-          z.object({
-            score: z.number().int(),
-            factors: z.array(z.object({ key: z.string(), points: z.number(), max: z.number(), detail: z.string() })),
-          }),
-          'The score and every factor behind it',
-        ),
-        ...problemResponses(404),
-      },
-    }),
-    async (c) => {
-      const deps = c.get('deps');
-      const u = await findUserById(deps.db, c.req.valid('param').id);
-      if (!u || u.status === 'banned') throw notFound('user');
-      return c.json(computeCredit(u, deps.clock.now()), 200);
+      const now = deps.clock.now();
+      const [credit, rating, community] = await Promise.all([
+        getCredit(deps.db, u.id, now),
+        reviewSummary(deps.db, u.id, now),
+        profileStats(deps.db, u.id, c.get('user')?.id ?? null),
+      ]);
+      const extra = { creditScore: credit?.score ?? 0, ratingAverage: rating.average, ratingCount: rating.count };
+      return c.json(presentPublicUser(u, { ...extra, ...community }), 200);
     },
   );
 

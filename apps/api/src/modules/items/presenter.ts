@@ -2,7 +2,7 @@
 import type { ItemStatus } from '@jishi/shared';
 import { haversineKm, presentPlace, roundKm } from '../../lib/geo.ts';
 import { mediaUrl } from '../media/presenter.ts';
-import { computeCredit } from '../trust/credit.ts';
+import { NO_ACTIVITY, computeCredit } from '../trust/credit.ts';
 import type { ImageRow, ItemRow, SellerRow } from './repo.ts';
 
 export type Viewer = { lat: number; lng: number } | null;
@@ -12,7 +12,8 @@ export function presentSeller(s: SellerRow, now: Date) {
     id: s.id,
     displayName: s.displayName,
     avatarUrl: s.avatarId ? mediaUrl(s.avatarId, 'avatar') : null,
-    creditScore: computeCredit(s, now).score,
+    // A member whose score was never computed yet shows what their verification and age give.
+    creditScore: s.creditScore ?? computeCredit({ ...s, ...NO_ACTIVITY }, now).score,
   };
 }
 

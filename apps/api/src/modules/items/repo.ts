@@ -74,21 +74,19 @@ export async function findImages(db: Executor, itemIds: readonly string[]): Prom
   return out;
 }
 
-export const findSeller = (db: Executor, id: string) =>
+// The stored credit score rides along (one primary-key join); never recomputed for a card.
+const sellerQuery = (db: Executor) =>
   db
     .selectFrom('users')
-    .select(['id', 'displayName', 'avatarId', 'createdAt', 'verifiedAt', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .leftJoin('creditScores', 'creditScores.userId', 'users.id')
+    .select(['users.id', 'users.displayName', 'users.avatarId', 'users.createdAt', 'users.verifiedAt', 'users.status', 'creditScores.score as creditScore']);
+
+export const findSeller = (db: Executor, id: string) => sellerQuery(db).where('users.id', '=', id).executeTakeFirst();
 export type SellerRow = NonNullable<Awaited<ReturnType<typeof findSeller>>>;
 
 export async function findSellers(db: Executor, ids: readonly string[]): Promise<Map<string, SellerRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'displayName', 'avatarId', 'createdAt', 'verifiedAt', 'status'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await sellerQuery(db).where('users.id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -35,7 +35,7 @@ export type PublicUser = {
   ratingCount: number;
 };
 
-export type CreditFactor = { key: string; points: number; max: number; detail: string };
+export type CreditFactor = { key: string; points: number; max: number; count: number; detail: string };
 export type Credit = { score: number; factors: CreditFactor[] };
 
 export type LoginInput = { username: string; password: string };

@@ -11,6 +11,7 @@ import { OrderParty } from '../../features/orders/components/order-party.tsx';
 import { OrderStatusHeader } from '../../features/orders/components/order-status.tsx';
 import { PickupCode } from '../../features/orders/components/pickup-code.tsx';
 import { Timeline } from '../../features/orders/components/timeline.tsx';
+import { OrderReviews } from '../../features/reviews/components/order-reviews.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
@@ -83,6 +84,7 @@ export default function OrderPage() {
           }
         />
       </section>
+      <OrderReviews orderId={o.id} status={o.status} role={o.role} />
       <Timeline order={o} />
       <p className="order-meta muted small">
         {t('order.number', { id: o.id })} · {deliveryName(o.delivery)}

@@ -1,7 +1,7 @@
 // A member's public profile: /u/:id — who they are, 私信 and 关注, their counts, credit, their
 // notes, items on sale and (for the owner) collects.
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
 import { MessageButton } from '../../features/chat/components/message-button.tsx';
@@ -9,6 +9,7 @@ import { useCommunityUser } from '../../features/feed/api.ts';
 import { ProfileCounts } from '../../features/feed/components/profile-counts.tsx';
 import { ProfileNotes } from '../../features/feed/components/profile-notes.tsx';
 import { FollowButton } from '../../features/notes/components/follow-button.tsx';
+import { UserReviews } from '../../features/reviews/components/user-reviews.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { describeError } from '../../lib/errors.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -53,10 +54,10 @@ export default function PublicProfilePage() {
         </div>
       </ProfileHeader>
       <section className="card stats" aria-label={t('user.credit')}>
-        <div className="stat" data-testid="public-credit">
+        <Link to={`/u/${u.id}/credit`} className="stat" data-testid="public-credit">
           <span className="stat-value">{u.creditScore}</span>
           <span className="stat-label">{t('user.credit')}</span>
-        </div>
+        </Link>
         <div className="stat">
           <span className="stat-value">{u.ratingAverage === null ? '—' : u.ratingAverage.toFixed(1)}</span>
           <span className="stat-label">
@@ -66,6 +67,7 @@ export default function PublicProfilePage() {
           </span>
         </div>
       </section>
+      <UserReviews userId={u.id} viewerId={viewerId} />
       <ProfileNotes userId={u.id} self={viewerId === u.id} />
     </>
   );

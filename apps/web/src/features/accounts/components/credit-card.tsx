@@ -1,8 +1,9 @@
 // The credit score and every factor behind it (SPEC C7: explainable).
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCredit } from '../api.ts';
 
-const FACTOR_KEYS = ['base', 'verification', 'account_age'] as const;
+const FACTOR_KEYS = ['base', 'verification', 'account_age', 'sales', 'purchases', 'reviews', 'jury', 'cases_lost', 'cancellations', 'reports_upheld', 'scam_offences'] as const;
 type FactorKey = (typeof FACTOR_KEYS)[number];
 const isFactorKey = (k: string): k is FactorKey => (FACTOR_KEYS as readonly string[]).includes(k);
 
@@ -23,7 +24,7 @@ export function CreditCard({ userId }: { userId: string }) {
           <ul className="credit-factors">
             {credit.data.factors.map((f) => (
               <li key={f.key}>
-                <span>{isFactorKey(f.key) ? t(`me.credit.factors.${f.key}`) : f.detail}</span>
+                <span>{isFactorKey(f.key) ? t(`credit.factors.${f.key}`, { count: f.count }) : f.detail}</span>
                 <span className="credit-bar" aria-hidden="true">
                   <span style={{ width: `${f.max > 0 ? Math.round((f.points / f.max) * 100) : 0}%` }} />
                 </span>
@@ -31,6 +32,9 @@ export function CreditCard({ userId }: { userId: string }) {
               </li>
             ))}
           </ul>
+          <Link to={`/u/${userId}/credit`} className="credit-more">
+            {t('credit.seeAll')}
+          </Link>
         </>
       )}
     </section>
