@@ -38,6 +38,11 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   SESSION_DAYS: int(1, 3650).default(30),
   WEB_DIST: z.string().optional(),
+  AFTER_SALE_DAYS: int(0, 365).default(7),
+  JURY_SIZE: int(1, 99).default(7),
+  JURY_MIN_CREDIT: int(0, 1000).default(700),
+  PRO_SELLER_SALES_PER_YEAR: int(1, 100_000).default(30),
+  PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
 });
 
 export type Config = {
@@ -58,6 +63,13 @@ export type Config = {
   loginLockMinutes: number;
   sessionDays: number;
   webDist: string | undefined;
+  /** After-sale: days after completion a buyer may still open a case; the jury's size and bar. */
+  afterSaleDays: number;
+  jurySize: number;
+  juryMinCredit: number;
+  /** Professional-seller guard: completed sales, or their total in fen, a year that flag a seller. */
+  proSellerSalesPerYear: number;
+  proSellerSalesTotalPerYear: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +103,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     sessionDays: e.SESSION_DAYS,
     webDist: e.WEB_DIST,
+    afterSaleDays: e.AFTER_SALE_DAYS,
+    jurySize: e.JURY_SIZE,
+    juryMinCredit: e.JURY_MIN_CREDIT,
+    proSellerSalesPerYear: e.PRO_SELLER_SALES_PER_YEAR,
+    proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,
   };
 }
 

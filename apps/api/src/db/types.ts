@@ -194,6 +194,7 @@ export interface Items {
   locationLabel: Generated<string>;
   price: number;
   quantity: number;
+  searchVector: string | null;
   sellerId: string;
   shippingFee: Generated<number>;
   status: Generated<string>;
@@ -235,6 +236,7 @@ export interface Media {
   id: Generated<string>;
   kind: string;
   ownerId: string | null;
+  phash: string | null;
   publishedAt: Timestamp | null;
   variants: string[];
   width: number;
@@ -296,6 +298,7 @@ export interface Notes {
   likeCount: Generated<number>;
   lng: number | null;
   locationLabel: Generated<string>;
+  searchVector: string | null;
   tags: Generated<string[]>;
   title: string;
   updatedAt: Generated<Timestamp>;
@@ -403,6 +406,7 @@ export interface RateCounters {
 export interface Reports {
   createdAt: Generated<Timestamp>;
   detail: Generated<string>;
+  evidence: Json | null;
   id: Generated<string>;
   reason: string;
   reporterId: string | null;
@@ -424,6 +428,16 @@ export interface Reviews {
   tags: Generated<string[]>;
   text: Generated<string>;
   visibleAt: Timestamp;
+}
+
+export interface SellerFlags {
+  clearedAt: Timestamp | null;
+  evaluatedAt: Timestamp;
+  flaggedAt: Timestamp;
+  reviewRequestedAt: Timestamp | null;
+  signals: Json;
+  status: string;
+  userId: string;
 }
 
 export interface Sessions {
@@ -504,6 +518,7 @@ export interface DB {
   rateCounters: RateCounters;
   reports: Reports;
   reviews: Reviews;
+  sellerFlags: SellerFlags;
   sessions: Sessions;
   users: Users;
   withdrawals: Withdrawals;

@@ -8,7 +8,9 @@ import { accountKind } from './accounts.ts';
 export type Posting = { from: string; to: string; amount: number };
 export type TxKind =
   | 'payment' | 'settlement' | 'refund' | 'withdrawal' | 'withdrawal_paid' | 'withdrawal_reversed'
-  | 'deposit_hold' | 'deposit_release' | 'deposit_refund' | 'adjustment';
+  | 'deposit_hold' | 'deposit_release' | 'deposit_refund' | 'adjustment'
+  // After-sale (modules/aftersale/money.ts, migration 0014).
+  | 'case_refund' | 'case_refund_paid' | 'debt_recovery';
 
 /** A member account would go below zero: nothing was written. */
 export class InsufficientFunds extends Error {}

@@ -1,6 +1,7 @@
 // Checks the ledger invariants on a live database (SPEC C5). Read-only; safe to run any time.
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
+import { verifyAfterSales } from '../aftersale/verify.ts';
 
 export type Violation = { check: string; detail: string };
 
@@ -29,7 +30,7 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
 
     const twice = await sql<{ kind: string; reference: string; n: number }>`
       SELECT kind, reference, count(*)::int AS n FROM ledger_transactions
-      WHERE kind IN ('payment', 'settlement', 'refund') GROUP BY 1, 2 HAVING count(*) > 1`.execute(tx);
+      WHERE kind IN ('payment', 'settlement', 'refund', 'case_refund', 'case_refund_paid') GROUP BY 1, 2 HAVING count(*) > 1`.execute(tx);
     for (const r of twice.rows) violations.push({ check: 'once_per_order', detail: `${r.kind} ${r.reference} ×${r.n}` });
 
     const both = await sql<{ reference: string }>`
@@ -44,6 +45,9 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
       FROM orders o LEFT JOIN ledger_accounts a ON a.id = 'escrow:order:' || o.id
       WHERE CASE
         WHEN o.status IN ('paid', 'shipped', 'delivered') THEN coalesce(a.balance, 0) <> o.total
+        -- An after-sale case holds the escrow of an order it opened on before completion.
+        WHEN o.status = 'refunding' THEN coalesce(a.balance, 0) <> CASE WHEN EXISTS (
+          SELECT 1 FROM after_sales c WHERE c.order_id = o.id AND c.escrow_held AND c.closed_at IS NULL) THEN o.total ELSE 0 END
         WHEN o.status = 'cancelled' THEN coalesce(a.balance, 0) NOT IN (0, o.total)
         ELSE coalesce(a.balance, 0) <> 0
       END`.execute(tx);
@@ -61,6 +65,9 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
         AND NOT EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'settlement' AND t.reference = o.id)`.execute(tx);
     for (const r of settled.rows) violations.push({ check: 'completed_is_settled', detail: `order ${r.id} completed without settlement` });
 
+    violations.push(...(await verifyAfterSales(tx)));
+
+    violations.push(...(await paymentsAndPayouts(tx)));
     const counts = await sql<{ tx: number; postings: number }>`
       SELECT (SELECT count(*) FROM ledger_transactions)::int AS tx, (SELECT count(*) FROM ledger_postings)::int AS postings`.execute(tx);
     return {
@@ -68,4 +75,50 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
       stats: { accounts: total.rows[0]?.n ?? 0, transactions: counts.rows[0]?.tx ?? 0, postings: counts.rows[0]?.postings ?? 0 },
     };
   });
+}
+
+/**
+ * Payments and withdrawals agree with the ledger (issue 9: reconciliation, refund and payout
+ * retries must book each outcome exactly once):
+ *   - an order's payment is booked into escrow iff one of its payments was captured, and its
+ *     refund is booked iff that payment is refunded;
+ *   - a withdrawal was taken once, and is paid once or reversed once exactly as its status says;
+ *   - the payout clearing account holds exactly the withdrawals still processing.
+ */
+async function paymentsAndPayouts(tx: Tx): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const payments = await sql<{ id: string; captured: boolean; booked: boolean; refunded: boolean; refundBooked: boolean }>`
+    SELECT o.id,
+      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status IN ('succeeded', 'refunded')) AS captured,
+      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'payment' AND t.reference = o.id) AS booked,
+      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'refunded') AS refunded,
+      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'refund' AND t.reference = o.id) AS "refundBooked"
+    FROM orders o WHERE o.total > 0`.execute(tx);
+  for (const r of payments.rows) {
+    if (r.captured !== r.booked) out.push({ check: 'payment_matches_ledger', detail: `order ${r.id}: captured ${r.captured}, booked ${r.booked}` });
+    if (r.refunded !== r.refundBooked) out.push({ check: 'refund_matches_ledger', detail: `order ${r.id}: refunded ${r.refunded}, booked ${r.refundBooked}` });
+  }
+  const withdrawals = await sql<{ id: string; status: string; taken: number; paid: number; reversed: number }>`
+    SELECT w.id, w.status,
+      count(t.id) FILTER (WHERE t.kind = 'withdrawal')::int AS taken,
+      count(t.id) FILTER (WHERE t.kind = 'withdrawal_paid')::int AS paid,
+      count(t.id) FILTER (WHERE t.kind = 'withdrawal_reversed')::int AS reversed
+    FROM withdrawals w
+    LEFT JOIN ledger_transactions t ON t.reference = w.id AND t.kind IN ('withdrawal', 'withdrawal_paid', 'withdrawal_reversed')
+    GROUP BY w.id, w.status`.execute(tx);
+  const expected: Record<string, [number, number]> = { processing: [0, 0], paid: [1, 0], failed: [0, 1] };
+  for (const w of withdrawals.rows) {
+    const [paid, reversed] = expected[w.status] ?? [-1, -1];
+    if (w.taken !== 1 || w.paid !== paid || w.reversed !== reversed) {
+      out.push({ check: 'withdrawal_matches_ledger', detail: `withdrawal ${w.id} is ${w.status}: taken ×${w.taken}, paid ×${w.paid}, reversed ×${w.reversed}` });
+    }
+  }
+  const clearing = await sql<{ held: number; processing: number }>`
+    SELECT coalesce((SELECT balance FROM ledger_accounts WHERE id = 'clearing:payouts'), 0)::bigint AS held,
+           coalesce((SELECT sum(amount) FROM withdrawals WHERE status = 'processing'), 0)::bigint AS processing`.execute(tx);
+  const c = clearing.rows[0];
+  if (c && Number(c.held) !== Number(c.processing)) {
+    out.push({ check: 'payout_clearing_matches_processing', detail: `clearing:payouts holds ${c.held}, processing withdrawals ${c.processing}` });
+  }
+  return out;
 }
