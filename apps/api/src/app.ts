@@ -11,6 +11,7 @@ import { AppError, toProblem } from './lib/errors.ts';
 import type { AppEnv, Deps } from './lib/http.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { feedRoutes } from './modules/feed/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { commentRoutes } from './modules/notes/comment-routes.ts';
 import { followRoutes } from './modules/notes/follow-routes.ts';
@@ -36,7 +37,7 @@ export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [stallRoutes, chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes];
+const modules = [stallRoutes, chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();

@@ -161,7 +161,8 @@ describe('safety', () => {
     expect(lure.json.warnings).toEqual(expect.arrayContaining(['off_platform_contact']));
     const seen = await t.req('GET', `/conversations/${conv.id}/messages?limit=1`, { token: seller.token });
     expect(seen.json.items[0].warnings.length).toBeGreaterThan(0);
-    for (let i = 0; i < 4; i++) expect((await send(scammer.token, conv.id, { text: `加V私聊 13800138${100 + i}` })).status).toBe(201);
+    // Six flagged messages are delivered (the rule limits only MORE than five); the seventh is refused.
+    for (let i = 0; i < 5; i++) expect((await send(scammer.token, conv.id, { text: `加V私聊 13800138${100 + i}` })).status).toBe(201);
     expectProblem(await send(scammer.token, conv.id, { text: '微信转账给你，加我 vx 88886666' }), 429, 'sending_limited');
     expect((await send(scammer.token, conv.id, { text: '那算了，平台下单吧' })).status).toBe(201);
     const reports = await t.db.selectFrom('reports').selectAll().where('targetId', '=', scammer.id).execute();

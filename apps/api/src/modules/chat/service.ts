@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import { forbidden, notFound, tooManyRequests, unprocessable } from '../../lib/errors.ts';
+import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';
+import { checkRepeatOffender } from '../trust/repeat-offender.ts';
 import { scanText } from '../trust/scam-shield.ts';
 import { presentMessages } from './presenter.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
 
-/** Flagged messages a sender may send in 24 hours before further flagged ones are refused. */
-export const FLAGGED_PER_DAY = 5;
 /** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale. */
 export const COLD_MESSAGES = 1;
 
@@ -107,21 +106,6 @@ async function sendGate(deps: Deps, me: string, conversationId: string, sentItem
     FROM conversations c CROSS JOIN LATERAL (SELECT CASE WHEN c.user_a = ${me} THEN c.user_b ELSE c.user_a END AS peer) p
     WHERE c.id = ${conversationId} AND (c.user_a = ${me} OR c.user_b = ${me})`.execute(deps.db);
   return r.rows[0];
-}
-
-async function checkRepeatOffender(deps: Deps, me: string) {
-  const since = new Date(deps.clock.now().getTime() - 86_400_000);
-  const { n } = await deps.db
-    .selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('senderId', '=', me).where('createdAt', '>', since).where(sql<boolean>`cardinality(warnings) > 0`)
-    .executeTakeFirstOrThrow();
-  if (n < FLAGGED_PER_DAY) return;
-  // Surface the sender to moderators once, then refuse further lures for a while.
-  const open = await deps.db.selectFrom('reports').select('id').where('reporterId', 'is', null).where('targetType', '=', 'user').where('targetId', '=', me).where('status', '=', 'open').executeTakeFirst();
-  if (!open) {
-    await deps.db.insertInto('reports').values({ reporterId: null, targetType: 'user', targetId: me, reason: 'off_platform', detail: `scam shield: more than ${FLAGGED_PER_DAY} flagged messages in 24 hours` }).execute();
-  }
-  throw tooManyRequests('sending_limited', 3600, 'Several of your messages looked like off-platform contact or payment. Please keep trades on Jishi; you can send other messages.');
 }
 
 export async function markRead(deps: Deps, me: string, conversationId: string) {

@@ -1,14 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { ItemCard, NoteKind, PageQuery, UserCard } from '../notes/schema.ts';
 
+export const NEARBY_DEFAULT_KM = 10;
+
 export const FeedQuery = PageQuery.extend({
   tab: z.enum(['latest', 'following', 'nearby', 'recommended']).default('latest').openapi({
     description:
-      'latest: everyone, newest first; following: members you follow (sign in). nearby and recommended: 400 `unsupported_tab` for now.',
+      'latest: everyone, newest first; following: members you follow (sign in); nearby: notes with a place within radiusKm of lat/lng, pickup-friendly first, then nearest (public; 400 `position_required` without lat/lng). recommended: 400 `unsupported_tab` for now.',
   }),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
-});
+  radiusKm: z.coerce.number().positive().max(100).optional().openapi({ description: `nearby only; default ${NEARBY_DEFAULT_KM}` }),
+}).refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: 'give lat and lng together', path: ['lng'] });
 
 export const FeedCard = z
   .object({
@@ -24,6 +27,8 @@ export const FeedCard = z
     likedByMe: z.boolean(),
     items: z.array(ItemCard),
     createdAt: z.string(),
+    distanceKm: z.number().optional().openapi({ description: 'nearby: from lat/lng to the note\'s stored point, 0.1 km' }),
+    pickup: z.boolean().optional().openapi({ description: 'nearby: an item on sale in the note can be picked up' }),
   })
   .openapi('FeedCard');
 

@@ -8,12 +8,15 @@ import { itemCardsByNote } from '../notes/items-port.ts';
 import { cutPage, decodeKeyset, type Keyset } from '../notes/keyset.ts';
 import { findActiveUser } from '../notes/reactions.ts';
 import { presentCard } from './presenter.ts';
-import { type CardRow, collectedNotes, followingNotes, latestNotes, notesBy } from './repo.ts';
+import { roundKm } from '../../lib/geo.ts';
+import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
+import { type CardRow, collectedNotes, followingNotes, latestNotes, nearbyNotes, notesBy } from './repo.ts';
+import { NEARBY_DEFAULT_KM } from './schema.ts';
 
 type Db = Pick<Deps, 'db'>;
 type PageIn = { cursor?: string; limit: number };
 
-async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
+export async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
   const ids = rows.map((r) => r.id);
   const [authors, covers, liked, items] = await Promise.all([
     authorsByIds(
@@ -47,7 +50,40 @@ async function cardPage<R extends CardRow>(
   return { items: await hydrateCards(deps, page, viewerId), nextCursor };
 }
 
-export async function feed(deps: Db, viewerId: string | null, q: PageIn & { tab: string }) {
+type NearbyIn = PageIn & { lat?: number; lng?: number; radiusKm?: number };
+
+function nearbyAfter(cursor: string | undefined): [number, number, string] | null {
+  const v = decodeCursor(cursor, 3);
+  if (!v) return null;
+  const [tier, distance, id] = v;
+  if ((tier !== 0 && tier !== 1) || typeof distance !== 'number' || typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) {
+    throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+  }
+  return [tier, distance, id];
+}
+
+/** Notes around the viewer: pickup-friendly first, then nearest; each card says how far. */
+async function nearbyFeed(deps: Db, viewerId: string | null, q: NearbyIn) {
+  if (q.lat === undefined || q.lng === undefined) {
+    throw badRequest('position_required', 'The nearby feed needs your position (lat and lng) or a chosen district.');
+  }
+  const near = { lat: q.lat, lng: q.lng, radiusKm: q.radiusKm ?? NEARBY_DEFAULT_KM };
+  const rows = await nearbyNotes(deps.db, near, nearbyAfter(q.cursor), q.limit + 1);
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const last = page[page.length - 1];
+  const byId = new Map(page.map((r) => [r.id, r]));
+  const cards = await hydrateCards(deps, page, viewerId);
+  return {
+    items: cards.map((c) => {
+      const r = byId.get(c.id);
+      return { ...c, distanceKm: roundKm(r?.distance ?? 0), pickup: r?.tier === 0 };
+    }),
+    nextCursor: more && last ? encodeCursor([last.tier, last.distance, last.id]) : null,
+  };
+}
+
+export async function feed(deps: Db, viewerId: string | null, q: NearbyIn & { tab: string }) {
   switch (q.tab) {
     case 'latest':
       return cardPage(deps, viewerId, q, (after, take) => latestNotes(deps.db, after, take));
@@ -55,6 +91,8 @@ export async function feed(deps: Db, viewerId: string | null, q: PageIn & { tab:
       if (!viewerId) throw unauthorized('unauthenticated', 'Sign in to see the notes of members you follow.');
       return cardPage(deps, viewerId, q, (after, take) => followingNotes(deps.db, viewerId, after, take));
     }
+    case 'nearby':
+      return nearbyFeed(deps, viewerId, q);
     default:
       throw badRequest('unsupported_tab', `The ${q.tab} feed is not available yet.`);
   }

@@ -7,6 +7,7 @@ import { coarseLocation } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { ItemCreateInput, ItemPatchInput } from './schema.ts';
 import { ownPhotoIds } from '../media/service.ts';
+import { indexItem } from '../search/indexer.ts';
 import { findItemForUpdate, insertItem, type ItemRow, replaceImages, updateItem } from './repo.ts';
 import { availableAfterQuantityEdit, createTermsErrors, patchedShippingFee, patchTermsErrors, takenUnits } from './terms.ts';
 
@@ -53,6 +54,7 @@ export async function createItem(deps: Deps, sellerId: string, input: ItemCreate
       updatedAt: now,
     });
     if (input.imageIds?.length) await replaceImages(tx, row.id, input.imageIds);
+    await indexItem(tx, row);
     return row;
   });
 }
@@ -107,6 +109,7 @@ export async function editItem(deps: Deps, sellerId: string, id: string, patch: 
       updatedAt: deps.clock.now(),
     });
     if (patch.imageIds !== undefined) await replaceImages(tx, id, patch.imageIds);
+    await indexItem(tx, row);
     return row;
   });
 }

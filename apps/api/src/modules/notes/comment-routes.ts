@@ -20,7 +20,7 @@ export function commentRoutes() {
       request: { params: IdParam, body: jsonBody(CommentInput) },
       description:
         'Comments on a note, or replies (`parentId`): a reply to a reply joins its top-level thread and names `replyToUser`.',
-      responses: { 201: jsonContent(Comment, 'Posted'), ...problemResponses(400, 401, 404, 422) },
+      responses: { 201: jsonContent(Comment, 'Posted'), ...problemResponses(400, 401, 404, 422, 429) },
     }),
     async (c) => {
       const user = requireUser(c);

@@ -24,6 +24,7 @@ import { type CommentContext, presentComment, presentReply } from './presenter.t
 import { bumpNoteCounter } from './repo.ts';
 import { findVisibleNote } from './reactions.ts';
 import type { CommentIn } from './schema.ts';
+import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
 
 const PREVIEW_REPLIES = 3;
 const oldestFirst = (a: CommentRow, b: CommentRow) =>
@@ -49,6 +50,8 @@ export async function createComment(
   input: CommentIn,
   opts: { createdAt?: Date } = {},
 ) {
+  // A lure is posted with its warning; a member past the repeat-offender limit is refused (429).
+  const flag = await screenPost(deps, userId, input.body, opts.createdAt);
   try {
     return await withTx(deps.db, async (tx) => {
       const note = await lockNoteForComments(tx, noteId);
@@ -70,6 +73,7 @@ export async function createComment(
         wantedMaxPrice: input.wanted?.maxPrice ?? null,
         createdAt: opts.createdAt,
       });
+      if (flag) await recordPostFlag(tx, flag, 'comment', comment.id);
       await bumpNoteCounter(tx, noteId, 'commentCount', 1);
       return { comment, noteAuthorId: note.authorId };
     });

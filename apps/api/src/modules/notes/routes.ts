@@ -22,7 +22,7 @@ export function notesRoutes() {
       request: { body: jsonBody(NoteInput) },
       description:
         'Publishes a note. `imageIds` must be your own photos; `itemIds` your own items (403 `not_item_owner` otherwise).',
-      responses: { 201: jsonContent(Note, 'Published'), ...problemResponses(400, 401, 422) },
+      responses: { 201: jsonContent(Note, 'Published'), ...problemResponses(400, 401, 422, 429) },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -51,7 +51,7 @@ export function notesRoutes() {
       security,
       request: { params: IdParam, body: jsonBody(NotePatch) },
       description: 'Edits a note (author only). Fields left out stay as they are.',
-      responses: { 200: jsonContent(Note), ...problemResponses(400, 401, 403, 404, 422) },
+      responses: { 200: jsonContent(Note), ...problemResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
       const user = requireUser(c);

@@ -5,6 +5,7 @@ import { type Executor, withTx } from '../../db/index.ts';
 import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import { coarseLocation, type LocationIn } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
+import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
 import { authorsByIds, followedUserIds, reactedNoteIds } from './hydrate.ts';
 import { checkAttachableItems, itemCardsByNote, replaceNoteItems } from './items-port.ts';
 import { presentNote } from './presenter.ts';
@@ -19,6 +20,7 @@ import {
   updateNote as updateNoteRow,
 } from './repo.ts';
 import type { NoteIn, NotePatchIn } from './schema.ts';
+import { indexNote } from '../search/indexer.ts';
 import { MAX_TAGS, mergeTags } from './tags.ts';
 
 export function resolveTags(explicit: readonly string[], body: string): string[] {
@@ -48,12 +50,14 @@ const locationValues = (l: LocationIn | null) => {
 const imageValues = (imageIds: readonly string[]) => ({ coverId: imageIds[0] ?? null, imageCount: imageIds.length });
 
 export async function createNote(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>,
   authorId: string,
   input: NoteIn,
   opts: { createdAt?: Date } = {},
 ) {
   const tags = resolveTags(input.tags, input.body);
+  // A lure is published with its warning; a member past the repeat-offender limit is refused (429).
+  const flag = await screenPost(deps, authorId, `${input.title}\n${input.body}`, opts.createdAt);
   return withTx(deps.db, async (tx) => {
     await assertOwnPhotos(tx, authorId, input.imageIds);
     await checkAttachableItems(tx, authorId, input.itemIds, 'itemIds');
@@ -70,6 +74,8 @@ export async function createNote(
     });
     await replaceNoteImages(tx, note.id, input.imageIds);
     await replaceNoteItems(tx, note.id, input.itemIds);
+    await indexNote(tx, note);
+    if (flag) await recordPostFlag(tx, flag, 'note', note.id);
     return note;
   });
 }
@@ -81,7 +87,10 @@ async function lockOwnNote(tx: Executor, userId: string, noteId: string) {
   return note;
 }
 
-export async function updateNote(deps: Pick<Deps, 'db'>, userId: string, noteId: string, patch: NotePatchIn) {
+export async function updateNote(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>, userId: string, noteId: string, patch: NotePatchIn) {
+  // An edit that writes a lure counts like a new post (the text it replaces was screened already).
+  const edited = [patch.title, patch.body].filter((v) => v !== undefined).join('\n');
+  const flag = edited ? await screenPost(deps, userId, edited) : null;
   return withTx(deps.db, async (tx) => {
     const note = await lockOwnNote(tx, userId, noteId);
     const values: Partial<NoteValues> = {};
@@ -102,7 +111,10 @@ export async function updateNote(deps: Pick<Deps, 'db'>, userId: string, noteId:
       await replaceNoteImages(tx, noteId, patch.imageIds);
       Object.assign(values, imageValues(patch.imageIds));
     }
-    return updateNoteRow(tx, noteId, values);
+    if (flag) await recordPostFlag(tx, flag, 'note', noteId);
+    const updated = await updateNoteRow(tx, noteId, values);
+    await indexNote(tx, updated);
+    return updated;
   });
 }
 

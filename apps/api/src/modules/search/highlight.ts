@@ -1,0 +1,48 @@
+// Which query words a result contains, and where they sit in its title. Offsets are into the
+// title as stored (UTF-16, what a browser's String indexes), found by folding each character
+// the way the index does, so "沙發" is marked for the query 沙发 and "ｉＰｈｏｎｅ" for iphone.
+import { fold } from './text.ts';
+
+type Folded = { text: string; start: number[]; end: number[] };
+
+function foldWithOffsets(s: string): Folded {
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let at = 0;
+  for (const ch of s) {
+    const f = fold(ch).toLowerCase();
+    for (const _ of f) {
+      start.push(at);
+      end.push(at + ch.length);
+    }
+    text += f;
+    at += ch.length;
+  }
+  return { text, start, end };
+}
+
+function spans(f: Folded, terms: readonly string[]): [number, number][] {
+  const hits: [number, number][] = [];
+  for (const t of terms) {
+    for (let i = f.text.indexOf(t); i !== -1; i = f.text.indexOf(t, i + 1)) hits.push([i, i + t.length]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of hits) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged.map(([s, e]) => [f.start[s] ?? 0, f.end[e - 1] ?? 0]);
+}
+
+/** terms: folded query words, longest first (ParsedQuery.highlights). */
+export function highlight(title: string, more: string, terms: readonly string[]) {
+  if (!terms.length) return { highlights: [], titleMarks: [] };
+  const t = foldWithOffsets(title);
+  const rest = fold(more).toLowerCase();
+  const found = terms.filter((term) => t.text.includes(term) || rest.includes(term));
+  const highlights = found.filter((term) => !found.some((o) => o !== term && o.includes(term)));
+  return { highlights, titleMarks: spans(t, found) };
+}

@@ -1,0 +1,194 @@
+// The search queries. One statement per page: match (GIN on search_vector, partial on items
+// on sale), filters, score and distance in an inner SELECT, the keyset on the computed sort key
+// outside it, then ORDER BY … LIMIT. Plans seen (EXPLAIN ANALYZE, 211-item corpus and the demo
+// data; the shapes hold at scale because every branch starts from an index):
+//   q given      → Bitmap Index Scan on items_search (the tsquery) → Bitmap Heap Scan with the
+//                  filters as a recheck → Sort (top-N heapsort) on score. Cost grows with the
+//                  number of matches of the words, not with the table.
+//   no q, newest → Index Scan on items_on_sale_latest with the keyset as an index condition,
+//                  stopping after LIMIT rows.
+//   no q, price  → Index Scan on items_on_sale_price, the same way.
+//   lat/lng + radius → Bitmap Index Scan on items_on_sale_place (the bounding box on lat, lng
+//                  filtered in the index) → haversine on those rows → Sort on distance.
+import { type RawBuilder, sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import { boundingBox } from '../../lib/geo.ts';
+import type { ItemRow } from '../items/repo.ts';
+import type { ParsedQuery } from './query.ts';
+
+export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'distance';
+/** all: no words; strict: every required word; relaxed: any word or character (fallback). */
+export type Mode = 'all' | 'strict' | 'relaxed';
+export type Point = { lat: number; lng: number };
+export type Near = Point & { radiusKm?: number };
+export type SortKey = [number | string, string];
+
+export type ItemFilters = {
+  minPrice?: number;
+  maxPrice?: number;
+  category?: string;
+  delivery?: string[];
+  condition?: string[];
+  free?: boolean;
+};
+
+// ts_rank normalization 1: divide by 1 + log(length), so a long description that mentions a
+// word once does not outweigh a title made of it.
+const RANK_NORM = 1;
+// Freshness as an absolute-time term: ln(rank) + created_at / τ is the same order as rank ×
+// e^(-age/τ) at any "now", so a cursor taken a minute ago still points at the same place.
+// τ = 30 days / ln 2: a listing a month older needs twice the text relevance to stay level.
+const FRESH_PER_SECOND = Math.LN2 / (30 * 86_400);
+// Meeting one more of the query's words outweighs any difference of rank and age.
+const PER_GROUP = 100;
+
+/** Haversine in SQL, the same formula as lib/geo.ts haversineKm. */
+export function distanceSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, p: Point) {
+  return sql<number>`(2 * 6371.0088 * asin(least(1, sqrt(
+    power(sin(radians(${lat}::float8 - ${p.lat}::float8) / 2), 2)
+    + cos(radians(${p.lat}::float8)) * cos(radians(${lat}::float8)) * power(sin(radians(${lng}::float8 - ${p.lng}::float8) / 2), 2)))))`;
+}
+
+export function scoreSql(vector: RawBuilder<unknown>, createdAt: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {
+  if (mode === 'all' || !q) return sql<number>`0::float8`;
+  const rank = sql`ln(ts_rank(${vector}, ${q.rank}::tsquery, ${sql.lit(RANK_NORM)})::float8 + 1e-6)`;
+  const fresh = sql`extract(epoch FROM ${createdAt})::float8 * ${sql.lit(FRESH_PER_SECOND)}`;
+  if (mode === 'strict') return sql<number>`(${rank} + ${fresh})`;
+  const met = sql.join(
+    q.groupQueries.map((g) => sql`(${vector} @@ ${g}::tsquery)::int`),
+    sql` + `,
+  );
+  return sql<number>`((${met}) * ${sql.lit(PER_GROUP)} + ${rank} + ${fresh})`;
+}
+
+export function matchSql(vector: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {
+  if (mode === 'all' || !q) return sql`true`;
+  return sql`${vector} @@ ${mode === 'strict' ? q.strict : q.relaxed}::tsquery`;
+}
+
+export function nearSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, near: Near | null) {
+  if (!near?.radiusKm) return sql`true`;
+  const b = boundingBox(near, near.radiusKm);
+  return sql`${lat} BETWEEN ${b.minLat} AND ${b.maxLat} AND ${lng} BETWEEN ${b.minLng} AND ${b.maxLng}
+    AND ${distanceSql(lat, lng, near)} <= ${near.radiusKm}::float8`;
+}
+
+const ORDER: Record<Sort, { key: string; dir: 'ASC' | 'DESC' }> = {
+  relevance: { key: 'score', dir: 'DESC' },
+  newest: { key: 'created_at', dir: 'DESC' },
+  price_asc: { key: 'price', dir: 'ASC' },
+  price_desc: { key: 'price', dir: 'DESC' },
+  distance: { key: 'distance', dir: 'ASC' },
+};
+
+export function keysetSql(sort: Sort, after: SortKey | null) {
+  const { key, dir } = ORDER[sort];
+  const order = sql.raw(`s.${key} ${dir}, s.id ${dir}`);
+  if (!after) return { where: sql`true`, order };
+  const value = sort === 'newest' ? new Date(after[0] as string) : after[0];
+  const cmp = sql.raw(dir === 'DESC' ? '<' : '>');
+  return { where: sql`(${sql.ref(`s.${key}`)}, s.id) ${cmp} (${value}, ${after[1]})`, order };
+}
+
+function filterSql(f: ItemFilters) {
+  const parts = [sql`true`];
+  if (f.minPrice !== undefined) parts.push(sql`i.price >= ${f.minPrice}`);
+  if (f.maxPrice !== undefined) parts.push(sql`i.price <= ${f.maxPrice}`);
+  if (f.free) parts.push(sql`i.price = 0`);
+  if (f.category) parts.push(sql`i.category = ${f.category}`);
+  if (f.delivery?.length) parts.push(sql`i.delivery && ${f.delivery}::text[]`);
+  if (f.condition?.length) parts.push(sql`i.condition = ANY(${f.condition}::text[])`);
+  return sql.join(parts, sql` AND `);
+}
+
+export type ItemHit = ItemRow & { score: number; distance: number | null };
+
+export async function searchItemRows(
+  db: Executor,
+  p: { mode: Mode; q: ParsedQuery | null; filters: ItemFilters; viewer: Near | null; sort: Sort; after: SortKey | null; take: number },
+): Promise<ItemHit[]> {
+  const vector = sql.ref('i.search_vector');
+  const [lat, lng] = [sql.ref('i.lat'), sql.ref('i.lng')];
+  const distance = p.viewer ? distanceSql(lat, lng, p.viewer) : sql`NULL::float8`;
+  const onlyPlaced = p.sort === 'distance' ? sql`i.lat IS NOT NULL` : sql`true`;
+  const ks = keysetSql(p.sort, p.after);
+  const r = await sql<ItemHit>`
+    SELECT * FROM (
+      SELECT i.*, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
+      FROM items i
+      WHERE i.status = 'on_sale'
+        AND ${matchSql(vector, p.mode, p.q)}
+        AND ${filterSql(p.filters)}
+        AND ${nearSql(lat, lng, p.viewer)}
+        AND ${onlyPlaced}
+        AND EXISTS (SELECT 1 FROM users u WHERE u.id = i.seller_id AND u.status = 'active')
+    ) s
+    WHERE ${ks.where}
+    ORDER BY ${ks.order}
+    LIMIT ${p.take}`.execute(db);
+  return r.rows;
+}
+
+export type NoteHit = {
+  id: string;
+  kind: string;
+  title: string;
+  authorId: string;
+  coverId: string | null;
+  likeCount: number;
+  createdAt: Date;
+  lat: number | null;
+  lng: number | null;
+  score: number;
+  distance: number | null;
+};
+
+export async function searchNoteRows(
+  db: Executor,
+  p: { mode: Mode; q: ParsedQuery | null; viewer: Near | null; sort: Sort; after: SortKey | null; take: number },
+): Promise<NoteHit[]> {
+  const vector = sql.ref('n.search_vector');
+  const [lat, lng] = [sql.ref('n.lat'), sql.ref('n.lng')];
+  const distance = p.viewer ? distanceSql(lat, lng, p.viewer) : sql`NULL::float8`;
+  const onlyPlaced = p.sort === 'distance' ? sql`n.lat IS NOT NULL` : sql`true`;
+  const ks = keysetSql(p.sort, p.after);
+  const r = await sql<NoteHit>`
+    SELECT * FROM (
+      SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at, n.lat, n.lng,
+        ${scoreSql(vector, sql.ref('n.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
+      FROM notes n
+      WHERE ${matchSql(vector, p.mode, p.q)}
+        AND ${nearSql(lat, lng, p.viewer)}
+        AND ${onlyPlaced}
+        AND EXISTS (SELECT 1 FROM users u WHERE u.id = n.author_id AND u.status = 'active')
+    ) s
+    WHERE ${ks.where}
+    ORDER BY ${ks.order}
+    LIMIT ${p.take}`.execute(db);
+  return r.rows;
+}
+
+/** Titles of items on sale that match the query with its last word as a prefix, best first. */
+export async function suggestTitles(db: Executor, tsq: string, take: number): Promise<string[]> {
+  const r = await sql<{ title: string }>`
+    SELECT title FROM (
+      SELECT title, ts_rank(search_vector, ${tsq}::tsquery) AS rank, created_at
+      FROM items
+      WHERE status = 'on_sale' AND search_vector @@ ${tsq}::tsquery
+      ORDER BY created_at DESC
+      LIMIT 200
+    ) m GROUP BY title ORDER BY max(rank) DESC, max(created_at) DESC LIMIT ${take}`.execute(db);
+  return r.rows.map((x) => x.title);
+}
+
+/** Tags of notes that start with the typed text, most used first. */
+export async function suggestTags(db: Executor, tsq: string, prefix: string, take: number): Promise<string[]> {
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const r = await sql<{ tag: string }>`
+    SELECT tag FROM (
+      SELECT n.tags FROM notes n WHERE n.search_vector @@ ${tsq}::tsquery ORDER BY n.created_at DESC LIMIT 500
+    ) recent, unnest(recent.tags) AS tag
+    WHERE tag LIKE ${like}
+    GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${take}`.execute(db);
+  return r.rows.map((x) => x.tag);
+}
