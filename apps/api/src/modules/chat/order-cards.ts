@@ -1,7 +1,8 @@
 // Order events are the outbox of order cards: every status change of an order is posted as a
 // system message in the buyer–seller conversation, after its transaction committed, once —
 // several processes may dispatch at the same time; SKIP LOCKED gives each event to one.
-import { withTx } from '../../db/index.ts';
+import { withNotifications } from '../notifications/service.ts';
+import { orderEventNotices } from '../notifications/order-events.ts';
 import type { Deps } from '../../lib/http.ts';
 import { presentMessages } from './presenter.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
@@ -10,13 +11,14 @@ const CARD_EVENTS = new Set(['placed', 'paid', 'shipped', 'delivered', 'complete
 
 export async function dispatchOrderEvents(deps: Deps, limit = 100): Promise<number> {
   const posted: { users: string[]; conversationId: string; messageId: string }[] = [];
-  const n = await withTx(deps.db, async (tx) => {
+  const n = await withNotifications(deps, async (tx, notify) => {
     const events = await tx
       .selectFrom('orderEvents').innerJoin('orders', 'orders.id', 'orderEvents.orderId')
-      .select(['orderEvents.id', 'orderEvents.type', 'orderEvents.orderId', 'orders.buyerId', 'orders.sellerId', 'orders.itemId'])
+      .select(['orderEvents.id', 'orderEvents.type', 'orderEvents.orderId', 'orderEvents.actorId', 'orderEvents.data', 'orders.buyerId', 'orders.sellerId', 'orders.itemId'])
       .where('orderEvents.dispatchedAt', 'is', null)
       .orderBy('orderEvents.id').limit(limit).forUpdate('orderEvents').skipLocked().execute();
     for (const e of events) {
+      for (const notice of orderEventNotices(e)) await notify(notice);
       if (CARD_EVENTS.has(e.type)) {
         const { conversation } = await findOrCreateConversation(tx, e.buyerId, e.sellerId, e.itemId);
         const m = await insertMessage(tx, { conversationId: conversation.id, senderId: null, kind: 'order', orderId: e.orderId, orderStatus: e.type });

@@ -25,6 +25,7 @@ import { bumpNoteCounter } from './repo.ts';
 import { findVisibleNote } from './reactions.ts';
 import type { CommentIn } from './schema.ts';
 import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
+import { type NotifyDeps, withNotifications } from '../notifications/service.ts';
 
 const PREVIEW_REPLIES = 3;
 const oldestFirst = (a: CommentRow, b: CommentRow) =>
@@ -44,7 +45,7 @@ function threadOf(target: CommentRow | undefined, noteId: string) {
 }
 
 export async function createComment(
-  deps: Pick<Deps, 'db'>,
+  deps: NotifyDeps,
   userId: string,
   noteId: string,
   input: CommentIn,
@@ -53,13 +54,16 @@ export async function createComment(
   // A lure is posted with its warning; a member past the repeat-offender limit is refused (429).
   const flag = await screenPost(deps, userId, input.body, opts.createdAt);
   try {
-    return await withTx(deps.db, async (tx) => {
+    return await withNotifications(deps, async (tx, notify) => {
       const note = await lockNoteForComments(tx, noteId);
       if (!note) throw notFound('note');
       if (input.itemId) await checkAttachableItems(tx, userId, [input.itemId], 'itemId');
       let thread: { parentId: string | null; replyToUserId: string | null } = { parentId: null, replyToUserId: null };
+      let repliedTo: string | null = null;
       if (input.parentId) {
-        thread = threadOf(await findComment(tx, input.parentId), noteId);
+        const target = await findComment(tx, input.parentId);
+        thread = threadOf(target, noteId);
+        repliedTo = target?.authorId ?? null;
         if (!(await addReplyToCount(tx, thread.parentId as string)))
           throw unprocessable('comment_deleted', 'That thread was deleted.');
       }
@@ -75,6 +79,10 @@ export async function createComment(
       });
       if (flag) await recordPostFlag(tx, flag, 'comment', comment.id);
       await bumpNoteCounter(tx, noteId, 'commentCount', 1);
+      // The one replied to hears of a reply; the note's author of every other comment on it.
+      const about = { actorId: userId, noteId, commentId: comment.id, at: comment.createdAt };
+      if (repliedTo) await notify({ ...about, recipientId: repliedTo, type: 'reply' });
+      if (note.authorId !== repliedTo) await notify({ ...about, recipientId: note.authorId, type: 'comment' });
       return { comment, noteAuthorId: note.authorId };
     });
   } catch (err) {

@@ -1,9 +1,8 @@
 // Likes, collects and follows: idempotent switches. A note's counter moves in the same
 // transaction as the row it counts, and only when that statement really added or removed the
 // row — so a repeated PUT (even twenty at once) counts once.
-import { type Executor, withTx } from '../../db/index.ts';
+import type { Executor } from '../../db/index.ts';
 import { notFound, unprocessable } from '../../lib/errors.ts';
-import type { Deps } from '../../lib/http.ts';
 import {
   addFollow,
   addReaction,
@@ -13,6 +12,7 @@ import {
   removeFollow,
   removeReaction,
 } from './repo.ts';
+import { type NotifyDeps, withNotifications } from '../notifications/service.ts';
 
 const COUNTER: Record<Reaction, Counter> = { noteLikes: 'likeCount', noteCollects: 'collectCount' };
 
@@ -32,19 +32,23 @@ export const findActiveUser = (db: Executor, userId: string) =>
 const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
 
 export async function setReaction(
-  deps: Pick<Deps, 'db'>,
+  deps: NotifyDeps,
   table: Reaction,
   userId: string,
   noteId: string,
   on: boolean,
 ) {
-  if (!(await findVisibleNote(deps.db, noteId))) throw notFound('note');
+  const note = await findVisibleNote(deps.db, noteId);
+  if (!note) throw notFound('note');
   try {
-    await withTx(deps.db, async (tx) => {
+    await withNotifications(deps, async (tx, notify) => {
       const changed = on
         ? await addReaction(tx, table, userId, noteId)
         : await removeReaction(tx, table, userId, noteId);
       if (changed) await bumpNoteCounter(tx, noteId, COUNTER[table], on ? 1 : -1);
+      if (changed && on) {
+        await notify({ recipientId: note.authorId, type: table === 'noteLikes' ? 'like' : 'collect', actorId: userId, noteId });
+      }
     });
   } catch (err) {
     if (isForeignKeyViolation(err)) throw notFound('note'); // deleted meanwhile
@@ -52,12 +56,15 @@ export async function setReaction(
   }
 }
 
-export async function setFollow(deps: Pick<Deps, 'db'>, followerId: string, followeeId: string, on: boolean) {
+export async function setFollow(deps: NotifyDeps, followerId: string, followeeId: string, on: boolean) {
   if (followerId === followeeId) throw unprocessable('cannot_follow_self', 'You cannot follow yourself.');
   if (!(await findActiveUser(deps.db, followeeId))) throw notFound('user');
   try {
-    if (on) await addFollow(deps.db, followerId, followeeId);
-    else await removeFollow(deps.db, followerId, followeeId);
+    if (on) {
+      await withNotifications(deps, async (tx, notify) => {
+        if (await addFollow(tx, followerId, followeeId)) await notify({ recipientId: followeeId, type: 'follow', actorId: followerId });
+      });
+    } else await removeFollow(deps.db, followerId, followeeId);
   } catch (err) {
     if (isForeignKeyViolation(err)) throw notFound('user');
     throw err;

@@ -2,7 +2,8 @@
 // an accepted offer lets that buyer order at the agreed price for 24 hours. A private floor
 // price declines lowballs (刀客) at once, and each buyer has a few offers per item per day.
 import type { Selectable } from 'kysely';
-import { withTx } from '../../db/index.ts';
+import type { Tx } from '../../db/index.ts';
+import { withNotifications } from '../notifications/service.ts';
 import type { Offers } from '../../db/types.ts';
 import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
@@ -13,7 +14,7 @@ export const OFFERS_PER_DAY = 3;
 
 export async function makeOffer(deps: Deps, buyerId: string, itemId: string, price: number) {
   const now = deps.clock.now();
-  return withTx(deps.db, async (tx) => {
+  return withNotifications(deps, async (tx, notify) => {
     // Locking the item serializes one buyer's concurrent offers, so the daily limit holds.
     const item = await tx.selectFrom('items').select(['id', 'sellerId', 'price', 'status', 'floorPrice']).where('id', '=', itemId).forUpdate().executeTakeFirst();
     if (!item) throw notFound('item');
@@ -35,7 +36,7 @@ export async function makeOffer(deps: Deps, buyerId: string, itemId: string, pri
     }
     // Below the seller's floor: declined on the spot. The buyer never learns the floor itself.
     const lowball = item.floorPrice !== null && price < item.floorPrice;
-    return tx
+    const offer = await tx
       .insertInto('offers')
       .values({
         itemId, buyerId, sellerId: item.sellerId, price,
@@ -45,6 +46,9 @@ export async function makeOffer(deps: Deps, buyerId: string, itemId: string, pri
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // A lowball declined by the floor never bothers the seller.
+    if (!lowball) await notify({ recipientId: item.sellerId, type: 'offer_received', actorId: buyerId, offerId: offer.id, itemId, data: { price } });
+    return offer;
   });
 }
 
@@ -52,36 +56,46 @@ type Decision = 'accept' | 'decline' | 'counter' | 'withdraw';
 
 export async function decideOffer(deps: Deps, userId: string, offerId: string, decision: Decision, counterPrice?: number) {
   const now = deps.clock.now();
-  return withTx(deps.db, async (tx) => {
-    const o = await tx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
-    if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('offer');
-    const role = o.sellerId === userId ? 'seller' : 'buyer';
-    // Whose turn it is: the seller answers a pending offer, the buyer answers a counter.
-    const turn = o.status === 'pending' ? 'seller' : o.status === 'countered' ? 'buyer' : null;
-    if (decision === 'withdraw') {
-      if (role !== 'buyer') throw forbidden('not_allowed', 'Only the buyer can withdraw an offer.');
-      if (!turn) throw conflict('invalid_state', `The offer is ${o.status}.`, { offerStatus: o.status });
-      return update(tx, o.id, { status: 'withdrawn', decidedBy: 'buyer' }, now);
-    }
-    if (!turn) throw conflict('invalid_state', `The offer is already ${o.status}.`, { offerStatus: o.status });
-    if (turn !== role) throw forbidden('not_your_turn', `It is the ${turn}'s turn to answer.`);
-    if (decision === 'decline') return update(tx, o.id, { status: 'declined', decidedBy: role }, now);
-    if (decision === 'accept') {
-      const agreed = o.status === 'countered' ? (o.counterPrice as number) : o.price;
-      return update(tx, o.id, { status: 'accepted', decidedBy: role, agreedPrice: agreed, validUntil: new Date(now.getTime() + OFFER_VALID_MS) }, now);
-    }
-    if (role !== 'seller') throw forbidden('not_allowed', 'Only the seller can counter.');
-    const item = await tx.selectFrom('items').select('price').where('id', '=', o.itemId).executeTakeFirstOrThrow();
-    if (counterPrice === undefined || counterPrice <= o.price || counterPrice > item.price) {
-      throw unprocessable('invalid_counter', 'A counter-offer is above the offer and at most the asking price.', {
-        errors: [{ path: 'price', message: `between ${o.price + 1} and ${item.price}` }],
-      });
-    }
-    return update(tx, o.id, { status: 'countered', counterPrice, decidedBy: 'seller' }, now);
+  return withNotifications(deps, async (tx, notify) => {
+    const o = await decideLocked(tx, userId, offerId, decision, counterPrice, now);
+    // The other side hears the answer: the buyer of the seller's, the seller of the buyer's.
+    await notify({
+      recipientId: o.sellerId === userId ? o.buyerId : o.sellerId, type: 'offer_answered', actorId: userId, offerId: o.id, itemId: o.itemId,
+      data: { status: o.status, price: o.agreedPrice ?? o.counterPrice ?? o.price },
+    });
+    return o;
   });
 }
 
-function update(tx: Parameters<Parameters<typeof withTx>[1]>[0], id: string, set: Partial<OfferRow>, now: Date) {
+async function decideLocked(tx: Tx, userId: string, offerId: string, decision: Decision, counterPrice: number | undefined, now: Date) {
+  const o = await tx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
+  if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('offer');
+  const role = o.sellerId === userId ? 'seller' : 'buyer';
+  // Whose turn it is: the seller answers a pending offer, the buyer answers a counter.
+  const turn = o.status === 'pending' ? 'seller' : o.status === 'countered' ? 'buyer' : null;
+  if (decision === 'withdraw') {
+    if (role !== 'buyer') throw forbidden('not_allowed', 'Only the buyer can withdraw an offer.');
+    if (!turn) throw conflict('invalid_state', `The offer is ${o.status}.`, { offerStatus: o.status });
+    return update(tx, o.id, { status: 'withdrawn', decidedBy: 'buyer' }, now);
+  }
+  if (!turn) throw conflict('invalid_state', `The offer is already ${o.status}.`, { offerStatus: o.status });
+  if (turn !== role) throw forbidden('not_your_turn', `It is the ${turn}'s turn to answer.`);
+  if (decision === 'decline') return update(tx, o.id, { status: 'declined', decidedBy: role }, now);
+  if (decision === 'accept') {
+    const agreed = o.status === 'countered' ? (o.counterPrice as number) : o.price;
+    return update(tx, o.id, { status: 'accepted', decidedBy: role, agreedPrice: agreed, validUntil: new Date(now.getTime() + OFFER_VALID_MS) }, now);
+  }
+  if (role !== 'seller') throw forbidden('not_allowed', 'Only the seller can counter.');
+  const item = await tx.selectFrom('items').select('price').where('id', '=', o.itemId).executeTakeFirstOrThrow();
+  if (counterPrice === undefined || counterPrice <= o.price || counterPrice > item.price) {
+    throw unprocessable('invalid_counter', 'A counter-offer is above the offer and at most the asking price.', {
+      errors: [{ path: 'price', message: `between ${o.price + 1} and ${item.price}` }],
+    });
+  }
+  return update(tx, o.id, { status: 'countered', counterPrice, decidedBy: 'seller' }, now);
+}
+
+function update(tx: Tx, id: string, set: Partial<OfferRow>, now: Date) {
   return tx.updateTable('offers').set({ ...set, updatedAt: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
