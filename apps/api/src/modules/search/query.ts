@@ -70,8 +70,14 @@ function altOf(text: string): Alt | null {
   return terms.length ? terms : null;
 }
 
-function hanGroup(word: string): Group {
-  const alts: Alt[] = [[term(word)]];
+// 椅子 → 椅, 桌子 → 桌: the suffix carries no meaning, and listings say 电竞椅, 餐椅.
+const EMPTY_SUFFIX = /^(\p{Script=Han})[子儿]$/u;
+
+function hanGroup(word: string, phraseOf: string[] = [word]): Group {
+  const alts: Alt[] = [phraseOf.map((w) => term(w))];
+  if (phraseOf.length > 1) alts.push([term(word)]);
+  const stem = word.match(EMPTY_SUFFIX)?.[1];
+  if (stem) alts.push([term(stem)]);
   if (lexLen(word) >= 3) {
     const pieces = coverPieces(word);
     if (pieces.length && !(pieces.length === 1 && pieces[0] === word)) alts.push(pieces.map((p) => term(p)));
@@ -81,6 +87,23 @@ function hanGroup(word: string): Group {
     if (alt) alts.push(alt);
   }
   return { alts, optional: false, chars: [...word] };
+}
+
+/**
+ * Adjacent words that form a phrase with synonyms of its own (苹果 + 手机 → iphone) become one
+ * group: the words together, or the phrase's synonyms.
+ */
+function mergePhrases(runs: Run[]): { run: Run; phraseOf?: string[] }[] {
+  const out: { run: Run; phraseOf?: string[] }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const a = runs[i] as Run;
+    const b = runs[i + 1];
+    if (a.han && b?.han && synonymsOf(a.text + b.text).length) {
+      out.push({ run: { han: true, text: a.text + b.text }, phraseOf: [a.text, b.text] });
+      i += 1;
+    } else out.push({ run: a });
+  }
+  return out;
 }
 
 function latinGroup(run: string, prefix: boolean): Group {
@@ -107,8 +130,11 @@ export function parseQuery(q: string | undefined): ParsedQuery | null {
   const endsInWord = !/\s$/.test(q);
   const meaningful = runs.filter((r) => !(r.han && FILLERS.has(r.text)));
   const kept = meaningful.length ? meaningful : runs;
-  let groups = kept.map((r, i) =>
-    r.han ? hanGroup(r.text) : latinGroup(r.text, endsInWord && i === kept.length - 1 && r === runs[runs.length - 1]),
+  const merged = mergePhrases(kept);
+  let groups = merged.map(({ run: r, phraseOf }, i) =>
+    r.han
+      ? hanGroup(r.text, phraseOf)
+      : latinGroup(r.text, endsInWord && i === merged.length - 1 && r === runs[runs.length - 1]),
   );
   groups = groups.slice(0, MAX_GROUPS);
   // A lone character (猫, 床) beside real words only ranks; alone it is the query.

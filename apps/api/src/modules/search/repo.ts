@@ -51,7 +51,9 @@ export function distanceSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, 
 
 export function scoreSql(vector: RawBuilder<unknown>, createdAt: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {
   if (mode === 'all' || !q) return sql<number>`0::float8`;
-  const rank = sql`ln(ts_rank(${vector}, ${q.rank}::tsquery, ${sql.lit(RANK_NORM)})::float8 + 1e-6)`;
+  // Relaxed matches rank on the characters too: 自形车 meets 自 and 车 in 自行车.
+  const rankQuery = mode === 'strict' ? q.rank : q.relaxed;
+  const rank = sql`ln(ts_rank(${vector}, ${rankQuery}::tsquery, ${sql.lit(RANK_NORM)})::float8 + 1e-6)`;
   const fresh = sql`extract(epoch FROM ${createdAt})::float8 * ${sql.lit(FRESH_PER_SECOND)}`;
   if (mode === 'strict') return sql<number>`(${rank} + ${fresh})`;
   const met = sql.join(

@@ -25,6 +25,7 @@ const SAME: readonly (readonly string[])[] = [
   ['手表', '腕表', 'watch'],
   ['运动鞋', '球鞋', 'sneakers'],
   ['游戏机', '主机', 'console'],
+  ['羽绒服', '羽绒衣', '羽绒外套'],
   ['免费', '免费送', '白送', '赠送', 'free'],
   // Brands, in Chinese and in Latin letters.
   ['苹果', 'apple'],
@@ -80,6 +81,16 @@ const WIDER: Readonly<Record<string, readonly string[]>> = {
   台灯: ['lamp', 'desk lamp'],
   灯: ['lamp'],
   高数: ['高等数学'],
+  // Kinds of a thing find the thing's listings that name only the kind.
+  书桌: ['电脑桌', '学习桌'],
+  吸尘器: ['扫地机器人'],
+  笔记本电脑: ['macbook', 'thinkpad', 'matebook'],
+  显示器: ['电竞屏', '办公屏'],
+  耳机: ['airpods'],
+  switch: ['任天堂'],
+  相机: ['单反', '微单', '运动相机'],
+  自行车: ['公路车', '山地车', '折叠车'],
+  模型: ['高达'],
 };
 
 const SYNONYMS = new Map<string, Set<string>>();
@@ -90,10 +101,13 @@ for (const group of SAME) {
     SYNONYMS.set(w, set);
   }
 }
+// A widening of one word applies to the words that mean the same (照相机 → 单反 like 相机).
 for (const [w, wider] of Object.entries(WIDER)) {
-  const set = SYNONYMS.get(w) ?? new Set<string>();
-  for (const other of wider) set.add(other);
-  SYNONYMS.set(w, set);
+  for (const same of [w, ...(SAME.find((g) => g.includes(w)) ?? [])]) {
+    const set = SYNONYMS.get(same) ?? new Set<string>();
+    for (const other of wider) if (other !== same) set.add(other);
+    SYNONYMS.set(same, set);
+  }
 }
 
 export const synonymsOf = (term: string): string[] => [...(SYNONYMS.get(term) ?? [])];
