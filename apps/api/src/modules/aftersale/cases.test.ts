@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
 import { photo } from '../items/fixtures.ts';
+import { dispatchOrderEvents } from '../chat/order-cards.ts';
 import { escrowAccount } from '../ledger/accounts.ts';
 import { accountBalance, expectLedgerOk, wallet } from '../orders/fixtures.ts';
 import { caseBody, completedOrder, openCase, paidOrder, rejectedCase, shippedOrder } from './fixtures.ts';
@@ -67,6 +68,20 @@ describe('opening a case', () => {
     expect((await t.req('GET', `/orders/${ok.order.id}/after-sale`, { token: ok.buyer.token })).json.canOpen).toBe(true);
     expect((await t.req('GET', `/orders/${ok.order.id}/after-sale`, { token: ok.seller.token })).json.canOpen).toBe(false);
     await openCase(t, ok.buyer.token, ok.order.id);
+  });
+});
+
+describe('the pair\'s chat', () => {
+  it('gets a card for each step', async () => {
+    const { seller, buyer, order } = await shippedOrder(t);
+    const c = await openCase(t, buyer.token, order.id);
+    await t.req('POST', `/after-sales/${c.id}/reject`, { token: seller.token, body: { description: '完好发出' } });
+    while ((await dispatchOrderEvents(t.deps)) > 0) {}
+    const convs = await t.req('GET', '/conversations', { token: buyer.token });
+    const conv = convs.json.items.find((x: { peer?: { id: string } }) => x.peer?.id === seller.id) ?? convs.json.items[0];
+    const msgs = await t.req('GET', `/conversations/${conv.id}/messages`, { token: buyer.token });
+    const events = msgs.json.items.filter((m: { kind: string }) => m.kind === 'order').map((m: { order: { event: string } }) => m.order.event);
+    expect(events).toEqual(expect.arrayContaining(['after_sale_opened', 'after_sale_rejected']));
   });
 });
 

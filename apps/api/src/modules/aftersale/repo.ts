@@ -35,6 +35,8 @@ export async function addCaseEvent(
   data: Record<string, unknown> = {},
 ) {
   await db.insertInto('afterSaleEvents').values({ caseId: c.id, type, actor, data: JSON.stringify(data) }).execute();
+  // The refund is on the order's timeline already, as the order's own 'refunded' event (money.ts).
+  if (type === 'refunded') return;
   const actorId = actor === 'buyer' ? c.buyerId : actor === 'seller' ? c.sellerId : null;
   await addOrderEvent(db, c.orderId, `after_sale_${type}`, actorId, { caseId: c.id, ...data });
 }
