@@ -32,12 +32,16 @@ import { chatRoutes } from './modules/chat/routes.ts';
 import { stallRoutes } from './modules/notes/stall-routes.ts';
 import { mountWebSocket } from './modules/chat/ws.ts';
 import { trustRoutes } from './modules/trust/routes.ts';
+import { reviewRoutes } from './modules/trust/review-routes.ts';
+import { notificationsRoutes } from './modules/notifications/routes.ts';
+import { afterSaleRoutes } from './modules/aftersale/routes.ts';
+import { juryRoutes } from './modules/aftersale/jury-routes.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [stallRoutes, chatRoutes, trustRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
+const modules = [afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();

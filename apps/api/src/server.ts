@@ -20,6 +20,8 @@ import { sandboxPayouts } from './modules/ledger/payouts.ts';
 import { sandboxGateway } from './modules/orders/gateway.ts';
 import { moneySweeps } from './modules/orders/sweeps.ts';
 import { startJobs } from './lib/jobs.ts';
+import { creditSweeps } from './modules/trust/credit-repo.ts';
+import { afterSaleSweeps } from './modules/aftersale/sweeps.ts';
 import { createHub } from './lib/realtime.ts';
 import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
 
@@ -68,7 +70,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     const s = await seedDemo(deps);
     log.info(s, 'demo community seeded');
   }
-  const jobs = await startJobs(url, deps, moneySweeps);
+  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps]);
   const app = buildApp(deps);
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

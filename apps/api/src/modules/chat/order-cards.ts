@@ -7,7 +7,12 @@ import type { Deps } from '../../lib/http.ts';
 import { presentMessages } from './presenter.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
 
-const CARD_EVENTS = new Set(['placed', 'paid', 'shipped', 'delivered', 'completed', 'auto_confirmed', 'cancelled', 'expired', 'refunded']);
+const CARD_EVENTS = new Set([
+  'placed', 'paid', 'shipped', 'delivered', 'completed', 'auto_confirmed', 'cancelled', 'expired', 'refunded',
+  // After-sale steps (modules/aftersale mirrors each case event on the order as after_sale_<type>).
+  'after_sale_opened', 'after_sale_accepted', 'after_sale_rejected', 'after_sale_return_shipped', 'after_sale_received',
+  'after_sale_escalated', 'after_sale_referred', 'after_sale_withdrawn', 'after_sale_released',
+]);
 
 export async function dispatchOrderEvents(deps: Deps, limit = 100): Promise<number> {
   const posted: { users: string[]; conversationId: string; messageId: string }[] = [];
