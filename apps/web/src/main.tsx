@@ -19,6 +19,7 @@ import './ui/styles/feed.css';
 import './ui/styles/note.css';
 import './ui/styles/comments.css';
 import './ui/styles/stall.css';
+import './ui/styles/notifications.css';
 import './ui/styles/reviews.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -26,6 +27,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { meKey } from './features/accounts/api.ts';
 import { ChatProvider } from './features/chat/provider.tsx';
+import { notificationsSocketListener } from './features/notifications/api.ts';
 import { ApiError } from './lib/api.ts';
 import { preloadLikelyPages, router } from './routes/router.tsx';
 
@@ -50,12 +52,15 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+// Features besides chat that listen on the one socket.
+const socketListeners = [notificationsSocketListener];
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ChatProvider>
+      <ChatProvider listeners={socketListeners}>
         <RouterProvider router={router} />
       </ChatProvider>
     </QueryClientProvider>

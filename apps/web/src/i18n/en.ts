@@ -1,4 +1,5 @@
 import { chatEn } from './chat.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { communityEn } from './community.en.ts';
 import { moneyEn } from './money.en.ts';
 import { tradeEn } from './trade.en.ts';
@@ -198,5 +199,6 @@ export const en: Messages = {
   ...moneyEn,
   ...communityEn,
   ...chatEn,
+  ...notificationsEn,
   ...reviewsEn,
 };

@@ -1,6 +1,7 @@
 // Simplified Chinese: the default language and the source of truth for message keys.
 // en.ts must have exactly the same keys (checked by the compiler through `Messages`).
 import { chatZhCN } from './chat.zh-CN.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { communityZhCN } from './community.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
@@ -198,6 +199,7 @@ export const zhCN = {
   ...moneyZhCN,
   ...communityZhCN,
   ...chatZhCN,
+  ...notificationsZhCN,
   ...reviewsZhCN,
 };
 

@@ -31,6 +31,7 @@ const pages = {
   myItems: () => import('./items/mine.tsx'),
   editProfile: () => import('./me/edit.tsx'),
   verification: () => import('./me/verification.tsx'),
+  notifications: () => import('./notifications/index.tsx'),
   notFound: () => import('./not-found.tsx'),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
@@ -52,6 +53,7 @@ const OffersPage = lazy(pages.offers);
 const MyItemsPage = lazy(pages.myItems);
 const EditProfilePage = lazy(pages.editProfile);
 const VerificationPage = lazy(pages.verification);
+const NotificationsPage = lazy(pages.notifications);
 const NotFoundPage = lazy(pages.notFound);
 
 /** Fetch the next likely pages while the member is still looking at the first one. */
@@ -84,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'u/:id/credit', element: <CreditPage /> },
           // Chat (SPEC C6): the inbox is a tab; a conversation is a full-screen sub-page.
           { element: <RequireMember />, children: [{ path: 'messages/:id', element: <ConversationPage /> }] },
+          { element: <RequireMember />, children: [{ path: 'notifications', element: <NotificationsPage /> }] },
           // The community (SPEC C2): notes are public to read; publishing needs a member.
           { path: 'notes/:id', element: <NotePage /> },
           { element: <RequireMember />, children: [{ path: 'publish/note', element: <PublishNotePage /> }] },

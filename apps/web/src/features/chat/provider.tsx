@@ -26,6 +26,13 @@ const ChatContext = createContext<ChatConnection>({ state: 'connecting' });
 /** Live delivery: up, not up yet, or lost after it was up (a conversation says "reconnecting…"). */
 export const useChatConnection = () => useContext(ChatContext);
 
+/** Another feature on the same connection (notifications): every event, and each (re)connect. */
+export type SocketListener = {
+  onEvent(qc: QueryClient, e: { type: string }): void;
+  onReady?(qc: QueryClient): void;
+};
+const NO_LISTENERS: readonly SocketListener[] = [];
+
 function onEvent(qc: QueryClient, meId: string, e: SocketEvent) {
   if (e.type === 'message') {
     addMessage(qc, e.message, meId);
@@ -72,7 +79,7 @@ async function catchUp(qc: QueryClient, meId: string) {
   );
 }
 
-export function ChatProvider({ children }: { children: ReactNode }) {
+export function ChatProvider({ children, listeners = NO_LISTENERS }: { children: ReactNode; listeners?: readonly SocketListener[] }) {
   const qc = useQueryClient();
   const meId = useMe().data?.id ?? null;
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -80,10 +87,14 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!meId) return;
     const stop = openChatSocket({
-      onEvent: (e) => onEvent(qc, meId, e),
+      onEvent: (e) => {
+        onEvent(qc, meId, e);
+        for (const l of listeners) l.onEvent(qc, e);
+      },
       onReady: () => {
         setState('live');
         void catchUp(qc, meId);
+        for (const l of listeners) l.onReady?.(qc);
       },
       onDown: () => setState((s) => (s === 'connecting' ? s : 'down')),
     });
@@ -91,7 +102,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
       stop();
       setState('connecting');
     };
-  }, [qc, meId]);
+  }, [qc, meId, listeners]);
 
   const value = useMemo(() => ({ state }), [state]);
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;

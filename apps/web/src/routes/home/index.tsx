@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { FEED_TABS, type FeedTab, feedList } from '../../features/feed/api.ts';
 import { CardFeed } from '../../features/feed/components/card-feed.tsx';
+import { NotificationBell } from '../../features/notifications/components/bell.tsx';
 import { loginPath } from '../../lib/next.ts';
 import { ButtonLink } from '../../ui/button.tsx';
 import { HandshakeIcon, ScaleIcon, ShieldIcon } from '../../ui/icons.tsx';
@@ -77,7 +78,9 @@ export default function HomePage() {
       <header className="feed-header">
         <span className="brand-mark">{t('app.name')}</span>
         <FeedTabs tab={tab} onTab={onTab} />
-        <span className="feed-header-side" />
+        <span className="feed-header-side">
+          <NotificationBell />
+        </span>
       </header>
       {signedOut && <WelcomeBanner />}
       {tab === 'following' && me.isPending ? (

@@ -6,6 +6,7 @@ import { useInbox } from '../../features/chat/api.ts';
 import { ChatIcon } from '../../features/chat/components/icons.tsx';
 import { InboxRow } from '../../features/chat/components/inbox-row.tsx';
 import { describeChatError } from '../../features/chat/errors.ts';
+import { NotificationBell } from '../../features/notifications/components/bell.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
@@ -17,7 +18,7 @@ export default function InboxPage() {
   const list = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeader title={t('chat.title')} back={false} />
+      <PageHeader title={t('chat.title')} back={false} right={<NotificationBell />} />
       {inbox.isPending ? (
         <Loading />
       ) : inbox.isError ? (

@@ -1,0 +1,71 @@
+// Notifications in English: the same keys as notifications.zh-CN.ts.
+import type { notificationsZhCN } from './notifications.zh-CN.ts';
+import type { Widen } from './widen.ts';
+
+export const notificationsEn: Widen<typeof notificationsZhCN> = {
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications',
+    bellUnread: 'Notifications, {{count}} unread',
+    empty: 'No notifications yet',
+    emptyBody: 'When someone comments, likes or follows you, or an order moves on, you will hear it here.',
+    loadMore: 'Load more',
+    loadError: 'Notifications did not load',
+    unread: 'Unread',
+    system: 'Jishi',
+    many: '{{name}} and {{others}} more',
+    deletedComment: 'This comment was deleted',
+    types: {
+      comment: 'commented on your note',
+      reply: 'replied to your comment',
+      like: 'liked your note',
+      collect: 'saved your note',
+      follow: 'started following you',
+      offer_received: 'offered {{price}} for your item',
+      offer_answered: {
+        accepted: 'accepted the offer at {{price}}; order within 24 hours',
+        declined: 'declined the offer',
+        countered: 'countered with {{price}}',
+        withdrawn: 'withdrew the offer',
+        other: 'answered the offer',
+      },
+      order_paid: 'The buyer paid; the money is held by Jishi. Please ship soon.',
+      order_shipped: 'The seller shipped your order',
+      order_delivered: 'The seller delivered; confirm once everything is right',
+      order_completed: {
+        seller: 'The buyer confirmed receipt; the money is in your wallet',
+        buyer: 'Trade complete. Leave a review for the other side',
+        auto: 'The order was confirmed automatically; trade complete',
+      },
+      order_cancelled: 'The order was cancelled',
+      order_expired: 'The order was not paid in time and was cancelled',
+      aftersale_opened: 'The buyer opened an after-sale case; answer within 48 hours',
+      aftersale_answered: {
+        awaiting_return: 'The seller accepted a return; please send the item back',
+        refunded: 'The after-sale case was refunded',
+        rejected: 'The seller rejected the case; you can take it to the jury within 3 days',
+        returning: 'The buyer sent the item back; please confirm receipt',
+        withdrawn: 'The buyer withdrew the case',
+        other: 'Your after-sale case moved on',
+      },
+      aftersale_escalated: {
+        in_jury: 'The case went to the community jury',
+        with_operator: 'The case went to Jishi’s operators',
+        other: 'The case was escalated',
+      },
+      aftersale_decided: {
+        refund: 'Case decided: the buyer is refunded',
+        release: 'Case decided: the money goes to the seller',
+        other: 'The case was decided',
+      },
+      jury_duty: 'You were drawn for the jury: review the evidence and vote within 48 hours',
+      wanted_match: 'A new item matches what you are looking for',
+      price_drop: 'An item you follow dropped its price',
+      saved_search: 'New results for a search you saved',
+      report_outcome: 'Your report was handled. Thank you for keeping the community safe',
+      hosting_handover: 'Smart hosting could not answer a question; please reply yourself',
+      unknown: 'You have a new notification',
+    },
+    reason: 'Reason: {{reason}}',
+  },
+};
