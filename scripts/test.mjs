@@ -10,6 +10,9 @@ const root = join(fileURLToPath(import.meta.url), '../..');
 const tmp = join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
 const only = process.argv[2]; // optional: 'vitest' or 'e2e'
+// In CI a missing browser is a failure (the end-to-end tests would silently not run); on a
+// developer's machine it is a loud skip.
+const ci = /^(1|true)$/i.test(process.env.CI ?? '');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 
@@ -35,8 +38,12 @@ if (only !== 'vitest') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
     const bar = '!'.repeat(72);
-    console.log(`\n${bar}\n!! E2E SKIPPED: no Chromium at ${chromium}.\n!! Install Debian's chromium and fonts-wqy-microhei (.ci/run does) to run them.\n${bar}\n`);
-    totals.skipped += 1;
+    const what = ci ? 'E2E FAILED (CI is set)' : 'E2E SKIPPED';
+    console.log(`\n${bar}\n!! ${what}: no Chromium at ${chromium}.\n!! Install Debian's chromium and fonts-wqy-microhei (.ci/run does) to run them.\n${bar}\n`);
+    if (ci) {
+      totals.failed += 1;
+      exitCode = 1;
+    } else totals.skipped += 1;
   } else {
     const build = run('npm', ['run', 'build', '--silent']);
     const out = join(tmp, 'playwright.json');
