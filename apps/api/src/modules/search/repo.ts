@@ -44,9 +44,10 @@ const PER_GROUP = 100;
 
 /** Haversine in SQL, the same formula as lib/geo.ts haversineKm. */
 export function distanceSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, p: Point) {
-  return sql<number>`(2 * 6371.0088 * asin(least(1, sqrt(
+  // least() skips NULLs: without the CASE a place with no point would be half the earth away.
+  return sql<number>`CASE WHEN ${lat} IS NULL OR ${lng} IS NULL THEN NULL::float8 ELSE (2 * 6371.0088 * asin(least(1, sqrt(
     power(sin(radians(${lat}::float8 - ${p.lat}::float8) / 2), 2)
-    + cos(radians(${p.lat}::float8)) * cos(radians(${lat}::float8)) * power(sin(radians(${lng}::float8 - ${p.lng}::float8) / 2), 2)))))`;
+    + cos(radians(${p.lat}::float8)) * cos(radians(${lat}::float8)) * power(sin(radians(${lng}::float8 - ${p.lng}::float8) / 2), 2))))) END`;
 }
 
 export function scoreSql(vector: RawBuilder<unknown>, createdAt: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {

@@ -53,7 +53,8 @@ async function pageWithFallback<R extends { id: string; score: number; distance:
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   const nextCursor = more && last ? encodeCursor([mode, ...keyOf(sort, last)]) : null;
-  return { page, nextCursor, relaxed: mode === 'relaxed' };
+  // "relaxed" tells the client the results lack some words; an empty page has nothing to label.
+  return { page, nextCursor, relaxed: mode === 'relaxed' && page.length > 0 };
 }
 
 export async function search(deps: Pick<Deps, 'db' | 'clock'>, viewerId: string | null, s: SearchIn) {
