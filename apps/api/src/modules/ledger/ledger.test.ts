@@ -101,7 +101,7 @@ describe('withdrawals', () => {
     expect(r.json).toMatchObject({ amount: 2500, status: 'paid' });
     expect(payouts.sent.get(r.json.id)).toBe(2500);
     const w = await t.req('GET', '/wallet', { token: u.token });
-    expect(w.json).toEqual({ available: 7500, pending: 0, withdrawn: 2500 });
+    expect(w.json).toEqual({ available: 7500, pending: 0, withdrawn: 2500, processing: 0 });
     const entries = await t.req('GET', '/wallet/entries', { token: u.token });
     expect(entries.json.items.map((e: { amount: number; kind: string }) => [e.amount, e.kind])).toEqual([
       [-2500, 'withdrawal'],
@@ -129,7 +129,7 @@ describe('withdrawals', () => {
     const r = await t.req('POST', '/wallet/withdrawals', { token: u.token, body: { amount: 4321 } });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ status: 'failed', failureReason: 'account_closed' });
-    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 5000, pending: 0, withdrawn: 0 });
+    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 5000, pending: 0, withdrawn: 0, processing: 0 });
     await expectLedgerOk();
   });
 
@@ -141,7 +141,7 @@ describe('withdrawals', () => {
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 422 && r.json.code === 'insufficient_funds')).toHaveLength(9);
-    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 4000, pending: 0, withdrawn: 6000 });
+    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 4000, pending: 0, withdrawn: 6000, processing: 0 });
     await expectLedgerOk();
   });
 });
@@ -177,7 +177,7 @@ describe('Idempotency-Key', () => {
     );
     expect(rs.every((r) => r.status === 201)).toBe(true);
     expect(new Set(rs.map((r) => r.json.id)).size).toBe(1);
-    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 9300, pending: 0, withdrawn: 700 });
+    expect((await t.req('GET', '/wallet', { token: u.token })).json).toEqual({ available: 9300, pending: 0, withdrawn: 700, processing: 0 });
     await expectLedgerOk();
   });
 

@@ -1,40 +1,39 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requestHash, runIdempotent } from '../../lib/idempotency.ts';
+import { IdempotencyHeader, idempotencyRequest, idempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
-import { type Ctx, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { listEntries } from './entries.ts';
 import { getWallet } from './wallet.ts';
+import { presentWithdrawal, type WithdrawalRow } from './presenter.ts';
 import { requestWithdrawal } from './withdrawals.ts';
 
 const tags = ['wallet'];
 const security = [{ Bearer: [] }];
 
-const Wallet = z.object({ available: z.number().int(), pending: z.number().int(), withdrawn: z.number().int() }).openapi('Wallet');
+const Wallet = z
+  .object({
+    available: z.number().int(),
+    pending: z.number().int(),
+    withdrawn: z.number().int(),
+    processing: z.number().int().openapi({ description: 'Withdrawals sent to the payout provider and not yet confirmed' }),
+  })
+  .openapi('Wallet');
 const Entry = z
   .object({ id: z.string(), amount: z.number().int(), kind: z.string(), orderId: z.string().optional(), withdrawalId: z.string().optional(), createdAt: z.string() })
   .openapi('LedgerEntry');
 const Withdrawal = z
-  .object({ id: z.string(), amount: z.number().int(), status: z.enum(['processing', 'paid', 'failed']), failureReason: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    amount: z.number().int(),
+    status: z.enum(['processing', 'paid', 'failed']),
+    failureReason: z.string().nullable(),
+    attempts: z.number().int().openapi({ description: 'Times the payout provider was asked; processing with attempts > 1 is being retried' }),
+    createdAt: z.string(),
+  })
   .openapi('Withdrawal');
 export const PageQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-});
-const IdempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
-
-export const idempotencyScope = (c: Ctx, userId: string, body: unknown) => ({
-  userId,
-  key: c.req.header('idempotency-key'),
-  hash: requestHash(c.req.method, c.req.path, body),
-  now: () => c.get('deps').clock.now(),
-});
-
-const presentWithdrawal = (w: { id: string; amount: number; status: string; failureReason: string | null; createdAt: Date }) => ({
-  id: w.id,
-  amount: w.amount,
-  status: w.status as 'processing' | 'paid' | 'failed',
-  failureReason: w.failureReason,
-  createdAt: w.createdAt.toISOString(),
 });
 
 export function ledgerRoutes() {
@@ -60,16 +59,18 @@ export function ledgerRoutes() {
     createRoute({
       method: 'post', path: '/wallet/withdrawals', tags, security,
       request: { headers: IdempotencyHeader, body: jsonBody(z.object({ amount: z.number().int().positive().max(1e13) }).openapi('WithdrawalBody')) },
-      responses: { 201: jsonContent(Withdrawal, 'Sent to the payout provider'), ...problemResponses(400, 401, 409, 422) },
+      responses: { 201: jsonContent(Withdrawal, 'Taken from the balance and sent to the payout provider: paid, failed (money back), or processing (retried until the provider answers)'), ...problemResponses(400, 401, 409, 422) },
     }),
     async (c) => {
       const deps = c.get('deps');
       const u = requireUser(c);
       const body = c.req.valid('json');
-      const res = await runIdempotent(deps.db, idempotencyScope(c, u.id, body), async () => ({
-        status: 201,
-        body: presentWithdrawal(await requestWithdrawal(deps, u.id, body.amount)),
-      }));
+      const res = await idempotent(
+        deps.db,
+        idempotencyRequest(c, u.id, body),
+        async (_db, w: WithdrawalRow) => ({ status: 201, body: presentWithdrawal(w) }),
+        (guard) => requestWithdrawal(deps, u.id, body.amount, guard),
+      );
       return c.json(res.body as z.infer<typeof Withdrawal>, res.status as 201);
     },
   );

@@ -2,16 +2,21 @@ import { sql } from 'kysely';
 import type { Deps } from '../../lib/http.ts';
 import { memberAccount } from './accounts.ts';
 import { balanceOf } from './post.ts';
-import { withdrawnTotal } from './withdrawals.ts';
+import { processingTotal, withdrawnTotal } from './withdrawals.ts';
 
-/** available: spendable now; pending: proceeds of paid orders still in escrow; withdrawn: paid out. */
+/**
+ * available: spendable now; pending: proceeds of paid orders still in escrow; withdrawn: paid
+ * out; processing: withdrawn from the balance, not yet confirmed by the payout provider (it
+ * ends in withdrawn, or back in available).
+ */
 export async function getWallet(deps: Pick<Deps, 'db'>, userId: string) {
-  const [available, pending, withdrawn] = await Promise.all([
+  const [available, pending, withdrawn, processing] = await Promise.all([
     balanceOf(deps.db, memberAccount(userId)),
     pendingProceeds(deps, userId),
     withdrawnTotal(deps, userId),
+    processingTotal(deps, userId),
   ]);
-  return { available, pending, withdrawn };
+  return { available, pending, withdrawn, processing };
 }
 
 export async function pendingProceeds(deps: Pick<Deps, 'db'>, sellerId: string): Promise<number> {

@@ -1,36 +1,53 @@
 // Withdrawal (提现): money leaves a member's available balance for their payout method.
-// 1. In one transaction: the withdrawal row and a posting user → clearing. The balance CHECK
-//    makes overdrawing impossible, even for concurrent requests (they serialize on the row).
+// 1. In one transaction: the withdrawal row, a posting user → clearing, and the request's
+//    idempotency record. The balance CHECK makes overdrawing impossible, even for concurrent
+//    requests (they serialize on the row).
 // 2. After commit, the payout provider is asked (never inside the transaction).
-// 3. Its answer is booked: clearing → external on success, clearing → user on failure.
+// 3. Its answer is booked: clearing → external on success, clearing → user on a final refusal.
+//    An unknown outcome (the provider threw or timed out) or a "try again" leaves the withdrawal
+//    processing; the retry sweep asks again (the provider is idempotent by withdrawal id).
 import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
 import { unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
+import { type Guard, noKey, refreshIdempotent } from '../../lib/idempotency.ts';
+import { assertNothingOwed } from '../aftersale/money.ts';
 import { PAYOUTS, PAYOUT_CLEARING, memberAccount } from './accounts.ts';
+import type { PayoutResult } from './payouts.ts';
 import { InsufficientFunds, postTransaction } from './post.ts';
+import { presentWithdrawal, type WithdrawalRow } from './presenter.ts';
 
 export const MIN_WITHDRAWAL = 100; // ¥1
+/** "Not sent, try again" answers accepted before the money goes back to the member. */
+export const MAX_PAYOUT_ATTEMPTS = 6;
+/** A withdrawal untouched this long while processing is retried by the sweep. */
+export const PAYOUT_RETRY_AFTER_MS = 60_000;
 
-export async function requestWithdrawal(deps: Deps, userId: string, amount: number) {
+export const withdrawalResource = (id: string) => `withdrawal:${id}`;
+
+export async function requestWithdrawal(deps: Deps, userId: string, amount: number, guard: Guard<WithdrawalRow> = noKey()) {
   if (amount < MIN_WITHDRAWAL) {
     throw unprocessable('amount_below_minimum', 'The smallest withdrawal is ¥1.00.', {
       errors: [{ path: 'amount', message: 'at least 100 fen' }],
     });
   }
-  let withdrawal: { id: string; amount: number; status: string };
+  await assertNothingOwed(deps.db, userId); // 422 balance_owed: refunds advanced for this seller come first
+  let withdrawal: WithdrawalRow;
   try {
     withdrawal = await withTx(deps.db, async (tx) => {
+      await guard.claim(tx);
       const w = await tx
         .insertInto('withdrawals')
-        .values({ userId, amount, status: 'processing', method: deps.providers.payouts.name })
-        .returning(['id', 'amount', 'status'])
+        .values({ userId, amount, status: 'processing', method: deps.providers.payouts.name, updatedAt: deps.clock.now() })
+        .returningAll()
         .executeTakeFirstOrThrow();
       await postTransaction(tx, {
         kind: 'withdrawal',
         reference: w.id,
         postings: [{ from: memberAccount(userId), to: PAYOUT_CLEARING, amount }],
       });
+      // The answer 'processing' commits with the money: a retry replays it, never withdraws again.
+      await guard.record(tx, w, { resource: withdrawalResource(w.id) });
       return w;
     });
   } catch (err) {
@@ -48,33 +65,63 @@ export async function requestWithdrawal(deps: Deps, userId: string, amount: numb
 export async function completeWithdrawal(deps: Deps, withdrawalId: string) {
   const w = await deps.db.selectFrom('withdrawals').selectAll().where('id', '=', withdrawalId).executeTakeFirstOrThrow();
   if (w.status !== 'processing') return w;
-  const result = await deps.providers.payouts.send({ withdrawalId: w.id, userId: w.userId, amount: w.amount });
+  let result: PayoutResult | { ok: null; error: string };
+  try {
+    result = await deps.providers.payouts.send({ withdrawalId: w.id, userId: w.userId, amount: w.amount });
+  } catch (err) {
+    // Unknown outcome: the money may have left. Only the provider's own answer may settle it.
+    deps.log.warn({ err, withdrawalId }, 'payout provider failed; the withdrawal stays processing and is retried');
+    result = { ok: null, error: err instanceof Error ? err.message || err.name : String(err) };
+  }
   return withTx(deps.db, async (tx) => {
     // Only the first booking wins; a concurrent completion finds the row no longer processing.
     const locked = await tx
       .selectFrom('withdrawals').selectAll().where('id', '=', w.id).where('status', '=', 'processing')
       .forUpdate().executeTakeFirst();
     if (!locked) return tx.selectFrom('withdrawals').selectAll().where('id', '=', w.id).executeTakeFirstOrThrow();
-    if (result.ok) {
+    const attempts = locked.attempts + 1;
+    const now = deps.clock.now();
+    let change: { status: string; providerRef?: string; failureReason?: string; lastError?: string | null };
+    if (result.ok === true) {
       await postTransaction(tx, { kind: 'withdrawal_paid', reference: w.id, postings: [{ from: PAYOUT_CLEARING, to: PAYOUTS, amount: w.amount }] });
-    } else {
+      change = { status: 'paid', providerRef: result.ref, lastError: null };
+    } else if (result.ok === false && (!result.retryable || attempts >= MAX_PAYOUT_ATTEMPTS)) {
+      // A definite "not sent": the money goes back to the member, once (the ledger allows one reversal).
       await postTransaction(tx, {
         kind: 'withdrawal_reversed', reference: w.id,
         postings: [{ from: PAYOUT_CLEARING, to: memberAccount(w.userId), amount: w.amount }],
       });
+      change = { status: 'failed', failureReason: result.reason, lastError: result.retryable ? result.reason : null };
+    } else {
+      change = { status: 'processing', lastError: result.ok === false ? result.reason : result.error };
     }
-    return tx
+    const updated = await tx
       .updateTable('withdrawals')
-      .set({
-        status: result.ok ? 'paid' : 'failed',
-        providerRef: result.ok ? result.ref : null,
-        failureReason: result.ok ? null : result.reason,
-        updatedAt: sql`now()`,
-      })
+      .set({ ...change, attempts, updatedAt: now })
       .where('id', '=', w.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await refreshIdempotent(tx, withdrawalResource(w.id), async () => ({ status: 201, body: presentWithdrawal(updated) }));
+    return updated;
   });
+}
+
+/**
+ * The payout retry sweep: withdrawals still processing (a provider that failed, timed out or
+ * said "try again", or a crash between commit and the provider's answer) are asked again.
+ * Rows are leased by moving updated_at, so two processes never ask for the same one at once.
+ */
+export async function retryStuckWithdrawals(deps: Deps, limit = 100): Promise<number> {
+  const now = deps.clock.now();
+  const leased = await sql<{ id: string }>`
+    UPDATE withdrawals SET updated_at = ${now}
+    WHERE id IN (
+      SELECT id FROM withdrawals
+      WHERE status = 'processing' AND updated_at < ${new Date(now.getTime() - PAYOUT_RETRY_AFTER_MS)}
+      ORDER BY updated_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`.execute(deps.db);
+  for (const w of leased.rows) await completeWithdrawal(deps, w.id);
+  return leased.rows.length;
 }
 
 export async function withdrawnTotal(deps: Pick<Deps, 'db'>, userId: string): Promise<number> {
@@ -83,6 +130,17 @@ export async function withdrawnTotal(deps: Pick<Deps, 'db'>, userId: string): Pr
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
     .where('userId', '=', userId)
     .where('status', '=', 'paid')
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Money on its way to the member's payout method: withdrawals not yet confirmed. */
+export async function processingTotal(deps: Pick<Deps, 'db'>, userId: string): Promise<number> {
+  const row = await deps.db
+    .selectFrom('withdrawals')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
+    .where('userId', '=', userId)
+    .where('status', '=', 'processing')
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }

@@ -28,7 +28,7 @@ export async function expectLedgerOk(t: T) {
 }
 
 export async function wallet(t: T, token: string) {
-  return (await t.req('GET', '/wallet', { token })).json as { available: number; pending: number; withdrawn: number };
+  return (await t.req('GET', '/wallet', { token })).json as { available: number; pending: number; withdrawn: number; processing: number };
 }
 
 export async function accountBalance(t: T, id: string) {

@@ -26,7 +26,7 @@ describe('a shipped order, end to end', () => {
     expect(paid.status).toBe(200);
     expect(paid.json.status).toBe('paid');
     expect(await accountBalance(t, escrowAccount(id))).toBe(3600);
-    expect(await wallet(t, seller.token)).toEqual({ available: 0, pending: 3578, withdrawn: 0 });
+    expect(await wallet(t, seller.token)).toEqual({ available: 0, pending: 3578, withdrawn: 0, processing: 0 });
 
     expectProblem(await t.req('POST', `/orders/${id}/ship`, { token: buyer.token, body: { carrier: 'SF', trackingNumber: 'SF0001' } }), 403, 'not_allowed');
     const shipped = await t.req('POST', `/orders/${id}/ship`, { token: seller.token, body: { carrier: '顺丰', trackingNumber: 'SF1234567890' } });
@@ -37,7 +37,7 @@ describe('a shipped order, end to end', () => {
     const done = await t.req('POST', `/orders/${id}/confirm`, { token: buyer.token });
     expect(done.json.status).toBe('completed');
     expect(done.json.events.map((e: { type: string }) => e.type)).toEqual(['placed', 'paid', 'shipped', 'completed']);
-    expect(await wallet(t, seller.token)).toEqual({ available: 3578, pending: 0, withdrawn: 0 });
+    expect(await wallet(t, seller.token)).toEqual({ available: 3578, pending: 0, withdrawn: 0, processing: 0 });
     expect(await accountBalance(t, escrowAccount(id))).toBe(0);
     expectProblem(await t.req('POST', `/orders/${id}/confirm`, { token: buyer.token }), 409, 'invalid_state');
     await expectLedgerOk(t);
@@ -129,7 +129,7 @@ describe('cancellation and expiry', () => {
     expect(c.json.events.map((e: { type: string }) => e.type)).toEqual(['placed', 'paid', 'cancelled', 'refunded']);
     expect(await accountBalance(t, escrowAccount(o.json.id))).toBe(0);
     expect(await accountBalance(t, PLATFORM_FEES)).toBe(fees);
-    expect(await wallet(t, seller.token)).toEqual({ available: 0, pending: 0, withdrawn: 0 });
+    expect(await wallet(t, seller.token)).toEqual({ available: 0, pending: 0, withdrawn: 0, processing: 0 });
     expect((await t.req('GET', `/items/${item.id}`)).json).toMatchObject({ available: 1, status: 'on_sale' });
     expectProblem(await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token }), 409, 'invalid_state');
     await expectLedgerOk(t);

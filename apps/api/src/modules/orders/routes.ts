@@ -1,20 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound, validationFailed } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
-import { runIdempotent } from '../../lib/idempotency.ts';
+import { type Guard, IdempotencyHeader, idempotencyRequest, idempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
-import { idempotencyScope } from '../ledger/routes.ts';
+import { orderResponse } from './answers.ts';
 import { presentOrder } from './presenter.ts';
 import { findEvents, findOrder, type OrderRow } from './repo.ts';
 import { CancelBody, HandoverBody, Order, OrderStatusEnum, PlaceOrderBody, ShipBody } from './schema.ts';
 import { cancelOrder } from './service/cancel.ts';
 import { confirmOrder, deliverOrder, handOver, shipOrder } from './service/fulfil.ts';
-import { payOrder } from './service/pay.ts';
+import { type PayOutcome, payOrder } from './service/pay.ts';
 import { placeOrder } from './service/place-order.ts';
 
 const tags = ['orders'];
 const security = [{ Bearer: [] }];
-const IdempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
 type OrderJson = z.infer<typeof Order>;
 
 async function present(c: Ctx, o: OrderRow) {
@@ -22,12 +21,17 @@ async function present(c: Ctx, o: OrderRow) {
 }
 
 const actionResponses = { 200: jsonContent(Order), ...problemResponses(400, 401, 403, 404, 409, 422, 429) };
+// Every step takes an Idempotency-Key: the same key replays the step's first answer.
 const action = (path: string, summary: string) =>
-  createRoute({ method: 'post', path: `/orders/{id}/${path}`, tags, security, summary, request: { params: IdParam }, responses: actionResponses });
+  createRoute({
+    method: 'post', path: `/orders/{id}/${path}`, tags, security, summary,
+    request: { params: IdParam, headers: IdempotencyHeader },
+    responses: actionResponses,
+  });
 const actionWith = <B extends z.ZodType>(path: string, summary: string, body: B) =>
   createRoute({
     method: 'post', path: `/orders/{id}/${path}`, tags, security, summary,
-    request: { params: IdParam, body: jsonBody(body) },
+    request: { params: IdParam, headers: IdempotencyHeader, body: jsonBody(body) },
     responses: actionResponses,
   });
 
@@ -43,10 +47,9 @@ export function ordersRoutes() {
       const deps = c.get('deps');
       const u = requireUser(c);
       const body = c.req.valid('json');
-      const res = await runIdempotent(deps.db, idempotencyScope(c, u.id, body), async () => ({
-        status: 201,
-        body: await present(c, await placeOrder(deps, u.id, body)),
-      }));
+      const res = await idempotent(deps.db, idempotencyRequest(c, u.id, body), orderResponse(201, u.id), (guard) =>
+        placeOrder(deps, u.id, body, guard),
+      );
       return c.json(res.body as OrderJson, 201);
     },
   );
@@ -114,34 +117,40 @@ export function ordersRoutes() {
       const deps = c.get('deps');
       const u = requireUser(c);
       const id = c.req.valid('param').id;
-      const res = await runIdempotent(deps.db, idempotencyScope(c, u.id, { id }), async () => {
-        const out = await payOrder(deps, u.id, id);
-        return { status: out.pending ? 202 : 200, body: await present(c, out.order) };
-      });
+      const res = await idempotent(
+        deps.db,
+        idempotencyRequest(c, u.id, { id }),
+        (db, out: PayOutcome) => orderResponse(out.pending ? 202 : 200, u.id)(db, out.order),
+        (guard) => payOrder(deps, u.id, id, guard),
+      );
       return c.json(res.body as OrderJson, res.status as 200);
     },
   );
 
-  r.openapi(actionWith('ship', 'Seller enters carrier and tracking number', ShipBody), async (c) => {
-    const o = await shipOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json'));
-    return c.json(await present(c, o), 200);
-  });
-  r.openapi(action('deliver', 'Seller marks an online order delivered'), async (c) => {
-    return c.json(await present(c, await deliverOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id)), 200);
-  });
-  r.openapi(action('confirm', 'Buyer confirms receipt; escrow is released'), async (c) => {
-    return c.json(await present(c, await confirmOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id)), 200);
-  });
-  r.openapi(actionWith('handover', "Seller enters the buyer's pickup code", HandoverBody), async (c) => {
-    const body = c.req.valid('json');
-    return c.json(await present(c, await handOver(c.get('deps'), requireUser(c).id, c.req.valid('param').id, body.pickupCode)), 200);
-  });
-  r.openapi(actionWith('cancel', 'Cancel before shipment; a paid order is refunded in full', CancelBody), async (c) => {
+  /** Runs a step under the request's Idempotency-Key and answers the order as the step left it. */
+  const step = async (c: Ctx, body: unknown, run: (guard: Guard<OrderRow>) => Promise<OrderRow>) => {
     const u = requireUser(c);
-    const body = c.req.valid('json');
-    // The service works out whether the caller is the buyer or the seller of this order.
-    return c.json(await present(c, await cancelOrder(c.get('deps'), { id: u.id, role: 'member' }, c.req.valid('param').id, body.reason)), 200);
-  });
+    const res = await idempotent(c.get('deps').db, idempotencyRequest(c, u.id, { id: c.req.param('id'), ...(body as object) }), orderResponse(200, u.id), run);
+    return c.json(res.body as OrderJson, 200);
+  };
+  r.openapi(actionWith('ship', 'Seller enters carrier and tracking number', ShipBody), (c) =>
+    step(c, c.req.valid('json'), (g) => shipOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json'), g)),
+  );
+  r.openapi(action('deliver', 'Seller marks an online order delivered'), (c) =>
+    step(c, {}, (g) => deliverOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),
+  );
+  r.openapi(action('confirm', 'Buyer confirms receipt; escrow is released'), (c) =>
+    step(c, {}, (g) => confirmOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),
+  );
+  r.openapi(actionWith('handover', "Seller enters the buyer's pickup code", HandoverBody), (c) =>
+    step(c, c.req.valid('json'), (g) => handOver(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json').pickupCode, g)),
+  );
+  // The service works out whether the caller is the buyer or the seller of this order.
+  r.openapi(actionWith('cancel', 'Cancel before shipment; a paid order is refunded in full', CancelBody), (c) =>
+    step(c, c.req.valid('json'), (g) =>
+      cancelOrder(c.get('deps'), { id: requireUser(c).id, role: 'member' }, c.req.valid('param').id, c.req.valid('json').reason, g),
+    ),
+  );
 
   return r;
 }

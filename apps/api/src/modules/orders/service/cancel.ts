@@ -1,18 +1,28 @@
 // Cancellation before shipment returns the stock and, for a paid order, refunds in full.
 // The refund goes through the gateway after commit; the booking (escrow → gateway) follows its
 // answer. A cancelled order whose payment is still 'succeeded' is a refund owed: the sweep
-// retries it until the gateway confirms.
+// retries it until the gateway confirms. The gateway refunds at most once per payment (it is
+// idempotent by our payment id), so a retry after a lost answer never refunds twice.
 import { withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
+import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { GATEWAY, escrowAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
+import { refreshOrderAnswers, refundResource } from '../answers.ts';
 import { addEvent, lockOrder, type OrderRow, releaseStock } from '../repo.ts';
 import { type Role, transition } from '../state.ts';
 
-export async function cancelOrder(deps: Deps, actor: { id: string | null; role: 'member' | 'system' }, orderId: string, reason?: string) {
+export async function cancelOrder(
+  deps: Deps,
+  actor: { id: string | null; role: 'member' | 'system' },
+  orderId: string,
+  reason?: string,
+  guard: Guard<OrderRow> = noKey(),
+) {
   const now = deps.clock.now();
   const { order, paymentId } = await withTx(deps.db, async (tx) => {
+    await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || (actor.role !== 'system' && o.buyerId !== actor.id && o.sellerId !== actor.id)) throw notFound('order');
     const role: Role = actor.role === 'system' ? 'system' : o.buyerId === actor.id ? 'buyer' : 'seller';
@@ -21,7 +31,10 @@ export async function cancelOrder(deps: Deps, actor: { id: string | null; role: 
       if (t.reason === 'wrong_role') throw forbidden('not_allowed', 'You cannot cancel this order.');
       throw conflict('invalid_state', `An order that is ${o.status} can no longer be cancelled.`, { orderStatus: o.status });
     }
-    return { ...(await cancelLocked(tx, o, actor.id, reason ?? null, 'cancelled', now)) };
+    const r = await cancelLocked(tx, o, actor.id, reason ?? null, 'cancelled', now);
+    // The answer commits with the cancellation; the refund's booking refreshes it.
+    await guard.record(tx, r.order, r.paymentId ? { resource: refundResource(r.paymentId) } : {});
+    return r;
   });
   if (paymentId) await refundPayment(deps, paymentId);
   return (await deps.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) as OrderRow;
@@ -48,20 +61,29 @@ async function cancelLocked(
   return { order, paymentId: paid?.id ?? null };
 }
 
-/** Asks the gateway to refund a captured payment of a cancelled order, then books it once. */
-export async function refundPayment(deps: Deps, paymentId: string) {
+/**
+ * Asks the gateway to refund a captured payment of a cancelled order, then books it once.
+ * A refusal or an unknown outcome (the gateway threw) leaves the refund owed, for the sweep.
+ */
+export async function refundPayment(deps: Deps, paymentId: string): Promise<boolean> {
   const p = await deps.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
-  if (p?.status !== 'succeeded' || !p.providerRef) return;
-  const result = await deps.providers.payments.refund({ paymentId: p.id, ref: p.providerRef, amount: p.amount });
+  if (p?.status !== 'succeeded' || !p.providerRef) return false;
+  let result: Awaited<ReturnType<Deps['providers']['payments']['refund']>>;
+  try {
+    result = await deps.providers.payments.refund({ paymentId: p.id, ref: p.providerRef, amount: p.amount });
+  } catch (err) {
+    deps.log.warn({ err, paymentId }, 'refund: the gateway did not answer; the sweep asks again');
+    return false;
+  }
   if (!result.ok) {
     deps.log.warn({ paymentId, reason: result.reason }, 'refund declined by the gateway; the sweep will retry');
-    return;
+    return false;
   }
-  await withTx(deps.db, async (tx) => {
+  return withTx(deps.db, async (tx) => {
     const locked = await tx
       .selectFrom('payments').select(['id', 'orderId', 'amount']).where('id', '=', paymentId).where('status', '=', 'succeeded')
       .forUpdate().executeTakeFirst();
-    if (!locked) return; // booked by a concurrent call
+    if (!locked) return false; // booked by a concurrent call
     await postTransaction(tx, {
       kind: 'refund',
       reference: locked.orderId,
@@ -69,6 +91,8 @@ export async function refundPayment(deps: Deps, paymentId: string) {
     });
     await tx.updateTable('payments').set({ status: 'refunded', updatedAt: deps.clock.now() }).where('id', '=', paymentId).execute();
     await addEvent(tx, locked.orderId, 'refunded', null, { amount: locked.amount });
+    await refreshOrderAnswers(tx, refundResource(paymentId), locked.orderId);
+    return true;
   });
 }
 
@@ -91,12 +115,13 @@ export async function expireDueOrders(deps: Deps, limit = 200): Promise<number> 
   return n;
 }
 
-/** Refunds owed (cancelled orders whose payment is still captured), retried until booked. */
+/** Refunds owed (cancelled orders whose payment is still captured), retried until booked. Returns how many were booked. */
 export async function retryOwedRefunds(deps: Deps): Promise<number> {
   const owed = await deps.db
     .selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.orderId')
     .select('payments.id').where('payments.status', '=', 'succeeded').where('orders.status', '=', 'cancelled')
     .limit(200).execute();
-  for (const p of owed) await refundPayment(deps, p.id);
-  return owed.length;
+  let booked = 0;
+  for (const p of owed) if (await refundPayment(deps, p.id)) booked += 1;
+  return booked;
 }

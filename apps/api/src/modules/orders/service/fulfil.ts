@@ -4,6 +4,7 @@
 import { withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
+import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { clearKey, countHit, secondsUntil } from '../../../lib/rate-limit.ts';
 import { PLATFORM_FEES, escrowAccount, memberAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
@@ -12,21 +13,44 @@ import { AUTO_CONFIRM_MS, type Action, type Role, transition } from '../state.ts
 
 type Tx = Parameters<Parameters<typeof withTx>[1]>[0];
 
-async function act<T>(deps: Deps, userId: string, orderId: string, action: Action, fn: (tx: Tx, o: OrderRow, now: Date) => Promise<T>) {
+/** `fn` changed nothing (a wrong pickup code): roll back, the key's claim with it. */
+class NoChange extends Error {}
+
+/**
+ * One party's step on an order, in one transaction: the Idempotency-Key's record commits with it
+ * (`fn` answering null changed nothing: no record, the caller refuses).
+ */
+async function act<T extends OrderRow | null>(
+  deps: Deps,
+  userId: string,
+  orderId: string,
+  action: Action,
+  fn: (tx: Tx, o: OrderRow, now: Date) => Promise<T>,
+  guard: Guard<OrderRow>,
+) {
   const now = deps.clock.now();
   return withTx(deps.db, async (tx) => {
+    await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('order');
+    // An open after-sale case holds the escrow (modules/aftersale): nothing completes the order meanwhile.
+    if (o.status === 'refunding') throw conflict('case_open', 'An after-sale case is open on this order; it decides where the money goes.');
     const role: Role = o.buyerId === userId ? 'buyer' : 'seller';
     const t = transition({ status: o.status as never, delivery: o.delivery as never }, action, role);
     if (!t.ok && t.reason === 'wrong_role') throw forbidden('not_allowed', `Only the ${role === 'buyer' ? 'seller' : 'buyer'} can do this.`);
     if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { orderStatus: o.status });
     if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { orderStatus: o.status });
-    return fn(tx, o, now);
+    const r = await fn(tx, o, now);
+    if (!r) throw new NoChange();
+    await guard.record(tx, r);
+    return r;
+  }).catch((err) => {
+    if (err instanceof NoChange) return null as T; // only fns that may answer null get here
+    throw err;
   });
 }
 
-export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carrier: string; trackingNumber: string }) =>
+export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carrier: string; trackingNumber: string }, guard = noKey<OrderRow>()) =>
   act(deps, userId, orderId, 'ship', async (tx, o, now) => {
     const r = await tx
       .updateTable('orders')
@@ -34,9 +58,9 @@ export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carr
       .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
     await addEvent(tx, o.id, 'shipped', userId, s);
     return r;
-  });
+  }, guard);
 
-export const deliverOrder = (deps: Deps, userId: string, orderId: string) =>
+export const deliverOrder = (deps: Deps, userId: string, orderId: string, guard = noKey<OrderRow>()) =>
   act(deps, userId, orderId, 'deliver', async (tx, o, now) => {
     const r = await tx
       .updateTable('orders')
@@ -44,15 +68,15 @@ export const deliverOrder = (deps: Deps, userId: string, orderId: string) =>
       .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
     await addEvent(tx, o.id, 'delivered', userId);
     return r;
-  });
+  }, guard);
 
-export const confirmOrder = (deps: Deps, userId: string, orderId: string) =>
-  act(deps, userId, orderId, 'confirm', (tx, o, now) => complete(tx, o, userId, 'completed', now));
+export const confirmOrder = (deps: Deps, userId: string, orderId: string, guard = noKey<OrderRow>()) =>
+  act(deps, userId, orderId, 'confirm', (tx, o, now) => complete(tx, o, userId, 'completed', now), guard);
 
 const HANDOVER_TRIES = 5;
 const HANDOVER_WINDOW_S = 15 * 60;
 
-export async function handOver(deps: Deps, userId: string, orderId: string, code: string) {
+export async function handOver(deps: Deps, userId: string, orderId: string, code: string, guard = noKey<OrderRow>()) {
   const now = deps.clock.now();
   const key = `handover:${orderId}`;
   const hits = await deps.db.selectFrom('rateCounters').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst();
@@ -63,7 +87,7 @@ export async function handOver(deps: Deps, userId: string, orderId: string, code
   const result = await act(deps, userId, orderId, 'handover', async (tx, o, at) => {
     if (o.pickupCode !== code) return null;
     return complete(tx, o, userId, 'completed', at);
-  });
+  }, guard);
   if (!result) {
     await countHit(deps.db, key, HANDOVER_WINDOW_S, now);
     throw unprocessable('invalid_pickup_code', 'That is not the pickup code of this order.', { errors: [{ path: 'pickupCode', message: 'wrong code' }] });
@@ -72,8 +96,8 @@ export async function handOver(deps: Deps, userId: string, orderId: string, code
   return result;
 }
 
-/** Settles the escrow: seller gets total − fee, the platform the fee. Once per order. */
-async function complete(tx: Tx, o: OrderRow, actorId: string | null, event: string, now: Date) {
+/** Settles the escrow: seller gets total − fee, the platform the fee. Once per order. Also used by after-sale releases. */
+export async function complete(tx: Tx, o: OrderRow, actorId: string | null, event: string, now: Date) {
   const r = await tx
     .updateTable('orders').set({ status: 'completed', completedAt: now, updatedAt: now })
     .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();

@@ -1,21 +1,32 @@
-// Paying an order into escrow. The gateway is called outside any transaction; its answer, or
-// its signed callback, is booked by markPaid, which is idempotent: the order is paid, and the
-// money posted to escrow, exactly once however many times either path arrives.
+// Paying an order into escrow. The gateway is called outside any transaction; its answer, its
+// signed callback, or the reconciliation sweep's status query is booked by markPaid, which is
+// idempotent: the order is paid, and the money posted to escrow, exactly once however many
+// times any path arrives.
+//
+// With an Idempotency-Key, the key commits with the payment row ("pending", 202); the booking
+// of the gateway's answer refreshes it (200 paid, or 402 declined) in the booking's own
+// transaction. A retry never charges again: it replays the payment's outcome as booked so far.
 import { type Tx, withTx } from '../../../db/index.ts';
 import { AppError, conflict, notFound } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
+import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { GATEWAY, escrowAccount } from '../../ledger/accounts.ts';
 import { AlreadyPosted, postTransaction } from '../../ledger/post.ts';
-import { GatewayTimeout } from '../gateway.ts';
+import { payResource, refreshOrderAnswers, refreshRefusal } from '../answers.ts';
+import type { ChargeResult } from '../gateway.ts';
 import { addEvent, lockOrder, type OrderRow } from '../repo.ts';
 import { transition } from '../state.ts';
 import { refundPayment } from './cancel.ts';
 
 export type PayOutcome = { order: OrderRow; pending: boolean };
 
-export async function payOrder(deps: Deps, buyerId: string, orderId: string): Promise<PayOutcome> {
+const declined = (reason: string) =>
+  new AppError(402, 'payment_declined', `The payment was declined (${reason}). Nothing was charged.`, { reason });
+
+export async function payOrder(deps: Deps, buyerId: string, orderId: string, guard: Guard<PayOutcome> = noKey()): Promise<PayOutcome> {
   const now = deps.clock.now();
   const prepared = await withTx(deps.db, async (tx) => {
+    await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || o.buyerId !== buyerId) throw notFound('order');
     const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'pay', 'buyer');
@@ -23,34 +34,40 @@ export async function payOrder(deps: Deps, buyerId: string, orderId: string): Pr
     if (o.expiresAt <= now) throw conflict('order_expired', 'This order expired unpaid; place a new one.');
     if (o.total === 0) {
       // A free giveaway with nothing to pay: no gateway, no money, straight to paid.
-      return { order: await setPaid(tx, o, now), payment: null };
+      const order = await setPaid(tx, o, now);
+      await guard.record(tx, { order, pending: false });
+      return { order, payment: null };
     }
     // Concurrent pays serialize on the order lock and share one payment: one charge.
     const existing = await tx
       .selectFrom('payments').selectAll().where('orderId', '=', o.id).where('status', 'in', ['created', 'succeeded'])
       .executeTakeFirst();
-    const payment = existing ?? (await tx
-      .insertInto('payments')
-      .values({ orderId: o.id, provider: deps.providers.payments.name, amount: o.total, status: 'created' })
-      .returningAll()
-      .executeTakeFirstOrThrow());
+    // Charging (again) now: updated_at tells the reconciliation sweep this payment is not stuck.
+    const payment = existing
+      ? await tx.updateTable('payments').set({ updatedAt: now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+      : await tx
+          .insertInto('payments')
+          .values({ orderId: o.id, provider: deps.providers.payments.name, amount: o.total, status: 'created', createdAt: now, updatedAt: now })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    await guard.record(tx, { order: o, pending: true }, { resource: payResource(payment.id) });
     return { order: o, payment };
   });
   if (!prepared.payment) return { order: prepared.order, pending: false };
   const payment = prepared.payment;
 
-  let result: Awaited<ReturnType<Deps['providers']['payments']['charge']>>;
+  let result: ChargeResult;
   try {
     result = await deps.providers.payments.charge({ paymentId: payment.id, orderId, amount: payment.amount });
   } catch (err) {
-    if (!(err instanceof GatewayTimeout)) throw err;
-    // Unknown outcome: the gateway's callback (or a retry of pay) settles it.
-    deps.log.warn({ orderId, paymentId: payment.id }, 'payment gateway timed out');
+    // Unknown outcome (a timeout, a dropped connection): the money may have been captured. The
+    // callback, a retry of pay, or the reconciliation sweep settles it; never a second payment.
+    deps.log.warn({ err, orderId, paymentId: payment.id }, 'payment gateway did not answer');
     return { order: prepared.order, pending: true };
   }
   if (result.status === 'failed') {
     await markFailed(deps, payment.id, result.reason);
-    throw new AppError(402, 'payment_declined', `The payment was declined (${result.reason}). Nothing was charged.`, { reason: result.reason });
+    throw declined(result.reason);
   }
   if (result.status === 'pending') return { order: prepared.order, pending: true };
   return { order: await markPaid(deps, payment.id, result.ref), pending: false };
@@ -60,9 +77,11 @@ export async function payOrder(deps: Deps, buyerId: string, orderId: string): Pr
 export async function markPaid(deps: Deps, paymentId: string, ref: string): Promise<OrderRow> {
   const now = deps.clock.now();
   const { order, refund } = await withTx(deps.db, async (tx) => {
-    const p = await tx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirst();
-    if (!p) throw notFound('payment');
-    const o = (await lockOrder(tx, p.orderId)) as OrderRow;
+    // The order first, then the payment: the order every path that locks both takes (pay, cancel).
+    const ofPayment = await tx.selectFrom('payments').select('orderId').where('id', '=', paymentId).executeTakeFirst();
+    if (!ofPayment) throw notFound('payment');
+    const o = (await lockOrder(tx, ofPayment.orderId)) as OrderRow;
+    const p = await tx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirstOrThrow();
     if (p.status === 'succeeded' || p.status === 'refunded') return { order: o, refund: false };
     await tx.updateTable('payments').set({ status: 'succeeded', providerRef: ref, updatedAt: now }).where('id', '=', p.id).execute();
     try {
@@ -71,21 +90,35 @@ export async function markPaid(deps: Deps, paymentId: string, ref: string): Prom
       if (err instanceof AlreadyPosted) throw conflict('already_paid', 'This order was already paid by another payment.');
       throw err;
     }
-    if (o.status === 'pending_payment') return { order: await setPaid(tx, o, now), refund: false };
+    if (o.status === 'pending_payment') {
+      const paid = await setPaid(tx, o, now);
+      await refreshOrderAnswers(tx, payResource(p.id), o.id);
+      return { order: paid, refund: false };
+    }
     // The money arrived after the order was cancelled or expired: it goes straight back.
+    await refreshRefusal(
+      tx,
+      payResource(p.id),
+      conflict('invalid_state', `The order was ${o.status} before the payment arrived; the money is refunded.`, { orderStatus: o.status }),
+    );
     return { order: o, refund: true };
   });
   if (refund) await refundPayment(deps, paymentId);
   return order;
 }
 
+/** The gateway said no (its answer, callback, or status query): the order stays payable. */
 export async function markFailed(deps: Deps, paymentId: string, reason: string) {
-  await deps.db
-    .updateTable('payments')
-    .set({ status: 'failed', failureReason: reason, updatedAt: deps.clock.now() })
-    .where('id', '=', paymentId)
-    .where('status', '=', 'created')
-    .execute();
+  await withTx(deps.db, async (tx) => {
+    const failed = await tx
+      .updateTable('payments')
+      .set({ status: 'failed', failureReason: reason, updatedAt: deps.clock.now() })
+      .where('id', '=', paymentId)
+      .where('status', '=', 'created')
+      .returning('id')
+      .executeTakeFirst();
+    if (failed) await refreshRefusal(tx, payResource(paymentId), declined(reason));
+  });
 }
 
 async function setPaid(tx: Tx, o: OrderRow, now: Date): Promise<OrderRow> {

@@ -5,9 +5,10 @@ import { sql } from 'kysely';
 import { type Tx, withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
+import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { basisPointsHalfUp } from '../../../lib/money.ts';
 import { mediaUrl } from '../../media/presenter.ts';
-import { addEvent } from '../repo.ts';
+import { addEvent, type OrderRow } from '../repo.ts';
 import { UNPAID_TTL_MS } from '../state.ts';
 
 export type PlaceOrderInput = {
@@ -18,14 +19,19 @@ export type PlaceOrderInput = {
   offerId?: string;
 };
 
-export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput) {
+export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput, guard: Guard<OrderRow> = noKey()) {
   // Terms are read before the transaction and the stock take is guarded by the item's version:
   // the row lock is then held only for the decrement and two inserts, which is what bounds a
   // flash sale's throughput. An edit in between makes the take miss, and we read again.
   for (let attempt = 0; ; attempt++) {
     const terms = await readTerms(deps, buyerId, input);
     try {
-      return await withTx(deps.db, (tx) => takeAndInsert(tx, deps, buyerId, input, terms));
+      return await withTx(deps.db, async (tx) => {
+        await guard.claim(tx);
+        const order = await takeAndInsert(tx, deps, buyerId, input, terms);
+        await guard.record(tx, order); // the key commits with the stock taken, or not at all
+        return order;
+      });
     } catch (err) {
       if (!(err instanceof TermsChanged)) throw err;
       if (attempt >= 3) throw conflict('item_changed', 'The seller is editing this item; try again.');
