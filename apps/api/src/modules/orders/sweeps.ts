@@ -1,25 +1,19 @@
 import type { Sweep } from '../../lib/jobs.ts';
 import { purgeIdempotencyKeys } from '../../lib/idempotency.ts';
-import { completeWithdrawal } from '../ledger/withdrawals.ts';
+import { retryStuckWithdrawals } from '../ledger/withdrawals.ts';
 import { expireDueOrders, retryOwedRefunds } from './service/cancel.ts';
 import { autoConfirmDue } from './service/fulfil.ts';
+import { reconcilePayments } from './service/reconcile.ts';
 
 export const moneySweeps: Sweep[] = [
   { name: 'orders-expire', cron: '* * * * *', run: (deps) => expireDueOrders(deps) },
   { name: 'orders-auto-confirm', cron: '* * * * *', run: (deps) => autoConfirmDue(deps) },
+  // Captures whose answer and callback were both lost: asked of the gateway and booked (or refunded).
+  { name: 'payments-reconcile', cron: '* * * * *', run: (deps) => reconcilePayments(deps) },
   { name: 'refunds-retry', cron: '*/5 * * * *', run: (deps) => retryOwedRefunds(deps) },
-  {
-    name: 'withdrawals-retry',
-    cron: '*/5 * * * *',
-    run: async (deps) => {
-      // Withdrawals left 'processing' by a crash between commit and the provider's answer.
-      const stuck = await deps.db
-        .selectFrom('withdrawals').select('id').where('status', '=', 'processing')
-        .where('createdAt', '<', new Date(deps.clock.now().getTime() - 60_000)).limit(100).execute();
-      for (const w of stuck) await completeWithdrawal(deps, w.id);
-      return stuck.length;
-    },
-  },
+  // Withdrawals left 'processing' by a provider that failed or timed out, or by a crash between
+  // commit and the provider's answer.
+  { name: 'withdrawals-retry', cron: '*/5 * * * *', run: (deps) => retryStuckWithdrawals(deps) },
   {
     name: 'idempotency-purge',
     cron: '17 * * * *',
