@@ -130,9 +130,11 @@ function toAppError(err: unknown, c: Context<AppEnv>): AppError {
     if (err.status === 413) return new AppError(413, 'payload_too_large', msg);
     return new AppError(err.status, err.status === 400 ? 'bad_request' : `http_${err.status}`, msg);
   }
-  // PostgreSQL refused a value the validators let through (e.g. a \u0000 in text): bad input.
+  // PostgreSQL refused a value the validators let through (e.g. a \u0000 in text, or a lone
+  // UTF-16 surrogate in text kept as jsonb, which JSON.stringify escapes as \ud800): bad input.
   const pgCode = (err as { code?: string })?.code;
-  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
+  const badJson = pgCode === '22P02' && /type json/.test(String((err as Error)?.message));
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001' || badJson) {
     return new AppError(400, 'invalid_text', 'The request contains text that cannot be stored.');
   }
   (c.get('log') ?? c.get('deps')?.log)?.error({ err }, 'unhandled error');
