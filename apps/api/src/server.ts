@@ -16,6 +16,7 @@ import { loadSecrets } from './lib/secrets.ts';
 import { localDiskStore } from './lib/storage.ts';
 import { backfillIdNumberHashes } from './modules/accounts/id-number-hashes.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { indexSearchBacklog } from './modules/search/indexer.ts';
 import { sandboxPayouts } from './modules/ledger/payouts.ts';
 import { sandboxGateway } from './modules/orders/gateway.ts';
 import { moneySweeps } from './modules/orders/sweeps.ts';
@@ -70,6 +71,8 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     const s = await seedDemo(deps);
     log.info(s, 'demo community seeded');
   }
+  // Search vectors for rows written without them (demo seed, rows from before search).
+  await indexSearchBacklog(deps.db, log);
   const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps]);
   const app = buildApp(deps);
   gateway.connect(sandboxDelivery(app));

@@ -103,14 +103,14 @@ export type NearbyRow = CardRow & { distance: number; tier: number };
  * picked up first (tier 0), then by distance. A note whose place is only a label has no point
  * and is never here.
  *
- * Plan (EXPLAIN ANALYZE on 20k notes spread over the demo cities, 10 km around 静安):
- *   Subquery Scan → Sort (tier, distance, id) → Bitmap Heap Scan on notes
- *     ← Bitmap Index Scan on notes_place (lat BETWEEN … AND lng BETWEEN …, both in the index
- *       condition), then the haversine filter on the few hundred rows in the box; the pickup
- *       test is one index probe per row (note_items_pkey, items_pkey).
- *   Without the box the same query was a Seq Scan over every note; with it the work is the
- *   rows near the viewer, whatever the table size. A radius bigger than a city makes the box a
- *   wide lat band; the cap of 100 km keeps that bounded.
+ * EXPLAIN ANALYZE on 50,000 notes (40,000 with a point over southern China), page of 21:
+ *   10 km around a point → Index Scan using notes_place, the bounding box as Index Cond on
+ *     (lat, lng), haversine as a filter, Sort (tier, distance, id): 2.3 ms.
+ *   100 km → Bitmap Index Scan on notes_place (650 rows in the box, 329 within the circle) →
+ *     top-N heapsort: 9.9 ms. The box walks a lat band and checks lng inside the index, so the
+ *     work is the rows of that band, not the table; the 100 km cap bounds it.
+ *   The pickup test (SubPlan) runs once per row in the circle: note_items by its primary key
+ *     (note_id, position), then items_pkey.
  */
 export async function nearbyNotes(
   db: Executor,

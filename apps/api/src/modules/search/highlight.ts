@@ -12,7 +12,8 @@ function foldWithOffsets(s: string): Folded {
   let at = 0;
   for (const ch of s) {
     const f = fold(ch).toLowerCase();
-    for (const _ of f) {
+    // One entry per UTF-16 unit of the folded text: indexOf counts units, not characters.
+    for (let k = 0; k < f.length; k++) {
       start.push(at);
       end.push(at + ch.length);
     }

@@ -93,3 +93,24 @@ export async function countPending(db: Executor): Promise<number> {
     SELECT (SELECT count(*) FROM items WHERE search_vector IS NULL) + (SELECT count(*) FROM notes WHERE search_vector IS NULL) AS n`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+const INLINE_BACKLOG = 5_000;
+
+/**
+ * At start: a small backlog (the demo community, a few old rows) is indexed before the server
+ * answers, so the first search already finds it; a large one (an upgrade of a big database, a
+ * bulk generator's rows) is indexed in the background while the server serves.
+ */
+export async function indexSearchBacklog(db: Executor, log: Logger): Promise<void> {
+  const pending = await countPending(db);
+  if (pending === 0) return;
+  if (pending <= INLINE_BACKLOG) {
+    log.info(await indexPending(db), 'search: backlog indexed');
+    return;
+  }
+  log.info({ pending }, 'search: indexing the backlog in the background');
+  indexPending(db, log).then(
+    (n) => log.info(n, 'search: backlog indexed'),
+    (err) => log.warn({ err }, 'search: backlog indexing stopped; the next start resumes it'),
+  );
+}
