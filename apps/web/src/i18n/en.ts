@@ -1,10 +1,12 @@
 import { chatEn } from './chat.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { communityEn } from './community.en.ts';
+import { searchEn } from './search.en.ts';
 import { moneyEn } from './money.en.ts';
 import { tradeEn } from './trade.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { reviewsEn } from './reviews.en.ts';
+import { aftersaleEn } from './aftersale.en.ts';
 
 export const en: Messages = {
   app: {
@@ -198,7 +200,9 @@ export const en: Messages = {
   ...tradeEn,
   ...moneyEn,
   ...communityEn,
+  ...searchEn,
   ...chatEn,
   ...notificationsEn,
   ...reviewsEn,
+  ...aftersaleEn,
 };

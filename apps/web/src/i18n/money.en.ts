@@ -204,6 +204,8 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
       withdrawal: 'Withdrawal',
       withdrawal_reversed: 'Withdrawal returned',
       adjustment: 'Adjustment',
+      case_refund: 'After-sale refund',
+      debt_recovery: 'Advanced refund repaid',
     },
   },
 };

@@ -196,6 +196,8 @@ export const moneyZhCN = {
       withdrawal: '提现',
       withdrawal_reversed: '提现失败退回',
       adjustment: '平台调整',
+      case_refund: '售后退款',
+      debt_recovery: '扣回平台垫付的售后退款',
     },
   },
 };

@@ -231,6 +231,7 @@ export const tradeEn: Widen<typeof tradeZhCN> = {
     offer_quantity: 'An agreed price is for one unit.',
     amount_below_minimum: 'The smallest withdrawal is ¥1.00.',
     insufficient_funds: 'Not enough available balance.',
+    balance_owed: 'A refund the platform advanced for one of your sales is repaid from your next proceeds first; withdrawals wait until then.',
     too_many_addresses: 'At most 20 saved addresses.',
     idempotency_key_reused: 'Duplicate request; refresh and try again.',
   },

@@ -226,6 +226,7 @@ export const tradeZhCN = {
     offer_quantity: '议定价只适用于 1 件',
     amount_below_minimum: '最低提现 ¥1.00',
     insufficient_funds: '可提现余额不足',
+    balance_owed: '平台为你先行垫付的售后退款还没有扣回，扣回前暂不能提现',
     too_many_addresses: '最多保存 20 个地址',
     idempotency_key_reused: '请求重复，请刷新后再试',
   },

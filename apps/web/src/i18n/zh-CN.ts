@@ -3,9 +3,11 @@
 import { chatZhCN } from './chat.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { communityZhCN } from './community.zh-CN.ts';
+import { searchZhCN } from './search.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
+import { aftersaleZhCN } from './aftersale.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -198,9 +200,11 @@ export const zhCN = {
   ...tradeZhCN,
   ...moneyZhCN,
   ...communityZhCN,
+  ...searchZhCN,
   ...chatZhCN,
   ...notificationsZhCN,
   ...reviewsZhCN,
+  ...aftersaleZhCN,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

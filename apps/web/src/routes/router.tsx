@@ -32,6 +32,11 @@ const pages = {
   editProfile: () => import('./me/edit.tsx'),
   verification: () => import('./me/verification.tsx'),
   notifications: () => import('./notifications/index.tsx'),
+  openCase: () => import('./aftersale/open.tsx'),
+  afterSale: () => import('./aftersale/case.tsx'),
+  jury: () => import('./jury/index.tsx'),
+  juryCase: () => import('./jury/case.tsx'),
+  juryLog: () => import('./jury/log.tsx'),
   notFound: () => import('./not-found.tsx'),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
@@ -54,6 +59,11 @@ const MyItemsPage = lazy(pages.myItems);
 const EditProfilePage = lazy(pages.editProfile);
 const VerificationPage = lazy(pages.verification);
 const NotificationsPage = lazy(pages.notifications);
+const OpenCasePage = lazy(pages.openCase);
+const AfterSalePage = lazy(pages.afterSale);
+const JuryPage = lazy(pages.jury);
+const JuryCasePage = lazy(pages.juryCase);
+const JuryLogPage = lazy(pages.juryLog);
 const NotFoundPage = lazy(pages.notFound);
 
 /** Fetch the next likely pages while the member is still looking at the first one. */
@@ -91,6 +101,7 @@ export const router = createBrowserRouter([
           { path: 'notes/:id', element: <NotePage /> },
           { element: <RequireMember />, children: [{ path: 'publish/note', element: <PublishNotePage /> }] },
           { path: 'items/:id', element: <ItemPage /> },
+          { path: 'jury/log', element: <JuryLogPage /> },
           {
             // Quick sell and the money path (SPEC C3–C5).
             element: <RequireMember />,
@@ -103,6 +114,11 @@ export const router = createBrowserRouter([
               { path: 'wallet', element: <WalletPage /> },
               { path: 'offers', element: <OffersPage /> },
               { path: 'me/items', element: <MyItemsPage /> },
+              // After-sale and the community jury (SPEC C7).
+              { path: 'orders/:id/after-sale', element: <OpenCasePage /> },
+              { path: 'after-sales/:id', element: <AfterSalePage /> },
+              { path: 'jury', element: <JuryPage /> },
+              { path: 'jury/:id', element: <JuryCasePage /> },
             ],
           },
           {

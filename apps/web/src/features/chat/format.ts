@@ -1,5 +1,6 @@
 // Chat in words: short times for the inbox and the history, and one-line previews of any
 // message (cards summarised as [商品] title, [出价] ¥x, [订单] status, [图片]).
+import { isAfterSaleEvent } from '../aftersale/order-events.ts';
 import type { TFunction } from 'i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import { priceLabel, yuan } from '../items/money.ts';
@@ -45,6 +46,7 @@ export function orderWords(t: TFunction, word: string | null | undefined): strin
     'pending_payment',
     'refunding',
   ];
+  if (word && isAfterSaleEvent(word)) return t(`aftersale.orderEvents.${word}`);
   return word && known.includes(word) ? t(`chat.order.${word as 'paid'}`) : (word ?? '');
 }
 

@@ -35,6 +35,7 @@ const TRADE_CODES = [
   'offer_quantity',
   'amount_below_minimum',
   'insufficient_funds',
+  'balance_owed',
   'too_many_addresses',
   'idempotency_key_reused',
 ] as const;

@@ -66,6 +66,7 @@ function linkOf(n: Notification): string | null {
   if (n.type === 'follow') return first ? `/u/${first.id}` : null;
   if (n.note) return `/notes/${n.note.id}`;
   if (n.type.startsWith('offer_')) return '/offers';
+  if (n.caseId) return n.type === 'jury_duty' ? `/jury/${n.caseId}` : `/after-sales/${n.caseId}`;
   if (n.orderId) return `/orders/${n.orderId}`;
   if (n.type === 'hosting_handover' && typeof n.data.conversationId === 'string') return `/messages/${n.data.conversationId}`;
   if (n.item) return `/items/${n.item.id}`;

@@ -1,4 +1,5 @@
 // 我: who I am, my credit, whether I can quick sell, and my settings.
+import { JuryLinks } from '../../features/aftersale/components/jury-links.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -45,6 +46,7 @@ export default function MePage() {
 
       <MyNotesLinks userId={me.id} />
       <TradeLinks />
+      <JuryLinks />
       <CreditCard userId={me.id} />
       <QuickSellCard quickSell={me.quickSell} />
 

@@ -2,6 +2,7 @@
 // for the seller, the fee and what they get), the pickup code, and what to do next.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AfterSaleEntry } from '../../features/aftersale/components/after-sale-entry.tsx';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { conditionName, deliveryName, yuan } from '../../features/items/format.ts';
 import { type Order, useOrder } from '../../features/orders/api.ts';
@@ -84,6 +85,7 @@ export default function OrderPage() {
           }
         />
       </section>
+      <AfterSaleEntry orderId={o.id} status={o.status} />
       <OrderReviews orderId={o.id} status={o.status} role={o.role} />
       <Timeline order={o} />
       <p className="order-meta muted small">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { dateTime as when } from '../../items/format.ts';
+import { isAfterSaleEvent } from '../../aftersale/order-events.ts';
 import type { Order } from '../api.ts';
 
 const KNOWN = [
@@ -34,7 +35,9 @@ export function Timeline({ order }: { order: Order }) {
                 ? t('order.events.handedOver')
                 : isKnown(e.type)
                   ? t(`order.events.${e.type}`)
-                  : e.type}
+                  : isAfterSaleEvent(e.type)
+                    ? t(`aftersale.orderEvents.${e.type}`)
+                    : e.type}
               <span className="muted"> · {t(`order.by.${e.by}`)}</span>
             </span>
             <time className="timeline-when" dateTime={e.at}>

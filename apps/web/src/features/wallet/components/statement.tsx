@@ -6,7 +6,7 @@ import { dateTime, signedYuan } from '../../items/format.ts';
 import { type Entry, useEntries } from '../api.ts';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
 
-const KINDS = ['payment', 'settlement', 'refund', 'withdrawal', 'withdrawal_reversed', 'adjustment'] as const;
+const KINDS = ['payment', 'settlement', 'refund', 'withdrawal', 'withdrawal_reversed', 'adjustment', 'case_refund', 'debt_recovery'] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 
