@@ -189,3 +189,24 @@ export function readNumbers(base: View): NumberFound[] {
   }
   return found;
 }
+
+// A number told in pieces with words between them: "前三位138，后面八位是00138000".
+const PIECE_CUE = /号码|电话|手机号|尾号|前[三四]位|后[四八]位|开头|tel|call/;
+
+/** Mobile numbers given in pieces, in a sentence that says it is giving a number (compact view). */
+export function piecedPhones(compact: View): NumberFound[] {
+  const found: NumberFound[] = [];
+  for (const s of compact.text.matchAll(/[^!?;。\n]+/g)) {
+    if (!PIECE_CUE.test(s[0])) continue;
+    const groups = [...s[0].matchAll(/[0-9]+/g)].slice(0, 12);
+    groups.forEach((first, i) => {
+      let digits = '';
+      for (let j = i; j < groups.length && digits.length < 11; j++) {
+        const last = groups[j] as RegExpMatchArray;
+        digits += last[0];
+        if (j > i && MOBILE.test(digits)) found.push({ kind: 'mobile', from: s.index + (first.index ?? 0), to: s.index + (last.index ?? 0) + last[0].length });
+      }
+    });
+  }
+  return found;
+}

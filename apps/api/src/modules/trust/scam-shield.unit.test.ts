@@ -256,11 +256,11 @@ describe('ordinary trade talk stays unflagged', () => {
 describe('scan result', () => {
   it('quotes each match as the sender wrote it, full-width digits and all', () => {
     const scan = scanText('东西还在，电话是１３８ ００１３ ８０００！');
-    expect(scan.matches).toEqual([{ warning: 'off_platform_contact', text: '１３８ ００１３ ８０００' }]);
+    expect(scan.matches).toEqual([{ warning: 'off_platform_contact', family: 'phone', by: 'rule', text: '１３８ ００１３ ８０００' }]);
   });
 
   it('merges overlapping hits of one warning into one match', () => {
-    expect(scanText('加我微信abc_123').matches).toEqual([{ warning: 'off_platform_contact', text: '加我微信abc_123' }]);
+    expect(scanText('加我微信abc_123').matches).toEqual([{ warning: 'off_platform_contact', family: 'messenger', by: 'rule', text: '加我微信abc_123' }]);
   });
 
   it('scores 0 for nothing, more for more kinds of lure, never above 100', () => {
