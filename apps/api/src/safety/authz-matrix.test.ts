@@ -45,6 +45,7 @@ function tokenOf(actor: Actor, c: Case): Member | undefined {
 
 async function runCell(key: string, row: Row, actor: Actor, url: (c: Case) => string, method: string, problems: string[], root = false): Promise<Cell> {
   const expected = row[actor] as Cls;
+  await w.refresh();
   const c = await row.setup(w);
   const who = tokenOf(actor, c);
   if (actor === 'peer' && !c.peer) throw new Error(`${key}: the row expects a peer but its setup names none`);

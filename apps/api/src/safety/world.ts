@@ -2,6 +2,7 @@
 // C (a stranger to both) — and builders that make real resources between A and B through the
 // HTTP API, so that every path parameter of the matrix and the corpus points at something real.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { type Res, type createTestApp, validIdNumber } from '../../test/helpers.ts';
 import { form, pngBytes, upload } from '../modules/notes/fixtures.ts';
 
@@ -14,6 +15,14 @@ export const ADDRESS = { name: '王小明', phone: '13800000000', line: '上海�
 /** Env for the safety suites: they register and sign in far more than a campus does in an hour. */
 export const SAFETY_ENV = { REGISTER_PER_IP_PER_HOUR: '1000000', LOGIN_MAX_FAILURES: '1000' };
 
+async function isFlagged(t: T, userId: string): Promise<boolean> {
+  const r = await sql<{ f: boolean }>`
+    SELECT to_regclass('public.seller_flags') IS NOT NULL AS f`.execute(t.db);
+  if (!r.rows[0]?.f) return false;
+  const f = await sql<{ n: number }>`SELECT count(*)::int AS n FROM seller_flags WHERE user_id = ${userId} AND status = 'flagged'`.execute(t.db);
+  return (f.rows[0]?.n ?? 0) > 0;
+}
+
 function must(r: Res, status: number | number[], what: string) {
   const ok = Array.isArray(status) ? status.includes(r.status) : r.status === status;
   if (!ok) throw new Error(`fixture ${what}: ${r.status} ${r.text.slice(0, 300)}`);
@@ -22,14 +31,28 @@ function must(r: Res, status: number | number[], what: string) {
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 
+/** Listings A makes before A is replaced: below every velocity rule of the professional-seller guard. */
+const LISTINGS_PER_SELLER = 20;
+
 export async function makeWorld(t: T) {
-  const A = await t.user({ verified: true, prefix: 'a' });
+  let A = await t.user({ verified: true, prefix: 'a' });
   const B = await t.user({ verified: true, prefix: 'b' });
   const C = await t.user({ verified: true, prefix: 'c' });
   const png = await pngBytes(16, 12);
 
   const w = {
-    t, A, B, C,
+    t, B, C,
+    /** The seller. A busy seller looks professional (SPEC C7), so the suites hire a new one now and then. */
+    get A() {
+      return A;
+    },
+    /** Called before each setup, never inside one, so that a case sees one A throughout. */
+    async refresh() {
+      const n = await t.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('sellerId', '=', A.id).executeTakeFirstOrThrow();
+      if (Number(n.n) >= LISTINGS_PER_SELLER || (await isFlagged(t, A.id))) {
+        A = await t.user({ verified: true, prefix: 'a' });
+      }
+    },
     /** Another member, for targets that must not be A, B or C (blocks, follows). */
     async member(opts: { verified?: boolean } = {}): Promise<Member> {
       return t.user({ prefix: 'd', ...opts });
@@ -42,7 +65,8 @@ export async function makeWorld(t: T) {
     async item(seller: Member = A, over: Record<string, unknown> = {}): Promise<string> {
       const r = await t.req('POST', '/items', {
         token: seller.token,
-        body: { title: '九成新布艺沙发', description: '自提优先', price: 3000, quantity: 5, delivery: ['shipping', 'pickup', 'online'], shippingFee: 500, category: 'furniture', condition: 'like_new', ...over },
+        // Distinct titles: one title listed again and again is a professional seller's mark.
+        body: { title: `九成新布艺沙发 ${randomBytes(3).toString('hex')}`, description: '自提优先', price: 3000, quantity: 5, delivery: ['shipping', 'pickup', 'online'], shippingFee: 500, category: 'furniture', condition: 'like_new', ...over },
       });
       return must(r, 201, 'item').id;
     },
@@ -93,7 +117,15 @@ export async function makeWorld(t: T) {
     },
     async address(owner: Member = B) {
       const line = `上海市徐汇区-${randomBytes(4).toString('hex')}`;
-      const a = must(await t.req('POST', '/me/addresses', { token: owner.token, body: { ...ADDRESS, line } }), 201, 'address');
+      let r = await t.req('POST', '/me/addresses', { token: owner.token, body: { ...ADDRESS, line } });
+      if (r.json?.code === 'too_many_addresses') {
+        // The corpus fills the book; make room through the API, as a member would.
+        for (const old of (await t.req('GET', '/me/addresses', { token: owner.token })).json.items) {
+          must(await t.req('DELETE', `/me/addresses/${old.id}`, { token: owner.token }), 204, 'delete address');
+        }
+        r = await t.req('POST', '/me/addresses', { token: owner.token, body: { ...ADDRESS, line } });
+      }
+      const a = must(r, 201, 'address');
       return { id: a.id as string, line };
     },
     async note(author: Member = A) {
