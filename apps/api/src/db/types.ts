@@ -90,6 +90,21 @@ export interface AfterSales {
   verdict: string | null;
 }
 
+export interface AuditLog {
+  action: string;
+  actorId: string | null;
+  actorRole: string;
+  actorUsername: string;
+  after: Json | null;
+  before: Json | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  reason: string;
+  reportId: string | null;
+  targetId: string;
+  targetType: string;
+}
+
 export interface Blocks {
   blockedId: string;
   blockerId: string;
@@ -102,6 +117,7 @@ export interface Comments {
   createdAt: Generated<Timestamp>;
   deletedAt: Timestamp | null;
   deletedBy: string | null;
+  hiddenAt: Timestamp | null;
   id: Generated<string>;
   itemId: string | null;
   noteId: string;
@@ -188,6 +204,7 @@ export interface Items {
   delivery: string[];
   description: Generated<string>;
   floorPrice: number | null;
+  hiddenAt: Timestamp | null;
   id: Generated<string>;
   lat: number | null;
   lng: number | null;
@@ -242,10 +259,22 @@ export interface Media {
   width: number;
 }
 
+export interface MemberLimits {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  id: Generated<string>;
+  kind: string;
+  liftedAt: Timestamp | null;
+  reason: string;
+  until: Timestamp;
+  userId: string;
+}
+
 export interface Messages {
   autoReply: Generated<boolean>;
   conversationId: string;
   createdAt: Generated<Timestamp>;
+  hiddenAt: Timestamp | null;
   id: Generated<string>;
   itemId: string | null;
   kind: string;
@@ -291,6 +320,7 @@ export interface Notes {
   coverId: string | null;
   createdAt: Generated<Timestamp>;
   explicitTags: Generated<string[]>;
+  hiddenAt: Timestamp | null;
   id: Generated<string>;
   imageCount: Generated<number>;
   kind: Generated<string>;
@@ -410,6 +440,9 @@ export interface Reports {
   id: Generated<string>;
   reason: string;
   reporterId: string | null;
+  resolution: string | null;
+  resolvedAt: Timestamp | null;
+  resolvedBy: string | null;
   status: Generated<string>;
   targetId: string;
   targetType: string;
@@ -430,6 +463,16 @@ export interface Reviews {
   visibleAt: Timestamp;
 }
 
+export interface ScamLabels {
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  isLure: boolean;
+  reportId: string | null;
+  source: string;
+  text: string;
+  warnings: Generated<string[]>;
+}
+
 export interface SellerFlags {
   clearedAt: Timestamp | null;
   evaluatedAt: Timestamp;
@@ -447,6 +490,13 @@ export interface Sessions {
   tokenHash: string;
   userAgent: Generated<string>;
   userId: string;
+}
+
+export interface Settings {
+  key: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  value: Json;
 }
 
 export interface Users {
@@ -488,6 +538,7 @@ export interface DB {
   afterSaleJurors: AfterSaleJurors;
   afterSaleMedia: AfterSaleMedia;
   afterSales: AfterSales;
+  auditLog: AuditLog;
   blocks: Blocks;
   comments: Comments;
   contentFlags: ContentFlags;
@@ -503,6 +554,7 @@ export interface DB {
   ledgerPostings: LedgerPostings;
   ledgerTransactions: LedgerTransactions;
   media: Media;
+  memberLimits: MemberLimits;
   messages: Messages;
   noteCollects: NoteCollects;
   noteImages: NoteImages;
@@ -518,8 +570,10 @@ export interface DB {
   rateCounters: RateCounters;
   reports: Reports;
   reviews: Reviews;
+  scamLabels: ScamLabels;
   sellerFlags: SellerFlags;
   sessions: Sessions;
+  settings: Settings;
   users: Users;
   withdrawals: Withdrawals;
 }

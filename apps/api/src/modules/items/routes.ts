@@ -5,6 +5,7 @@ import { CATEGORIES, CONDITIONS, DELIVERY_METHODS, ITEM_LIMITS, ITEM_STATUSES } 
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { findItemCards } from './cards.ts';
 import { requireMember, requireQuickSell } from './eligibility.ts';
+import { evaluateSeller } from '../trust/pro-seller.ts';
 import { getItem, listItemsOf, presentOne } from './queries.ts';
 import { BatchQuery, CardList, ItemCreateBody, ItemPage, ItemPatchBody, ItemQuery, ItemSchema, ListQuery, Taxonomy } from './schema.ts';
 import { createItem, editItem, relistItem, withdrawItem } from './service.ts';
@@ -55,11 +56,14 @@ export function itemsRoutes() {
     createRoute({
       method: 'post', path: '/items', tags, security, middleware: [requireQuickSell] as const,
       request: { body: jsonBody(ItemCreateBody) },
-      responses: { 201: jsonContent(ItemSchema, 'Listed'), ...problemResponses(400, 401, 403, 422) },
+      responses: { 201: jsonContent(ItemSchema, 'Listed'), ...problemResponses(400, 401, 403, 422, 429) },
     }),
     async (c) => {
       const deps = c.get('deps');
-      const row = await createItem(deps, requireUser(c).id, c.req.valid('json'));
+      const sellerId = requireUser(c).id;
+      const row = await createItem(deps, sellerId, c.req.valid('json'));
+      // After commit: the listing stands whatever the guard concludes; a failure here is logged.
+      await evaluateSeller(deps, sellerId).catch((err) => c.get('log').warn({ err }, 'pro-seller evaluation failed'));
       return c.json(await presentOne(deps, row), 201);
     },
   );

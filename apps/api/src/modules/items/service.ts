@@ -7,6 +7,7 @@ import { coarseLocation } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { ItemCreateInput, ItemPatchInput } from './schema.ts';
 import { ownPhotoIds } from '../media/service.ts';
+import { assertCanList } from '../trust/pro-seller.ts';
 import { indexItem } from '../search/indexer.ts';
 import { findItemForUpdate, insertItem, type ItemRow, replaceImages, updateItem } from './repo.ts';
 import { availableAfterQuantityEdit, createTermsErrors, patchedShippingFee, patchTermsErrors, takenUnits } from './terms.ts';
@@ -36,6 +37,7 @@ export async function createItem(deps: Deps, sellerId: string, input: ItemCreate
   const ships = input.delivery.includes('shipping');
   const quantity = input.quantity ?? 1;
   const now = deps.clock.now();
+  await assertCanList(deps, sellerId);
   return withTx(deps.db, async (tx) => {
     if (input.imageIds?.length) await checkPhotos(tx, sellerId, input.imageIds);
     const row = await insertItem(tx, {

@@ -1,10 +1,11 @@
 // Reviews and the credit score over HTTP (API.md: /orders/:id/review, /users/:id/reviews,
 // /users/:id/credit).
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../lib/errors.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../lib/pagination.ts';
 import { creditHistory, getCredit } from './credit-repo.ts';
+import { requestSellerReview, sellerStatus } from './pro-seller.ts';
 import { ALL_REVIEW_TAGS, orderReviews, presentReview, replyToReview, userReviews, writeReview } from './reviews.ts';
 
 const tags = ['reviews'];
@@ -141,6 +142,37 @@ export function reviewRoutes() {
       if (!credit) throw notFound('user');
       const history = await creditHistory(deps.db, id);
       return c.json({ ...credit, history: history.map((h) => ({ score: h.score, at: h.at.toISOString() })) }, 200);
+    },
+  );
+
+  const SellerStatus = z
+    .object({
+      status: z.enum(['ok', 'flagged', 'cleared']),
+      signals: z.array(z.object({ key: z.string(), value: z.number(), threshold: z.number(), detail: z.string(), items: z.array(z.string()) })),
+      flaggedAt: z.string().nullable(),
+      reviewRequestedAt: z.string().nullable(),
+      listingsPerDay: z.number().int().nullable(),
+    })
+    .openapi('SellerStatus');
+
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/me/seller-status', tags: ['trust'], security, summary: 'Whether the professional-seller guard limits you, and why',
+      responses: { 200: jsonContent(SellerStatus), ...problemResponses(401) },
+    }),
+    async (c) => c.json(await sellerStatus(c.get('deps').db, requireUser(c).id), 200),
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/me/seller-status/review', tags: ['trust'], security, summary: 'Ask an operator to review a professional-seller flag',
+      responses: { 200: jsonContent(SellerStatus), ...problemResponses(401, 409) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const me = requireUser(c).id;
+      if (!(await requestSellerReview(deps.db, me, deps.clock.now()))) throw conflict('not_flagged', 'Your account is not flagged.');
+      return c.json(await sellerStatus(deps.db, me), 200);
     },
   );
 

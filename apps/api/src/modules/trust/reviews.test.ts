@@ -68,7 +68,7 @@ describe('reviews', () => {
     expectProblem(await t.req('GET', `/orders/${orderId}/reviews`, { token: stranger.token }), 404, 'not_found');
     expectProblem(await t.req('POST', `/orders/${orderId}/review`, { token: seller.token, body: { rating: 4, tags: ['fast_shipping'] } }), 422, 'invalid_tag');
     expectProblem(await t.req('POST', `/orders/${orderId}/review`, { token: seller.token, body: { rating: 6 } }), 400, 'validation_failed');
-    expectProblem(await t.req('POST', `/orders/${orderId}/review`), 401, 'unauthenticated');
+    expectProblem(await t.req('POST', `/orders/${orderId}/review`, { body: { rating: 5 } }), 401, 'unauthenticated');
 
     const { item } = await sellerWithItem(t);
     const unpaid = await placeOrder(t, buyer.token, item.id);
@@ -107,7 +107,7 @@ describe('reviews', () => {
       const o = await placeOrder(t, buyer.token, item.id);
       await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token });
       await t.gateway.settled();
-      await t.req('POST', `/orders/${o.json.id}/ship`, { token: seller.token, body: { carrier: 'SF', trackingNumber: `SF00${i}` } });
+      await t.req('POST', `/orders/${o.json.id}/ship`, { token: seller.token, body: { carrier: 'SF', trackingNumber: `SF0000000${i}` } });
       await t.req('POST', `/orders/${o.json.id}/confirm`, { token: buyer.token });
       await t.req('POST', `/orders/${o.json.id}/review`, { token: buyer.token, body: { rating: 3 + (i % 3) } });
       await t.req('POST', `/orders/${o.json.id}/review`, { token: seller.token, body: { rating: 5 } });
@@ -135,10 +135,10 @@ describe('credit score', () => {
 
     const buyer = await t.user({ verified: true });
     const o = await placeOrder(t, buyer.token, item.id);
-    await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token });
+    expect((await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token })).status).toBe(200);
     await t.gateway.settled();
-    await t.req('POST', `/orders/${o.json.id}/ship`, { token: s0.token, body: { carrier: 'SF', trackingNumber: 'SF1' } });
-    await t.req('POST', `/orders/${o.json.id}/confirm`, { token: buyer.token });
+    expect((await t.req('POST', `/orders/${o.json.id}/ship`, { token: s0.token, body: { carrier: 'SF', trackingNumber: 'SF1234567890' } })).status).toBe(200);
+    expect((await t.req('POST', `/orders/${o.json.id}/confirm`, { token: buyer.token })).status).toBe(200);
     const afterTrade = (await t.req('GET', `/users/${s0.id}/credit`)).json;
     expect(factor(afterTrade, 'sales')).toBe(10);
     expect(afterTrade.score).toBe(before.score + 10);
