@@ -176,6 +176,7 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
     available: 'Available',
     pending: 'Pending (in escrow)',
     withdrawn: 'Withdrawn',
+    processing: 'On its way',
     escrowNote: 'Buyers pay into escrow; on confirmation the money, less a 0.6% fee, becomes available here',
     withdraw: 'Withdraw',
     amount: 'Amount (¥)',
@@ -197,6 +198,15 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
     noEntries: 'No money movements yet',
     more: 'Load more',
     seeOrder: 'Order',
+    withdrawals: 'Withdrawals',
+    withdrawalStatus: { processing: 'Processing', paid: 'Paid out', failed: 'Failed, back in your balance' },
+    processingNote: 'Taken from your balance; waiting for the payout channel to confirm',
+    retrying: 'The payout channel has not answered; retried {{count}} times automatically. Your money is safe: paid out or returned, it shows here.',
+    failureReasons: {
+      account_closed: 'The payout account cannot receive money',
+      provider_unavailable: 'The payout channel stayed unavailable',
+      other: 'The payout channel refused this withdrawal',
+    },
     kinds: {
       payment: 'Payment',
       settlement: 'Sale paid out (after fee)',

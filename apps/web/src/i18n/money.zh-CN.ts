@@ -168,6 +168,7 @@ export const moneyZhCN = {
     available: '可提现',
     pending: '待结算（担保中）',
     withdrawn: '已提现',
+    processing: '提现中',
     escrowNote: '买家付的钱先由平台托管，确认收货后扣除 0.6% 服务费转入可提现余额',
     withdraw: '提现',
     amount: '提现金额（元）',
@@ -189,6 +190,15 @@ export const moneyZhCN = {
     noEntries: '还没有资金变动',
     more: '加载更多',
     seeOrder: '查看订单',
+    withdrawals: '提现记录',
+    withdrawalStatus: { processing: '处理中', paid: '已到账', failed: '失败，已退回余额' },
+    processingNote: '已从余额扣出，等待收款渠道确认',
+    retrying: '收款渠道暂时没有回应，已自动重试 {{count}} 次；钱不会丢，到账或退回都会显示在这里',
+    failureReasons: {
+      account_closed: '收款账户不可用',
+      provider_unavailable: '收款渠道长时间不可用',
+      other: '收款渠道拒绝了这笔提现',
+    },
     kinds: {
       payment: '付款',
       settlement: '货款结算（已扣服务费）',

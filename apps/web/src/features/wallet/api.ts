@@ -3,7 +3,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../lib/api.ts';
 import { newIdempotencyKey } from '../orders/api.ts';
 
-export type Wallet = { available: number; pending: number; withdrawn: number };
+/** processing: withdrawn from the balance, not yet confirmed by the payout channel. */
+export type Wallet = { available: number; pending: number; withdrawn: number; processing: number };
 export type Entry = {
   id: string;
   amount: number;
@@ -17,6 +18,8 @@ export type Withdrawal = {
   amount: number;
   status: 'processing' | 'paid' | 'failed';
   failureReason: string | null;
+  /** Times the payout channel was asked: processing with attempts > 1 is being retried. */
+  attempts: number;
   createdAt: string;
 };
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -29,6 +32,15 @@ export const useEntries = () =>
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       api.get<Page<Entry>>(`/wallet/entries?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const useWithdrawals = () =>
+  useInfiniteQuery({
+    queryKey: ['wallet', 'withdrawals'],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Withdrawal>>(`/wallet/withdrawals?limit=10${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextCursor,
   });
 

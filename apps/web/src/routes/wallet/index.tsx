@@ -1,10 +1,12 @@
-// 钱包: what I can withdraw, what is still in escrow, what I have withdrawn; the statement.
+// 钱包: what I can withdraw, what is still in escrow, what is on its way to my payout account,
+// what I have withdrawn; my withdrawals with their state; the statement.
 import { useTranslation } from 'react-i18next';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { yuan } from '../../features/items/format.ts';
 import { useWallet } from '../../features/wallet/api.ts';
 import { Statement } from '../../features/wallet/components/statement.tsx';
 import { WithdrawForm } from '../../features/wallet/components/withdraw-form.tsx';
+import { Withdrawals } from '../../features/wallet/components/withdrawals.tsx';
 import { ShieldIcon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
@@ -35,6 +37,12 @@ export default function WalletPage() {
                 <dt>{t('wallet.withdrawn')}</dt>
                 <dd data-testid="wallet-withdrawn">{yuan(wallet.data.withdrawn)}</dd>
               </div>
+              {wallet.data.processing > 0 && (
+                <div>
+                  <dt>{t('wallet.processing')}</dt>
+                  <dd data-testid="wallet-processing">{yuan(wallet.data.processing)}</dd>
+                </div>
+              )}
             </dl>
             <p className="wallet-note">
               <ShieldIcon size={14} />
@@ -42,6 +50,7 @@ export default function WalletPage() {
             </p>
           </section>
           <WithdrawForm available={wallet.data.available} />
+          <Withdrawals />
           <Statement />
         </>
       )}
