@@ -27,7 +27,7 @@ export type Rule = {
   pattern: RegExp;
   negatable: boolean; // "不加微信", "不用付定金", "定金就免了" cancel the hit
   platformGuarded: boolean; // "在平台上付定金" uses our escrow (定金托管): not a lure
-  historyGuarded: boolean; // "微信支付的发票", "支付宝账单上": how an item was once paid, not a request
+  historyGuarded: false | 'clause' | 'sentence'; // "微信支付的发票", "支付宝账单上": how an item was once paid, not a request
 };
 
 const C = 'off_platform_contact';
@@ -74,11 +74,12 @@ const BANK = '工行|农行|建行|中行|招行|交行|邮储|浦发|民生|兴
 const RELATIVE = '朋友|家人|同事|老婆|老公|室友|妈|爸|女朋友|男朋友|姐|哥|弟|妹|媳妇|对象';
 
 // Rules come in groups sharing a warning, a weight, a view and flags (n = negatable,
-// g = platform-guarded, h = history-guarded); one pattern per line, with why above it.
+// g = platform-guarded, h / H = history-guarded within the clause / the sentence); one
+// pattern per line, with why above it.
 function group(family: Family, warning: ScamWarning, weight: number, view: Rule['view'], flags: string, sources: string[]): Rule[] {
   const negatable = flags.includes('n');
   const platformGuarded = flags.includes('g');
-  const historyGuarded = flags.includes('h');
+  const historyGuarded = flags.includes('h') ? 'clause' : flags.includes('H') ? 'sentence' : false;
   return sources.map((source) => ({
     family,
     warning,
@@ -96,6 +97,8 @@ export const RULES: Rule[] = [
   group('messenger', C, 50, 'compact', '', [
     `(?<![a-z])(?:${STRONG}|企鹅)(?:号码?|id|是|号是|搜|搜索)*${ID}`,
     '(?<![a-z])[vq]号?\\d{5,11}(?![0-9])',
+    // "q是七位数 3355 778", "QQ号是：五六七…": a few words between the name and the number.
+    `(?<![a-z])(?:${STRONG}|企鹅|q(?![a-z]|版|弹|萌))(?:号码?|id|是|号是)[^,。!?\\d]{0,4}\\d{5,11}(?![0-9])`,
     `(?:加我|私聊加|私信加|搜我|联系我)(?:好友)?${ID}`,
   ]),
   group('messenger', C, 45, 'base', '', [
@@ -118,7 +121,7 @@ export const RULES: Rule[] = [
   ]),
   group('other_app', C, 40, 'compact', 'n', [
     // "钉钉号", "soul上搜我", "Discord上找我", "WhatsApp me", "有line吗", "用Line联系".
-    `(?<![a-z])(?:${MSG_APPS})(?![a-z])(?:上|里)?(?:号|id|搜我|搜索我|搜(?:我的?)?(?:号|id|名字|昵称|用户名)|私信|私我|私聊|dm|找我|联系|聊|说|发你|加|同名|见|详聊|me)`,
+    `(?<![a-z])(?:${MSG_APPS})(?![a-z])(?:上|里)?(?:号|id|搜(?:一下|一搜|索)?我|搜(?:我的?)?(?:号|id|名字|昵称|用户名)|私信|私我|私聊|dm|找我|联系|聊|说|发你|加|同名|见|详聊|me)`,
     `有没有(?:${MSG_APPS})(?![a-z])|有(?:${MSG_APPS})(?![a-z])(?:吗|没|么|的话|那边)|用(?:${MSG_APPS})(?![a-z])(?:比较多|联系|聊|方便|更方便)`,
     // "搜我手机号", "搜我的昵称": an account found by a detail given elsewhere.
     '搜(?:一下)?(?:我的?)(?:手机号?|电话|号码|名字|昵称|id|用户名|账号)|搜(?:手机号|电话号)(?:就能|能|可以)?找到我',
@@ -130,7 +133,9 @@ export const RULES: Rule[] = [
     `(?:${STRONG}|v|联系方式|电话|联系)(?:号码?)?(?:在|见|看)(?:我的?)?(?:主页|简介|签名|头像|资料|个人页)`,
     `(?:主页|简介|签名|头像|资料)(?:上|里)?有(?:${STRONG}|v|联系方式|电话)`,
     '联系方式',
-    '私下(?:聊|联系|加|沟通|详谈)',
+    '私下(?:聊|联系|加|沟通|详谈)|(?:私聊|私信)加(?:一下|我|个)?',
+    // A second account: "我的个人号", "加我小号".
+    '(?:个人|私人|工作|生活)号(?!码)|(?:加|我的?)小号',
     `(?:加|进|入|拉你进?)(?:个|我的?|一下)?(?:${STRONG}|企鹅|钉钉|飞书|tg|telegram)?群|群号`,
     '拉你进?(?:个|一个)?[^,。!?]{0,4}群|(?:钉钉|飞书|tg|telegram|企鹅|内部|买家|福利|粉丝|团购)群|群(?:二维码|码)',
     // Jishi has no friends list: "加我", "加个好友", "互加" all mean another app.
@@ -157,7 +162,7 @@ export const RULES: Rule[] = [
     // A deposit asked for, not one mentioned ("押金条找不到了", "房东押金还没退").
     '(?:交|付|缴|收|给|转|打|押|先|要|需要?)[^,。!?]{0,4}(?:押金|保证金)|(?:押金|保证金)[^,。!?]{0,3}(?:\\d|[一二两三四五六七八九十百千]+[块元]|[一二两三四五六七八九十][十百千]|给我|转我|打我|交|先|按|多少|是|要|私下|可退|退你|还你|到时)',
     '诚意金|意向金|排单费|占位费|看货费|锁单|留货费|预付款?|首付|付一半|先押|押个?\\d+|(?:交|付|转|给)[^,。]{0,6}占个?位',
-    '预约金|预订费|预定金|订货款|占坑|车马费|跑腿费|上门费|出车费|排队费|定钱|押(?:一部分|点|一点)钱?|(?:付|交|给)个?小定',
+    '预约金|预订费|预定金|订货款|占个?坑|车马费|跑腿费|上门费|出车费|排队费|定钱|押(?:一部分|点|一点)钱?|(?:付|交|给)个?小定',
     // Paying part before seeing the goods, whatever it is called: "先付一半", "先转300".
     '先(?:付|转|打|给|交)个?(?:一半|一部分|部分|\\d+|运费|邮费|车费|路费|费用|车马费|跑腿费|上门费)',
   ]),
@@ -197,8 +202,10 @@ export const RULES: Rule[] = [
     '(?:换个|换种|别的|其他)(?:方式|渠道)(?:付|支付|给钱|转)',
     // Moving the deal to another marketplace ("走闲鱼") leaves our escrow and our jury behind.
     '(?:走|去|来|上|到|直接)(?:闲鱼|咸鱼|转转|淘宝|拼多多|pdd)(?!看|查|比|问|买的|上买的|上看)',
-    '(?:闲鱼|咸鱼|转转|淘宝|拼多多)上?(?:交易|下单|拍吧|链接|聊|见|找我|搜(?:店|我|id))',
+    '(?:闲鱼|咸鱼|转转|淘宝|拼多多)上?(?:交易|下单|拍吧|聊|见|找我|搜(?:店|我|id))',
   ]),
+  // "淘宝链接": a listing elsewhere — unless the sentence says the item was bought there.
+  group('other_app', P, 40, 'compact', 'nH', ['(?:闲鱼|咸鱼|转转|淘宝|拼多多|京东)上?的?链接']),
   // Another app's shop: "去我的拼多多店铺拍", "来我直播间下单", "京东上我开了个店".
   group('other_app', P, 40, 'compact', 'n', [
     `(?:去|来|到|上|在|进)(?:我的?)?(?:${STORES})(?:上|里)?的?(?:小店|店铺|网店|店|直播间|橱窗)(?![^,。!?]{0,2}(?:买的|买过|买了|看到|关了|关门))|(?:去|来|到|进)我的?(?:直播间|网店|小店|微店|抖店)`,
@@ -222,9 +229,10 @@ export const RULES: Rule[] = [
     '(?<![a-z0-9])(?=[a-z0-9-]{0,62}[a-z])[a-z0-9-]{1,63}\\s{0,3}(?:点|。|dot)\\s{0,3}(?:com|cn|top|net|xyz|vip|cc)(?![a-z])',
   ]),
   group('link', L, 35, 'compact', '', ['(?<![a-z])(?:https?|www)(?=[a-z0-9]{3})']), // "h t t p s : / /" spaced out
+  group('link', L, 35, 'compact', 'nH', ['(?:淘宝|闲鱼|拼多多|京东)上?的?链接']),
   group('link', L, 35, 'compact', 'n', [
     '(?:点击|点开|点|戳|打开|复制|访问)(?:这个|下面的?|我的?|我发的|一下)?(?:链接|网址)|复制网址|(?:发|给|复制|打开|访问|输入|进|这个|下面的?)(?:个|你|一下)?网址|网址(?:是|发|在|给)|(?:购买|下单)(?:地址|链接)',
-    '(?:淘宝|闲鱼|拼多多|京东)链接|小程序|链接(?:付款|支付|下单|领取|登录|填写)|(?:付款|支付|收款|领取|退款|理赔)链接|淘口令',
+    '小程序|蓝字|链接(?:付款|支付|下单|领取|登录|填写)|(?:付款|支付|收款|领取|退款|理赔)链接|淘口令',
     // Pages rather than links: "戳我发的网页", "付款页面发你", "打开这个H5", "购买入口".
     '(?:打开|点开|点进|进入|戳|发你|发给你)[^,。!?]{0,6}(?:网页|页面|h5|入口)|(?:网页|h5)(?:版|链接|地址|下单|付款|领取|填写)|(?:付款|支付|领取|退款|下单|购买)(?:页面|网页|入口)',
     '链接(?:在|放)(?:我的?)?(?:简介|主页|签名|评论区|置顶)|主页挂了?[^,。!?]{0,4}(?:链接|地址|网店)|网店地址',

@@ -101,7 +101,8 @@ function ruleHits(rule: Rule, view: View): Hit[] {
     const to = from + m[0].length;
     if (rule.negatable && isNegated(view.text, from, to)) continue;
     if (rule.platformGuarded && usesPlatform(sentenceOf(view.text, from))) continue;
-    if (rule.historyGuarded && HISTORY.test(clauseOf(view.text, from, to))) continue;
+    const context = rule.historyGuarded === 'sentence' ? sentenceOf(view.text, from) : rule.historyGuarded ? clauseOf(view.text, from, to) : '';
+    if (context && HISTORY.test(context)) continue;
     hits.push({ warning: rule.warning, family: rule.family, weight: rule.weight, from: view.start[from] ?? 0, to: view.end[to - 1] ?? 0 });
   }
   return hits;
