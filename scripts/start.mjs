@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build the web app if it is missing or older than its sources, then run the API
-// (which serves the web app too) in this same process, so signals reach it directly.
+// (which serves the web app too) in this same process, so signals reach it directly. The npm
+// script is `exec node scripts/start.mjs`: without the exec, a shell would sit between npm and
+// us, take the SIGTERM npm forwards and die, and leave us to notice only later.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';

@@ -35,8 +35,9 @@ const stop = (sig: string) => {
 };
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => stop(sig));
 
-// `npm start` runs us under npm and a shell; a supervisor that stops npm does not reach us.
-// When our parent goes away, stop cleanly rather than live on as an orphan holding the port.
+// `npm start` runs us under npm (its script execs node, so npm's child is this process and the
+// SIGINT/SIGTERM npm receives is passed on to us). If the parent itself dies (kill -9 of npm),
+// stop cleanly rather than live on as an orphan holding the port and DATA_DIR.
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) stop('parent-exit');

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type EmbeddedDb = { url: string; adminUrl: (db: string) => string; stop(): Promise<void>; initialised: boolean };
 
@@ -14,6 +15,19 @@ type Log = (msg: string) => void;
 export async function startEmbeddedPostgres(dataDir: string, log: Log = () => {}): Promise<EmbeddedDb> {
   mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir);
+  // First of all: while another live process holds DATA_DIR, its PostgreSQL is no leftover to
+  // stop. Throws DataDirLocked naming that process.
+  const lock = lockDataDir(dataDir);
+  try {
+    const db = await startCluster(dataDir, log);
+    return { ...db, stop: () => db.stop().finally(() => lock.release()) };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function startCluster(dataDir: string, log: Log): Promise<EmbeddedDb> {
   const pgDir = join(dataDir, 'pg');
   const password = readOrCreateSecret(join(dataDir, 'pg-password'));
   await stopStalePostmaster(pgDir, log);
@@ -147,7 +161,8 @@ async function createDatabase(adminUrl: string, name: string) {
 }
 
 // After a kill -9 of the API, its postmaster may live on as an orphan holding the data dir.
-// Ask it for a fast shutdown and wait, so the next start owns the cluster cleanly.
+// Ask it for a fast shutdown and wait, so the next start owns the cluster cleanly. Reached only
+// by the holder of DATA_DIR's lock: a postmaster still running here belongs to no live server.
 async function stopStalePostmaster(pgDir: string, log: Log) {
   const pidFile = join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
