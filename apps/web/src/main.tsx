@@ -22,6 +22,7 @@ import './ui/styles/stall.css';
 import './ui/styles/notifications.css';
 import './ui/styles/reviews.css';
 import './ui/styles/aftersale.css';
+import './ui/styles/search.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

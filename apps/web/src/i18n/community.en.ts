@@ -5,7 +5,7 @@ import type { Widen } from './widen.ts';
 export const communityEn: Widen<typeof communityZhCN> = {
   feed: {
     tabsLabel: 'Home feeds',
-    tabs: { latest: 'Latest', following: 'Following' },
+    tabs: { latest: 'Latest', following: 'Following', nearby: 'Nearby' },
     welcome:
       "Browse your neighbours' notes and stalls and trade second-hand right in the comments. Your money waits with the platform until the item is in your hands.",
     followingSignIn: 'Sign in to see notes from the people you follow',

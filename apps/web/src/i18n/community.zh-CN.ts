@@ -3,7 +3,7 @@
 export const communityZhCN = {
   feed: {
     tabsLabel: '首页内容',
-    tabs: { latest: '最新', following: '关注' },
+    tabs: { latest: '最新', following: '关注', nearby: '附近' },
     welcome: '逛邻居的笔记和地摊，在评论里直接买卖闲置。钱先放在平台，收到货再给卖家。',
     followingSignIn: '登录后，这里是你关注的人发的笔记',
     signIn: '登录',

@@ -38,6 +38,7 @@ const pages = {
   juryCase: () => import('./jury/case.tsx'),
   juryLog: () => import('./jury/log.tsx'),
   notFound: () => import('./not-found.tsx'),
+  search: () => import('./search/index.tsx'),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const LoginPage = lazy(pages.login);
@@ -65,6 +66,7 @@ const JuryPage = lazy(pages.jury);
 const JuryCasePage = lazy(pages.juryCase);
 const JuryLogPage = lazy(pages.juryLog);
 const NotFoundPage = lazy(pages.notFound);
+const SearchPage = lazy(pages.search);
 
 /** Fetch the next likely pages while the member is still looking at the first one. */
 export function preloadLikelyPages() {
@@ -101,6 +103,8 @@ export const router = createBrowserRouter([
           { path: 'notes/:id', element: <NotePage /> },
           { element: <RequireMember />, children: [{ path: 'publish/note', element: <PublishNotePage /> }] },
           { path: 'items/:id', element: <ItemPage /> },
+          // Discovery (SPEC C8): search is public.
+          { path: 'search', element: <SearchPage /> },
           { path: 'jury/log', element: <JuryLogPage /> },
           {
             // Quick sell and the money path (SPEC C3–C5).

@@ -9,12 +9,12 @@ const t = await createTestApp();
 const P = { lat: 29.5, lng: 106.5 };
 const north = (km: number) => ({ lat: Math.round((P.lat + km / 111.2) * 1000) / 1000, lng: P.lng });
 const ids: Record<string, string> = {};
-let sellerToken = '';
+type Hit = { id: string; title: string; distanceKm: number | null; highlights: string[]; titleMarks: number[][]; location: unknown };
 
 async function search(query: string) {
   const r = await t.req('GET', `/search?${query}`);
   expect(r.status, r.text).toBe(200);
-  return r.json as { items: any[]; nextCursor: string | null; relaxed: boolean };
+  return r.json as { items: Hit[]; nextCursor: string | null; relaxed: boolean };
 }
 const idsOf = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 /** Results that have every word: a relaxed page (some words only) counts as none. */
@@ -39,7 +39,6 @@ async function walk(query: string, limit: number) {
 
 beforeAll(async () => {
   const s = await seller(t);
-  sellerToken = s.token;
   const make = async (key: string, over: Record<string, unknown>) => {
     ids[key] = (await listItem(t, s.token, over)).id;
   };
@@ -60,12 +59,12 @@ describe('GET /search: words', () => {
     const page = await search('q=沙发');
     expect(new Set(names(page))).toEqual(new Set(['s1', 's2', 's3', 's4', 's5']));
     expect(page.relaxed).toBe(false);
-    const s1 = page.items.find((i) => i.id === ids.s1);
+    const s1 = page.items.find((i) => i.id === ids.s1) as Hit;
     expect(s1.highlights).toEqual(['沙发']);
     expect(s1.titleMarks).toEqual([[5, 7]]);
     expect(s1.title.slice(5, 7)).toBe('沙发');
     expect(s1.distanceKm).toBeNull();
-    const s4 = page.items.find((i) => i.id === ids.s4);
+    const s4 = page.items.find((i) => i.id === ids.s4) as Hit;
     expect(s4.titleMarks).toEqual([[0, 2]]);
     // The same search written in traditional characters and in full-width letters.
     expect(new Set(names(await search('q=沙發')))).toEqual(new Set(['s1', 's2', 's3', 's4', 's5']));
@@ -154,7 +153,7 @@ describe('GET /search: filters and sorts', () => {
     const km = byDistance.items.map((i) => i.distanceKm as number);
     for (const [i, want] of [0.5, 1, 3, 8].entries()) expect(Math.abs((km[i] ?? 0) - want)).toBeLessThanOrEqual(0.11);
     const all = await search(`q=沙发&lat=${P.lat}&lng=${P.lng}`);
-    const s4 = all.items.find((i) => i.id === ids.s4);
+    const s4 = all.items.find((i) => i.id === ids.s4) as Hit;
     expect(s4.distanceKm).toBeNull();
     expect(s4.location).toEqual({ lat: null, lng: null, label: '重庆 解放碑' });
     expect(new Set(names(await search(`q=沙发&lat=${P.lat}&lng=${P.lng}&radiusKm=2`)))).toEqual(new Set(['s3', 's1']));
@@ -211,10 +210,10 @@ describe('GET /search?type=notes', () => {
     const page = await search(`q=露营&type=notes&lat=${P.lat}&lng=${P.lng}`);
     expect(new Set(idsOf(page))).toEqual(new Set([withPoint.json.id, labelOnly.json.id, tagged.json.id]));
     const byId = new Map(page.items.map((n) => [n.id, n]));
-    expect(Math.abs(byId.get(withPoint.json.id).distanceKm - 2)).toBeLessThanOrEqual(0.11);
-    expect(byId.get(labelOnly.json.id).distanceKm).toBeNull();
+    expect(Math.abs(((byId.get(withPoint.json.id) as Hit).distanceKm ?? 0) - 2)).toBeLessThanOrEqual(0.11);
+    expect((byId.get(labelOnly.json.id) as Hit).distanceKm).toBeNull();
     expect(byId.get(labelOnly.json.id)).not.toHaveProperty('location');
-    expect(byId.get(withPoint.json.id).titleMarks).toEqual([[2, 4]]);
+    expect((byId.get(withPoint.json.id) as Hit).titleMarks).toEqual([[2, 4]]);
     const near = await search(`q=露营&type=notes&sort=distance&lat=${P.lat}&lng=${P.lng}&radiusKm=5`);
     expect(idsOf(near)).toEqual([withPoint.json.id]);
   });

@@ -41,7 +41,8 @@ export type Run = { han: boolean; text: string };
  */
 export function latinTerms(run: string): string[] {
   const out = new Set<string>();
-  const whole = run.replace(/(?<=\d)\.(?=\d)/g, '\u0000').replace(/[^A-Za-z0-9\u0000]/g, '').replace(/\u0000/g, '.');
+  // Separators go, except a decimal point between digits (1.2米).
+  const whole = run.replace(/(?<!\d)\.|\.(?!\d)|[^A-Za-z0-9.]/g, '');
   out.add(whole.toLowerCase());
   for (const part of run.split(/[^A-Za-z0-9]+/)) {
     if (!part) continue;

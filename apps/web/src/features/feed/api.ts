@@ -6,13 +6,18 @@ import { type PublicUser, userKey } from '../accounts/api.ts';
 import { cardsRoot } from '../notes/api.ts';
 import type { FeedCard, Page } from '../notes/types.ts';
 
-/** Tabs the server serves today; nearby and recommended answer 400 `unsupported_tab` for now. */
-export type FeedTab = 'latest' | 'following';
-export const FEED_TABS: readonly FeedTab[] = ['latest', 'following'];
+/** Tabs the server serves today; recommended answers 400 `unsupported_tab` for now. */
+export type FeedTab = 'latest' | 'following' | 'nearby';
+export const FEED_TABS: readonly FeedTab[] = ['latest', 'following', 'nearby'];
 
 export type CardList = { key: readonly unknown[]; path: string };
 
 export const feedList = (tab: FeedTab): CardList => ({ key: [...cardsRoot, 'feed', tab], path: `/feed?tab=${tab}` });
+/** 附近: notes around a point (pickup-friendly first, then nearest). */
+export const nearbyList = (at: { lat: number; lng: number }, radiusKm: number): CardList => ({
+  key: [...cardsRoot, 'feed', 'nearby', at.lat, at.lng, radiusKm],
+  path: `/feed?tab=nearby&lat=${at.lat}&lng=${at.lng}&radiusKm=${radiusKm}`,
+});
 export const userNotesList = (userId: string): CardList => ({
   key: [...cardsRoot, 'user', userId, 'notes'],
   path: `/users/${encodeURIComponent(userId)}/notes`,

@@ -79,6 +79,9 @@ export type FeedCard = {
   likedByMe: boolean;
   items: ItemCard[];
   createdAt: string;
+  /** 附近 only: how far the note's place is, and whether an item in it can be picked up. */
+  distanceKm?: number;
+  pickup?: boolean;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

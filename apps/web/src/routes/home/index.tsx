@@ -1,7 +1,7 @@
 // 首页: the community feed as a two-column masonry — 最新 for everyone, 关注 for members — with
 // a compact welcome and the escrow promise for visitors who are not signed in yet.
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { FEED_TABS, type FeedTab, feedList } from '../../features/feed/api.ts';
 import { CardFeed } from '../../features/feed/components/card-feed.tsx';
@@ -10,6 +10,8 @@ import { loginPath } from '../../lib/next.ts';
 import { ButtonLink } from '../../ui/button.tsx';
 import { HandshakeIcon, ScaleIcon, ShieldIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/status.tsx';
+import { NearbyTab } from '../../features/search/components/nearby-tab.tsx';
+import { SearchBox } from '../../features/search/components/search-box.tsx';
 
 function WelcomeBanner() {
   const { t } = useTranslation();
@@ -69,7 +71,9 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const tab: FeedTab = params.get('tab') === 'following' ? 'following' : 'latest';
+  const navigate = useNavigate();
+  const asked = params.get('tab');
+  const tab: FeedTab = asked === 'following' || asked === 'nearby' ? asked : 'latest';
   const onTab = (next: FeedTab) => setParams(next === 'latest' ? {} : { tab: next }, { replace: true });
   const signedOut = me.isSuccess && !me.data;
 
@@ -82,8 +86,11 @@ export default function HomePage() {
           <NotificationBell />
         </span>
       </header>
-      {signedOut && <WelcomeBanner />}
-      {tab === 'following' && me.isPending ? (
+      <SearchBox onSearch={(q) => void navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search')} />
+      {signedOut && tab !== 'nearby' && <WelcomeBanner />}
+      {tab === 'nearby' ? (
+        <NearbyTab />
+      ) : tab === 'following' && me.isPending ? (
         <Loading />
       ) : tab === 'following' && !me.data ? (
         <div className="empty">

@@ -8,6 +8,7 @@ import { HeartIcon } from '../../../ui/icons.tsx';
 import { shortYuan } from '../../items/money.ts';
 import { useReaction } from '../../notes/reactions.ts';
 import type { FeedCard } from '../../notes/types.ts';
+import { DistanceBadge } from '../../search/components/result-tiles.tsx';
 
 /** Height / width of a cover as shown: tall photos stop at 4:3 portrait, wide ones at 3:4. */
 export const coverRatio = (c: FeedCard['cover']) => (c ? Math.min(4 / 3, Math.max(3 / 4, c.height / c.width)) : 1);
@@ -75,6 +76,7 @@ export function NoteCard({ card, viewerId }: { card: FeedCard; viewerId: string 
             <img src={card.cover.url} alt="" loading="lazy" />
             <KindBadge kind={card.kind} />
             <PriceTag items={card.items} />
+            <DistanceBadge km={card.distanceKm} />
           </span>
         ) : (
           <span className={`note-card-cover note-card-text kind-bg-${card.kind}`}>
@@ -83,6 +85,7 @@ export function NoteCard({ card, viewerId }: { card: FeedCard; viewerId: string 
             </span>
             <KindBadge kind={card.kind} />
             <PriceTag items={card.items} />
+            <DistanceBadge km={card.distanceKm} />
           </span>
         )}
         <h3 className="note-card-title">{card.title}</h3>
