@@ -73,4 +73,19 @@ export const reviewsEn: Widen<typeof reviewsZhCN> = {
       scam_offences: '{{count}} messages flagged by the scam shield (last 90 days)',
     },
   },
+  sellerGuard: {
+    title: 'Your account is under review',
+    body: 'Your listings look more like a professional seller’s (Jishi is for individuals’ own things). Until an operator has looked, you can post at most {{count}} listings a day.',
+    askReview: 'I sell my own things — ask for a review',
+    requested: 'Review requested on {{date}}; an operator will look soon',
+    signals: {
+      new_goods: '{{value}} units of brand-new goods on sale (line: {{threshold}})',
+      duplicate_titles: '{{value}} listings with the same title (line: {{threshold}})',
+      duplicate_photos: '{{value}} listings with the same photo (line: {{threshold}})',
+      shared_photos: 'A listing photo also used by {{value}} other accounts (line: {{threshold}})',
+      velocity: '{{value}} similar listings in a short time (line: {{threshold}})',
+      sales_volume: '{{value}} sales in the last 12 months (line: {{threshold}})',
+      sales_total: '{{value}} sold in the last 12 months (line: {{threshold}})',
+    },
+  },
 };

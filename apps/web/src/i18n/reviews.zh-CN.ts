@@ -71,4 +71,19 @@ export const reviewsZhCN = {
       scam_offences: '消息被防骗提醒标记 {{count}} 条（近 90 天）',
     },
   },
+  sellerGuard: {
+    title: '账号正在复核中',
+    body: '系统发现你的发布方式更像职业卖家（集市只为个人闲置）。在运营人员复核前，你每天最多发布 {{count}} 件。',
+    askReview: '我是个人卖家，申请复核',
+    requested: '已于 {{date}} 申请复核，运营人员会尽快处理',
+    signals: {
+      new_goods: '在售全新商品 {{value}} 件（标准 {{threshold}} 件）',
+      duplicate_titles: '{{value}} 件商品标题相同（标准 {{threshold}} 件）',
+      duplicate_photos: '{{value}} 件商品使用同一张照片（标准 {{threshold}} 件）',
+      shared_photos: '商品照片也出现在另外 {{value}} 个账号（标准 {{threshold}} 个）',
+      velocity: '短时间内发布 {{value}} 件相似商品（标准 {{threshold}} 件）',
+      sales_volume: '近一年成交 {{value}} 笔（标准 {{threshold}} 笔）',
+      sales_total: '近一年成交金额 {{value}}（标准 {{threshold}}）',
+    },
+  },
 };

@@ -86,14 +86,12 @@ export function tripped(s: SellerSignals, th: GuardThresholds = DEFAULT_THRESHOL
       items: [],
     });
   }
-  if (s.sales365 >= th.salesPerYear || s.salesTotal365 >= th.salesTotalPerYear) {
-    out.push({
-      key: 'sales_volume',
-      value: s.sales365 >= th.salesPerYear ? s.sales365 : s.salesTotal365,
-      threshold: s.sales365 >= th.salesPerYear ? th.salesPerYear : th.salesTotalPerYear,
-      detail: `${s.sales365} sales totalling ¥${(s.salesTotal365 / 100).toFixed(2)} in the last 12 months`,
-      items: [],
-    });
+  const sold = `${s.sales365} sales totalling ¥${(s.salesTotal365 / 100).toFixed(2)} in the last 12 months`;
+  if (s.sales365 >= th.salesPerYear) {
+    out.push({ key: 'sales_volume', value: s.sales365, threshold: th.salesPerYear, detail: sold, items: [] });
+  } else if (s.salesTotal365 >= th.salesTotalPerYear) {
+    // value and threshold in fen
+    out.push({ key: 'sales_total', value: s.salesTotal365, threshold: th.salesTotalPerYear, detail: sold, items: [] });
   }
   return out;
 }

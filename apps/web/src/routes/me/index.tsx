@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { clearSession, useLogout, useMe } from '../../features/accounts/api.ts';
 import { CreditCard } from '../../features/accounts/components/credit-card.tsx';
+import { SellerGuardNotice } from '../../features/reviews/components/seller-guard-notice.tsx';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
 import { QuickSellCard } from '../../features/accounts/components/quick-sell-card.tsx';
 import { MyCounts, MyNotesLinks } from '../../features/feed/components/my-community.tsx';
@@ -47,6 +48,7 @@ export default function MePage() {
       <MyNotesLinks userId={me.id} />
       <TradeLinks />
       <JuryLinks />
+      <SellerGuardNotice />
       <CreditCard userId={me.id} />
       <QuickSellCard quickSell={me.quickSell} />
 

@@ -7,6 +7,7 @@ import { type Item, type ItemInput, useCreateItem } from '../../features/items/a
 import { Eligibility } from '../../features/items/components/eligibility.tsx';
 import { ItemForm } from '../../features/items/components/item-form.tsx';
 import { emptyValues } from '../../features/items/item-form-model.ts';
+import { SellerGuardNotice } from '../../features/reviews/components/seller-guard-notice.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 
 export default function SellPage() {
@@ -29,6 +30,7 @@ export default function SellPage() {
   return (
     <>
       <PageHeader title={t('sell.pageTitle')} back="/publish" />
+      {me.quickSell.eligible && <SellerGuardNotice />}
       {me.quickSell.eligible ? (
         <ItemForm
           initial={emptyValues(me.city)}
