@@ -149,6 +149,7 @@ export const chatEn: Widen<typeof chatZhCN> = {
         'Several of your recent messages looked like off-platform contact or payment. Such messages are paused; try again {{when}} (from {{time}}). Other messages are fine.',
       cannot_message_self: 'You cannot message yourself',
       no_item: 'This conversation is not about an item, so there is nothing to offer on',
+      item_not_in_conversation: 'A conversation or an offer can only be about an item of one of you two',
       invalid_media: 'This photo cannot be sent; choose another',
       not_found: 'This conversation or item does not exist',
       already_reported: 'You already reported this; moderators will look at it',

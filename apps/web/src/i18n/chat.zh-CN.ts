@@ -144,6 +144,7 @@ export const chatZhCN = {
         '你最近多条消息疑似引导站外联系或付款，这类消息暂时不能发送，请{{when}}再试（{{time}} 起）。普通消息不受影响。',
       cannot_message_self: '不能给自己发消息',
       no_item: '这个会话没有关联商品，无法出价',
+      item_not_in_conversation: '只能就你们两人中一方的闲置聊天或出价',
       invalid_media: '这张照片无法发送，请重新选择',
       not_found: '找不到这个会话或商品',
       already_reported: '你已经举报过了，管理员会尽快处理',

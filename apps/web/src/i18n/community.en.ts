@@ -171,5 +171,7 @@ export const communityEn: Widen<typeof communityZhCN> = {
     collects_private: 'Collects are visible to their owner only',
     unsupported_tab: 'This feed is not available yet',
     not_item_owner: 'You can only attach your own items',
+    sending_limited:
+      'Several of your recent posts looked like off-platform contact or payment. Such posts are paused; try again {{when}} (from {{time}}). Other posts are fine.',
   },
 };

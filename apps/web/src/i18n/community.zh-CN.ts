@@ -166,5 +166,7 @@ export const communityZhCN = {
     collects_private: '收藏仅自己可见',
     unsupported_tab: '这个频道暂未开放',
     not_item_owner: '只能附上你自己的闲置',
+    sending_limited:
+      '你最近多条内容疑似引导站外联系或付款，这类内容暂时不能发布，请{{when}}再试（{{time}} 起）。普通内容不受影响。',
   },
 };

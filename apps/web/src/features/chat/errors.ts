@@ -11,6 +11,7 @@ const CHAT_CODES = [
   'you_blocked',
   'cannot_message_self',
   'no_item',
+  'item_not_in_conversation',
   'invalid_media',
   'already_reported',
 ] as const;

@@ -2,6 +2,7 @@
 // the trade and app-wide messages. Pages switch on `code`, never on `detail`.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../lib/api.ts';
+import { formatTime, formatWait } from '../../lib/format.ts';
 import { describeTradeError } from '../items/errors.ts';
 
 const CODES = [
@@ -19,6 +20,11 @@ type Code = (typeof CODES)[number];
 const isCode = (c: string): c is Code => (CODES as readonly string[]).includes(c);
 
 export function describeCommunityError(t: TFunction, err: unknown): string {
+  // Too many posts that looked like lures (the chat rule, counted across chat, notes and comments).
+  if (err instanceof ApiError && err.code === 'sending_limited') {
+    const wait = err.retryAfter ?? 3600;
+    return t('communityErrors.sending_limited', { when: formatWait(wait), time: formatTime(new Date(Date.now() + wait * 1000)) });
+  }
   if (err instanceof ApiError && isCode(err.code)) return t(`communityErrors.${err.code}`);
   return describeTradeError(t, err);
 }
