@@ -8,6 +8,7 @@ import type { ChatOrder } from '../types.ts';
 
 export function OrderMessage({ order }: { order: ChatOrder }) {
   const { t } = useTranslation();
+  const completed = (order.event ?? order.status) === 'completed' || order.event === 'auto_confirmed';
   const body = (
     <>
       <span className="chat-order-top">
@@ -19,7 +20,8 @@ export function OrderMessage({ order }: { order: ChatOrder }) {
         <span>{t('chat.orderCard.total', { total: yuan(order.total) })}</span>
         {order.role && (
           <span className="chat-order-go">
-            {t('chat.orderCard.view')} <ChevronIcon size={14} />
+            {/* A completed trade's card asks for the review (blind until both have written). */}
+            {completed ? t('reviews.askReview') : t('chat.orderCard.view')} <ChevronIcon size={14} />
           </span>
         )}
       </span>
@@ -28,7 +30,7 @@ export function OrderMessage({ order }: { order: ChatOrder }) {
   // Only the buyer and the seller can open an order; a card is theirs, but say so in code.
   return order.role ? (
     <Link
-      to={`/orders/${order.id}`}
+      to={completed ? `/orders/${order.id}#reviews-title` : `/orders/${order.id}`}
       className="chat-card chat-order"
       data-testid="chat-order-card"
       data-event={order.event ?? ''}
