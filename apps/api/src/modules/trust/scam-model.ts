@@ -16,11 +16,20 @@ const CHUNK = 48; // characters the model reads at once; long texts are read chu
 const OVERLAP = 16;
 const SENTENCE_BREAK = /[!?;。\n]+/;
 
+// Latin words the model may read as themselves: messenger and app names, their short forms,
+// and the pieces of links. Any other Latin word reads as "w" and a handle with an underscore
+// as "@" — otherwise every English message would look like a WeChat id, because in the
+// labelled sets Latin letters are mostly ids and links.
+const KNOWN_LATIN = new Set(
+  'v vx wx q qq tg wechat weixin whatsapp telegram line ins ig instagram discord soul skype signal facebook fb twitter id tel dm me add call app http https www com cn net top xyz vip shop site online cc pay paypal zfb pdd tb h5 dou url link'.split(' '),
+);
+
 /**
  * The text as the model reads it: the compact view (no separators, one script, lower case),
  * except that letters and digits the sender kept apart stay apart ("iPhone 13 128G" is not
- * one token), with every run of five or more digits as "#" (a phone, QQ or card number: its
- * digits mean nothing, its presence does) and shorter runs as zeros ("300" → "000").
+ * one token); Latin words outside KNOWN_LATIN as "w" (or "@" for a handle with "_"); every
+ * run of five or more digits as "#" (a phone, QQ or card number: its digits mean nothing, its
+ * presence does) and shorter runs as zeros ("300" → "000").
  */
 export function modelText(text: string): string {
   const compact = toCompact(toBase(text));
@@ -31,7 +40,10 @@ export function modelText(text: string): string {
     if (i > 0 && ALNUM.test(ch) && ALNUM.test(t[i - 1] ?? '') && (compact.start[i] ?? 0) > (compact.end[i - 1] ?? 0)) out += ' ';
     out += ch;
   }
-  return out.replace(/[0-9]{5,}/g, '#').replace(/[0-9]/g, '0');
+  return out
+    .replace(/[a-z0-9_]*[a-z_][a-z0-9_]*/g, (w) => (KNOWN_LATIN.has(w) ? w : w.includes('_') ? '@' : /^[a-z]+$/.test(w) ? 'w' : w.replace(/[a-z]+/g, (p) => (KNOWN_LATIN.has(p) ? p : 'w'))))
+    .replace(/[0-9]{5,}/g, '#')
+    .replace(/[0-9]/g, '0');
 }
 const ALNUM = /[a-z0-9]/;
 
@@ -199,7 +211,7 @@ export function explain(model: Model, text: string, top = 3): Explained {
     if (p <= best.p) continue;
     const ranked = gs
       .map((g) => ({ g: g.replace(/^\^|\$$/g, '').trim(), w: model.weights.get(g) ?? 0 }))
-      .filter((r) => r.w > 0 && /[^\s,、0]/.test(r.g))
+      .filter((r) => r.w > 0 && /[^\s,、0w]/.test(r.g))
       .sort((a, b) => Number(b.g.length > 1) - Number(a.g.length > 1) || b.w - a.w || (a.g < b.g ? -1 : 1));
     const words: string[] = [];
     for (const r of ranked) {

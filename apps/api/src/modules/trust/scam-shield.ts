@@ -197,7 +197,8 @@ function codeOf(model: ShieldModel, chunk: string): ScamWarning {
 function modelMatch(text: string): ScamMatch | null {
   const model = shieldModel();
   const e = explain(model.lure, text);
-  if (e.p < model.threshold) return null;
+  // A learned warning must be explainable: no words that pushed the score up, no warning.
+  if (e.p < model.threshold || e.words.length === 0) return null;
   return { warning: codeOf(model, e.chunk), family: 'learned', by: 'model', text: e.words.join(' '), words: e.words };
 }
 

@@ -75,5 +75,11 @@ export const TUNING_ORDINARY: LabelledCase[] = [
   ...ordinary('invite', '加我购物车了', '有意向可以直接拍', '私聊问价格', '加关注不迷路', '你留个言，我看到回复'),
   // After held-out round 1 was measured and read (it is never trained on): hyphenated codes.
   ...ordinary('number', 'ISBN 978-7-111-54493-7 机械工业出版社', '条形码 6 901234 567892'),
+  // After held-out round 2 was measured and read: a direct message on Jishi itself, and
+  // another app named only to say it is not used.
+  ...ordinary('invite', '想买的私信我', '需要的宝宝私信', '有兴趣可以私信我问细节', '尺码不确定的私信我', '私信我发你更多实拍图'),
+  ...ordinary('other_app', 'Instagram我不玩', '我没有tg，就在这聊', 'Discord没装过', 'line我不用', '小红书我很少上', 'WhatsApp是外国的吧'),
+  // Members who write in English or mix it in: Latin words are not ids.
+  ...ordinary('plain', 'Is it still available?', 'Can you do 150 with shipping?', 'Brand new, never opened', 'I can pick it up on Saturday morning', 'Does it come with the charger?', 'Thanks, received it today', 'Sorry, already sold', 'What size is it?', 'hello', 'ok 没问题', '这个 brand new 的吗', 'good condition，没有划痕', 'Nike 的鞋，size 42', 'Any scratches on the screen?', 'Meet at the metro station?'),
   ...ordinary('plain', '成色很好，就是盒子压扁了', '底价了，不再让', '两样一起的话抹个零', '入手价649，现在一半', '边角有点掉漆，介意的别拍', '试过一次，不合适', '这条裤子偏短，适合一米六五以下', '裙摆有个小勾丝，不明显', '电脑包是防水的，内衬加厚', '颜色是雾霾蓝，实物比图浅一点', '下班以后七点到九点都行', '在图书馆门口交接可以吗', '我住城西，你住哪边', '东西有点多，你开车来比较好', '快递还是同城跑腿，你选', '明早出差，今晚能来拿最好', '要不要我帮你把螺丝都装好', '请问还有别的颜色吗', '我想想，晚点给你答复', '好滴，辛苦了', '包装很仔细，谢谢', '是正品吗？有没有购买凭证', '能说一下大概用了多久吗', '为什么出呀？有什么问题吗', '给孩子买的，他不喜欢', '考完试了，教材都出', '画师大大还接稿吗', '稿子我很满意，辛苦啦', '物流两天了还没动', '我看了评价，放心拍了', '空气净化器滤网刚换', '电饭煲三升的，适合两三个人', '跑步机可以折叠，不占地方', '加湿器水箱有点黄，洗洗就好', '书桌有个抽屉锁，钥匙两把', '吹风机风力很大，负离子的', '烤箱只烤过两次蛋糕', '钓鱼竿两根，送鱼线', '收纳箱五个一起出', '自拍杆带蓝牙遥控'),
 ];

@@ -287,6 +287,7 @@ describe('scan result', () => {
   it('stays linear on hostile input (context windows are bounded)', () => {
     const started = performance.now();
     for (const text of ['先付定金'.repeat(20_000), '1 '.repeat(50_000), 'abcdefghij'.repeat(10_000)]) scanText(text);
-    expect(performance.now() - started).toBeLessThan(3_000); // was ~40 s before the bounds
+    // Was ~40 s before the bounds, ~1 s now; generous because other suites share the CPU.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
