@@ -70,7 +70,7 @@ export const reviewsEn: Widen<typeof reviewsZhCN> = {
       cases_lost: '{{count}} after-sale disputes lost',
       cancellations: '{{count}} paid orders cancelled (last year)',
       reports_upheld: '{{count}} reports upheld',
-      scam_offences: '{{count}} messages flagged by the scam shield (last 90 days)',
+      scam_offences: '{{count}} messages or posts flagged by the scam shield (last 90 days)',
     },
   },
   sellerGuard: {

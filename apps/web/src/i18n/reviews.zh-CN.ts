@@ -68,7 +68,7 @@ export const reviewsZhCN = {
       cases_lost: '售后纠纷败诉 {{count}} 次',
       cancellations: '付款后取消订单 {{count}} 次（近一年）',
       reports_upheld: '被举报并核实 {{count}} 次',
-      scam_offences: '消息被防骗提醒标记 {{count}} 条（近 90 天）',
+      scam_offences: '消息或帖子被防骗提醒标记 {{count}} 条（近 90 天）',
     },
   },
   sellerGuard: {

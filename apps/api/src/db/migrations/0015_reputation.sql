@@ -83,6 +83,14 @@ CREATE TRIGGER credit_flagged_message AFTER INSERT ON messages
   FOR EACH ROW WHEN (cardinality(NEW.warnings) > 0)
   EXECUTE FUNCTION credit_on_flagged_message();
 
+CREATE FUNCTION credit_on_content_flag() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM credit_mark_dirty(NEW.author_id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER credit_content_flag AFTER INSERT ON content_flags
+  FOR EACH ROW EXECUTE FUNCTION credit_on_content_flag();
+
 -- The member a report is about: the user itself, or the author of the reported content.
 CREATE FUNCTION report_subject(target_type text, target_id text) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT CASE target_type

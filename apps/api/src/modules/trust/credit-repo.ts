@@ -35,7 +35,8 @@ export async function readCreditInputs(db: Executor, ids: readonly string[], now
       (SELECT count(DISTINCT (rp.target_type, rp.target_id))::int FROM reports rp
         WHERE rp.status = 'resolved' AND report_subject(rp.target_type, rp.target_id) = u.id) AS "reportsUpheld",
       (SELECT count(*)::int FROM messages m
-        WHERE m.sender_id = u.id AND cardinality(m.warnings) > 0 AND m.created_at > ${scamSince}) AS "scamOffences"
+        WHERE m.sender_id = u.id AND cardinality(m.warnings) > 0 AND m.created_at > ${scamSince})
+      + (SELECT count(*)::int FROM content_flags f WHERE f.author_id = u.id AND f.created_at > ${scamSince}) AS "scamOffences"
     FROM users u
     LEFT JOIN LATERAL (
       SELECT avg(rating)::float8 AS avg, count(*) AS n FROM reviews WHERE subject_id = u.id AND visible_at <= ${now}

@@ -139,7 +139,7 @@ export function computeCredit(u: CreditInputs, now: Date): Credit {
       points: -Math.min(200, 20 * u.scamOffences),
       max: 0,
       count: u.scamOffences,
-      detail: `${plural(u.scamOffences, 'message')} flagged by the scam shield in the last ${SCAM_OFFENCE_WINDOW_DAYS} days (−20 each)`,
+      detail: `${plural(u.scamOffences, 'message or post', 'messages or posts')} flagged by the scam shield in the last ${SCAM_OFFENCE_WINDOW_DAYS} days (−20 each)`,
     },
   ];
   const score = Math.max(0, Math.min(1000, factors.reduce((s, f) => s + f.points, 0)));

@@ -184,6 +184,20 @@ describe('credit score', () => {
     expect(swept.score).toBe(500 + 0 + 0);
   });
 
+  it('counts lures the scam shield flagged in chat and in notes', async () => {
+    const lurer = await t.user({ verified: true });
+    const peer = await t.user();
+    const before = (await t.req('GET', `/users/${lurer.id}/credit`)).json;
+    const conv = await t.req('POST', '/conversations', { token: lurer.token, body: { peerId: peer.id } });
+    const sent = await t.req('POST', `/conversations/${conv.json.id}/messages`, { token: lurer.token, body: { text: '加我微信 wxid_abc12345 私聊' } });
+    expect(sent.status).toBe(201);
+    const note = await t.req('POST', '/notes', { token: lurer.token, body: { title: '出闲置', body: '先付定金，加V：abc123456 详聊' } });
+    expect(note.status).toBe(201);
+    const after = (await t.req('GET', `/users/${lurer.id}/credit`)).json;
+    expect(factor(after, 'scam_offences')).toBe(-40);
+    expect(after.score).toBe(before.score - 40);
+  });
+
   it('is 404 for an unknown member', async () => {
     expectProblem(await t.req('GET', '/users/00000000000000aa/credit'), 404, 'not_found');
     expectProblem(await t.req('GET', '/users/00000000000000aa/reviews'), 404, 'not_found');
