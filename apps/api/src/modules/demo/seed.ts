@@ -10,6 +10,7 @@ import { identiconPng } from './avatars.ts';
 import { seedOrders } from './orders-seed.ts';
 import { seedCommunity } from './community-seed.ts';
 import { seedItems } from './items-seed.ts';
+import { seedReviews } from './reviews-seed.ts';
 
 export const DEMO_PASSWORD = 'jishi-demo-2026';
 
@@ -77,5 +78,7 @@ export async function seedDemo(deps: Deps): Promise<{ members: number; items: nu
   const community = await seedCommunity(deps, items.byUsername);
   // Trades in every state, a withdrawal and offers, through the real money path.
   const trades = await seedOrders(deps, items.byUsername);
+  // Both sides of the completed trades review each other (one still waits for the seller).
+  await seedReviews(deps);
   return { members: created, items: items.items, notes: community.notes, orders: trades.orders };
 }
