@@ -46,7 +46,7 @@ export async function presentCases(db: Executor, rows: CaseRow[], viewings: View
       deadlineAt: deadlineOf(c, mine, duty)?.toISOString() ?? null,
       verdict: (c.verdict as 'refund' | 'release' | null) ?? null,
       decidedBy: (c.decidedBy as 'jury' | null) ?? null,
-      decisionReason: c.decidedBy === 'jury' || c.decidedBy === 'operator' ? c.decisionReason : null,
+      decisionReason: c.decidedBy === 'operator' ? c.decisionReason : null,
       viewer: viewing,
       actions: viewing === 'buyer' || viewing === 'seller' ? availableActions(c.status as CaseStatus, viewing) : duty?.status === 'pending' && c.status === 'in_jury' ? ['vote'] : [],
       order: { title: snap.title ?? '', coverUrl: snap.coverUrl ?? null, total: o?.total ?? 0, delivery: o?.delivery ?? '', category: snap.category ?? null },

@@ -39,7 +39,7 @@ export const escalateCase = (deps: Deps, user: Caller, caseId: string) =>
   });
 
 /** The decision: money moves per the verdict; each juror's agreement with it is recorded. */
-async function applyVerdict(ctx: CaseCtx, verdict: Verdict, by: 'jury' | 'operator', reason: string, operatorId?: string) {
+async function applyVerdict(ctx: CaseCtx, verdict: Verdict, by: 'jury' | 'operator', reason: string | null, operatorId?: string) {
   const to = check(ctx.c, 'decide', by, { returnItem: ctx.c.returnItem, verdict });
   const row = await moveCase(ctx, to, { type: 'decided', actor: by, data: { verdict, ...(operatorId ? { operatorId } : {}) } }, {
     verdict, decidedBy: by, decisionReason: reason, decidedAt: ctx.now,
@@ -55,9 +55,19 @@ async function applyVerdict(ctx: CaseCtx, verdict: Verdict, by: 'jury' | 'operat
   return row;
 }
 
-/** Operators decide a case sent to them, or override the jury (admin endpoint; see API.md "Operator"). */
-export const decideCase = (deps: Deps, caseId: string, verdict: Verdict, reason: string, by: string) =>
-  withCase(deps, caseId, null, (ctx) => applyVerdict(ctx, verdict, 'operator', reason, by));
+/**
+ * Operators decide a case sent to them, or override the jury (admin endpoint; see API.md "Operator").
+ * `within` runs in the decision's transaction (the console writes its audit entry there).
+ */
+export const decideCase = (
+  deps: Deps, caseId: string, verdict: Verdict, reason: string, by: string,
+  within?: (tx: CaseCtx['tx'], before: CaseRow, after: CaseRow) => Promise<void>,
+) =>
+  withCase(deps, caseId, null, async (ctx) => {
+    const row = await applyVerdict(ctx, verdict, 'operator', reason, by);
+    await within?.(ctx.tx, ctx.c, row);
+    return row;
+  });
 
 async function refer(ctx: CaseCtx, why: 'tie' | 'no_replacement') {
   const to = check(ctx.c, 'refer', 'system');
@@ -84,7 +94,8 @@ export const castVote = (deps: Deps, user: Caller, caseId: string, body: { verdi
     const votes = [...jurors.filter((j) => j.status === 'voted').map((j) => j.verdict as Verdict), body.verdict];
     const outcome = tally(votes, seats);
     if (outcome === 'tie') return refer(ctx, 'tie');
-    if (outcome) return applyVerdict(ctx, outcome, 'jury', `${votes.filter((v) => v === outcome).length} of ${seats} jurors`);
+    // The jury's reasons are its votes (counted in the public log); each juror's own words stay private.
+    if (outcome) return applyVerdict(ctx, outcome, 'jury', null);
     return ctx.c;
   });
 

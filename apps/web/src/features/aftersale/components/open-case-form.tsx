@@ -63,8 +63,7 @@ export function OpenCaseForm({ orderId, total }: { orderId: string; total: numbe
         onChange={(e) => setDescription(e.target.value)}
         error={errors.description}
       />
-      <PhotoPicker photos={photos} onChange={(u) => setPhotos(u)} />
-      <p className="field-hint">{t('aftersale.evidenceHint')}</p>
+      <PhotoPicker photos={photos} onChange={(u) => setPhotos(u)} hint={t('aftersale.evidenceHint')} cover={false} />
       <label className="switch-row">
         <input type="checkbox" checked={returnItem} onChange={(e) => setReturnItem(e.target.checked)} />
         <span>

@@ -33,7 +33,7 @@ export function RejectSheet({ open, c, onClose }: Props) {
       <form className="form" onSubmit={submit} noValidate>
         <p className="sheet-text">{t('aftersale.rejectBody')}</p>
         <TextAreaField label={t('aftersale.rejectReason')} maxChars={1000} maxLength={1000} rows={4} value={text} onChange={(e) => setText(e.target.value)} error={fieldError} />
-        <PhotoPicker photos={photos} onChange={(u) => setPhotos(u)} />
+        <PhotoPicker photos={photos} onChange={(u) => setPhotos(u)} hint={t('aftersale.evidenceHint')} cover={false} />
         <FormAlert message={error} />
         <Button type="submit" block busy={step.isPending}>
           {t('aftersale.actions.reject')}

@@ -23,11 +23,14 @@ type Props = {
   photos: Photo[];
   onChange: (update: (photos: Photo[]) => Photo[]) => void;
   error?: string | undefined;
+  /** Other uses than an item's photos (after-sale evidence): their own hint, and no cover. */
+  hint?: string;
+  cover?: boolean;
 };
 
 let seq = 0;
 
-export function PhotoPicker({ photos, onChange, error }: Props) {
+export function PhotoPicker({ photos, onChange, error, hint, cover = true }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -108,7 +111,7 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
               // A file the browser cannot show either (not an image): no broken-image icon.
               onError={(e) => e.currentTarget.setAttribute('data-broken', '')}
             />
-            {i === 0 && <span className="photo-cover">{t('sell.cover')}</span>}
+            {cover && i === 0 && <span className="photo-cover">{t('sell.cover')}</span>}
             {!p.mediaId && !p.error && (
               <span className="photo-progress" role="progressbar" aria-valuenow={Math.round(p.progress * 100)}>
                 {Math.round(p.progress * 100)}%
@@ -175,7 +178,7 @@ export function PhotoPicker({ photos, onChange, error }: Props) {
           ))}
         </ul>
       )}
-      {error ? <p className="field-error">{error}</p> : <p className="field-hint">{t('sell.photosHint')}</p>}
+      {error ? <p className="field-error">{error}</p> : <p className="field-hint">{hint ?? t('sell.photosHint')}</p>}
     </div>
   );
 }
