@@ -18,6 +18,8 @@ export type ParsedQuery = {
   relaxed: string;
   /** Each required group on its own, to count how many a relaxed match meets. */
   groupQueries: string[];
+  /** Each Han character of the query on its own: a relaxed match needs two of them (or a group). */
+  charQueries: string[];
   highlights: string[];
 };
 
@@ -152,6 +154,7 @@ export function parseQuery(q: string | undefined): ParsedQuery | null {
     rank: allTerms.join(' | '),
     relaxed: dedupe([...allTerms, ...chars]).join(' | '),
     groupQueries: required.map(renderGroup),
+    charQueries: chars,
     highlights,
   };
 }

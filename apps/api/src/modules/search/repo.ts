@@ -61,16 +61,21 @@ export function scoreSql(vector: RawBuilder<unknown>, createdAt: RawBuilder<unkn
   const rank = sql`ln(ts_rank(${vector}, ${rankQuery}::tsquery, ${sql.lit(RANK_NORM)})::float8 + 1e-6)`;
   const fresh = sql`extract(epoch FROM ${createdAt})::float8 * ${sql.lit(FRESH_PER_SECOND)}`;
   if (mode === 'strict') return sql<number>`(${rank} + ${fresh})`;
-  const met = sql.join(
-    q.groupQueries.map((g) => sql`(${vector} @@ ${g}::tsquery)::int`),
-    sql` + `,
-  );
+  const met = countOf(vector, q.groupQueries);
   return sql<number>`((${met}) * ${sql.lit(PER_GROUP)} + ${rank} + ${fresh})`;
 }
 
+const countOf = (vector: RawBuilder<unknown>, queries: string[]) =>
+  queries.length ? sql.join(queries.map((g) => sql`(${vector} @@ ${g}::tsquery)::int`), sql` + `) : sql`0`;
+
 export function matchSql(vector: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {
   if (mode === 'all' || !q) return sql`true`;
-  return sql`${vector} @@ ${mode === 'strict' ? q.strict : q.relaxed}::tsquery`;
+  if (mode === 'strict') return sql`${vector} @@ ${q.strict}::tsquery`;
+  // A relaxed match meets a whole word of the query, or two of its characters (自形车 → 自行车);
+  // one shared character (器 of 空气净化器 in 显示器) is not a match.
+  const needChars = Math.min(2, q.charQueries.length);
+  return sql`${vector} @@ ${q.relaxed}::tsquery
+    AND ((${countOf(vector, q.groupQueries)}) >= 1 OR (${countOf(vector, q.charQueries)}) >= ${needChars})`;
 }
 
 export function nearSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, near: Near | null) {

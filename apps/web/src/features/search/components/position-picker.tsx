@@ -65,9 +65,11 @@ export function PositionBar({ state }: { state: PositionState }) {
     <div className="position-bar" data-testid="position-bar">
       <PinIcon size={14} />
       <span className="position-name">{name}</span>
-      <button type="button" className="btn-link small" onClick={state.locate} disabled={state.status === 'locating'}>
-        {state.status === 'locating' ? t('nearby.locating') : t('nearby.useLocation')}
-      </button>
+      {p?.source !== 'device' && (
+        <button type="button" className="btn-link small" onClick={state.locate} disabled={state.status === 'locating'}>
+          {state.status === 'locating' ? t('nearby.locating') : t('nearby.useLocation')}
+        </button>
+      )}
       <DistrictSelect state={state} label={t('nearby.district')} />
       {state.status === 'denied' && <span className="field-error small">{t('nearby.denied')}</span>}
     </div>
