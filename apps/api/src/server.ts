@@ -22,6 +22,7 @@ import { sandboxGateway } from './modules/orders/gateway.ts';
 import { moneySweeps } from './modules/orders/sweeps.ts';
 import { startJobs } from './lib/jobs.ts';
 import { creditSweeps } from './modules/trust/credit-repo.ts';
+import { retrainScamShield, scamShieldSweeps } from './modules/trust/scam-labels.ts';
 import { afterSaleSweeps } from './modules/aftersale/sweeps.ts';
 import { createHub } from './lib/realtime.ts';
 import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
@@ -73,7 +74,8 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   }
   // Search vectors for rows written without them (demo seed, rows from before search).
   await indexSearchBacklog(deps.db, log);
-  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps]);
+  await retrainScamShield(deps); // the scam shield's learned layer, with moderators' labels
+  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps]);
   const app = buildApp(deps);
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
