@@ -51,7 +51,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   const secrets = loadSecrets(config.dataDir, config.idEncryptionKey);
   // Before serving: every verified ID number must be under the one-number-one-account index.
   await backfillIdNumberHashes({ db: database.db, secrets }).then(
-    (r) => (r.filled || r.withdrawn) && log.warn(r, 'ID number hashes filled at start-up'),
+    (r) => (r.filled || r.withdrawn || r.unreadable) && log.warn(r, 'ID number hashes filled at start-up'),
     (err) => log.error({ err }, 'could not fill missing ID number hashes; those numbers are not yet protected from reuse'),
   );
   const gateway = sandboxGateway({ signingKey: secrets.signingKey });

@@ -8,7 +8,9 @@ import { isUniqueViolation, withTx } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
 import { ID_NUMBER_UNIQUE } from './service.ts';
 
-export async function backfillIdNumberHashes(deps: Pick<Deps, 'db' | 'secrets'>): Promise<{ filled: number; withdrawn: number }> {
+export async function backfillIdNumberHashes(
+  deps: Pick<Deps, 'db' | 'secrets'>,
+): Promise<{ filled: number; withdrawn: number; unreadable: number }> {
   const rows = await deps.db
     .selectFrom('users').select(['id', 'idNumberEnc'])
     .where('idNumberEnc', 'is not', null).where('idNumberHash', 'is', null)
@@ -16,8 +18,15 @@ export async function backfillIdNumberHashes(deps: Pick<Deps, 'db' | 'secrets'>)
     .execute();
   let filled = 0;
   let withdrawn = 0;
+  let unreadable = 0;
   for (const row of rows) {
-    const hash = deps.secrets.hash(deps.secrets.decrypt(row.idNumberEnc as string).trim().toUpperCase());
+    let hash: string;
+    try {
+      hash = deps.secrets.hash(deps.secrets.decrypt(row.idNumberEnc as string).trim().toUpperCase());
+    } catch {
+      unreadable += 1; // sealed under another key, or not sealed at all: one bad row stops no other
+      continue;
+    }
     try {
       await deps.db.updateTable('users').set({ idNumberHash: hash }).where('id', '=', row.id).where('idNumberHash', 'is', null).execute();
       filled += 1;
@@ -28,7 +37,7 @@ export async function backfillIdNumberHashes(deps: Pick<Deps, 'db' | 'secrets'>)
       withdrawn += 1;
     }
   }
-  return { filled, withdrawn };
+  return { filled, withdrawn, unreadable };
 }
 
 async function withdrawVerification(deps: Pick<Deps, 'db'>, userId: string) {

@@ -60,13 +60,16 @@ describe('one ID number, one account', () => {
       idNumberMasked: maskIdNumber(idA),
     }).execute();
 
-    expect(await backfillIdNumberHashes(t.deps)).toEqual({ filled: 1, withdrawn: 1 });
+    // And a row whose number cannot be read stops nothing.
+    const d = await t.user();
+    await t.db.updateTable('users').where('id', '=', d.id).set({ verifiedAt: new Date(), realNameEnc: 'x', idNumberEnc: 'not sealed', idNumberMasked: 'x' }).execute();
+    expect(await backfillIdNumberHashes(t.deps)).toEqual({ filled: 1, withdrawn: 1, unreadable: 1 });
     expect((await t.req('GET', '/me', { token: a.token })).json.verified).toBe(true);
     expect((await t.req('GET', '/me', { token: c.token })).json.verified).toBe(false);
     const report = await t.db.selectFrom('reports').selectAll().where('targetType', '=', 'user').where('targetId', '=', c.id).executeTakeFirst();
     expect(report).toMatchObject({ reporterId: null, status: 'open' });
     expectProblem(await verify(b.token, idA), 409, 'id_number_in_use');
-    expect(await backfillIdNumberHashes(t.deps)).toEqual({ filled: 0, withdrawn: 0 });
+    expect(await backfillIdNumberHashes(t.deps)).toEqual({ filled: 0, withdrawn: 0, unreadable: 1 });
   });
 
   it('the test helper never hands out the same number twice in a file', () => {
