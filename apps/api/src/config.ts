@@ -41,8 +41,10 @@ const envSchema = z.object({
   AFTER_SALE_DAYS: int(0, 365).default(7),
   JURY_SIZE: int(1, 99).default(7),
   JURY_MIN_CREDIT: int(0, 1000).default(700),
+  PRO_SELLER_GUARD: bool.default(true),
   PRO_SELLER_SALES_PER_YEAR: int(1, 100_000).default(30),
   PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
+  ASSIST_PROVIDER: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'an assistant name such as builtin').default('builtin'),
 });
 
 export type Config = {
@@ -68,8 +70,11 @@ export type Config = {
   jurySize: number;
   juryMinCredit: number;
   /** Professional-seller guard: completed sales, or their total in fen, a year that flag a seller. */
+  proSellerGuard: boolean;
   proSellerSalesPerYear: number;
   proSellerSalesTotalPerYear: number;
+  /** Smart publish and hosting: which registered assistant answers (modules/assist/provider.ts). */
+  assistProvider: string;
 };
 
 export class ConfigError extends Error {}
@@ -106,8 +111,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     afterSaleDays: e.AFTER_SALE_DAYS,
     jurySize: e.JURY_SIZE,
     juryMinCredit: e.JURY_MIN_CREDIT,
+    proSellerGuard: e.PRO_SELLER_GUARD,
     proSellerSalesPerYear: e.PRO_SELLER_SALES_PER_YEAR,
     proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,
+    assistProvider: e.ASSIST_PROVIDER,
   };
 }
 

@@ -16,6 +16,7 @@ import { secretsFromKeys } from '../src/lib/secrets.ts';
 import { localDiskStore } from '../src/lib/storage.ts';
 import { checkDigit } from '../src/modules/accounts/id-number.ts';
 import { createHub } from '../src/lib/realtime.ts';
+import { liveConfig } from '../src/modules/admin/settings.ts';
 import { sandboxPayouts } from '../src/modules/ledger/payouts.ts';
 import { type SandboxGateway, sandboxGateway } from '../src/modules/orders/gateway.ts';
 
@@ -40,7 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
   const url = await cloneDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'jishi-test-data-'));
   chmodSync(dataDir, 0o755);
-  const config: Config = readConfig({ QUICKSELL_MIN_ACCOUNT_DAYS: '0', LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir, DATABASE_URL: url });
+  // Fixtures list many look-alike items per seller; the guard's own tests turn it on.
+  const config: Config = readConfig({ QUICKSELL_MIN_ACCOUNT_DAYS: '0', LOG_LEVEL: 'silent', PRO_SELLER_GUARD: 'false', ...env, DATA_DIR: dataDir, DATABASE_URL: url });
   const database = openDatabase(url, { max: 30 });
   const clock = fixedOffsetClock();
   const hub = createHub(url, pino({ level: 'silent' }));
@@ -49,7 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
   const gateway = opts.gateway?.(secrets.signingKey, () => clock.now().getTime()) ?? sandboxGateway({ signingKey: secrets.signingKey, now: () => clock.now().getTime() });
   const deps: Deps = {
     db: database.db,
-    config,
+    config: liveConfig(config, database.db),
     clock,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets,

@@ -27,6 +27,9 @@ CREATE TABLE credit_scores (
   user_id text PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
   score int CHECK (score BETWEEN 0 AND 1000),
   factors jsonb NOT NULL DEFAULT '[]',
+  -- The visible reviews' average and count as of computed_at, for seller cards in lists.
+  rating_average real,
+  rating_count int NOT NULL DEFAULT 0,
   computed_at timestamptz,
   dirty boolean NOT NULL DEFAULT true
 );

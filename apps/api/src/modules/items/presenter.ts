@@ -14,6 +14,8 @@ export function presentSeller(s: SellerRow, now: Date) {
     avatarUrl: s.avatarId ? mediaUrl(s.avatarId, 'avatar') : null,
     // A member whose score was never computed yet shows what their verification and age give.
     creditScore: s.creditScore ?? computeCredit({ ...s, ...NO_ACTIVITY }, now).score,
+    ratingAverage: s.ratingAverage === null ? null : Math.round(s.ratingAverage * 10) / 10,
+    ratingCount: s.ratingCount ?? 0,
   };
 }
 

@@ -79,7 +79,8 @@ const sellerQuery = (db: Executor) =>
   db
     .selectFrom('users')
     .leftJoin('creditScores', 'creditScores.userId', 'users.id')
-    .select(['users.id', 'users.displayName', 'users.avatarId', 'users.createdAt', 'users.verifiedAt', 'users.status', 'creditScores.score as creditScore']);
+    .select(['users.id', 'users.displayName', 'users.avatarId', 'users.createdAt', 'users.verifiedAt', 'users.status', 'creditScores.score as creditScore',
+      'creditScores.ratingAverage', 'creditScores.ratingCount']);
 
 export const findSeller = (db: Executor, id: string) => sellerQuery(db).where('users.id', '=', id).executeTakeFirst();
 export type SellerRow = NonNullable<Awaited<ReturnType<typeof findSeller>>>;

@@ -75,6 +75,9 @@ export const ItemSchema = z
       displayName: z.string(),
       avatarUrl: z.string().nullable(),
       creditScore: z.number().int(),
+      /** Visible reviews of the seller, as of their last credit computation. */
+      ratingAverage: z.number().nullable(),
+      ratingCount: z.number().int(),
     }),
     title: z.string(),
     description: z.string(),

@@ -56,9 +56,10 @@ export async function refreshCredit(db: Executor, ids: readonly string[], now: D
     const credit = computeCredit(input, now);
     out.set(id, credit);
     const prev = await sql<{ score: number | null }>`
-      INSERT INTO credit_scores (user_id, score, factors, computed_at, dirty)
-      VALUES (${id}, ${credit.score}, ${JSON.stringify(credit.factors)}::jsonb, ${now}, false)
+      INSERT INTO credit_scores (user_id, score, factors, rating_average, rating_count, computed_at, dirty)
+      VALUES (${id}, ${credit.score}, ${JSON.stringify(credit.factors)}::jsonb, ${input.ratingAverage}, ${input.ratingCount}, ${now}, false)
       ON CONFLICT (user_id) DO UPDATE SET score = EXCLUDED.score, factors = EXCLUDED.factors,
+        rating_average = EXCLUDED.rating_average, rating_count = EXCLUDED.rating_count,
         computed_at = EXCLUDED.computed_at, dirty = false
       RETURNING (SELECT score FROM credit_scores WHERE user_id = ${id}) AS score
     `.execute(db);

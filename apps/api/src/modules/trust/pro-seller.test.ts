@@ -9,7 +9,7 @@ import { upload } from '../notes/fixtures.ts';
 import { FLAGGED_LISTINGS_PER_DAY } from './pro-seller-rules.ts';
 import { NEAR_COPY_BITS, dHash, evaluateSeller, hammingDistance, readSignals } from './pro-seller.ts';
 
-const t = await createTestApp();
+const t = await createTestApp({ PRO_SELLER_GUARD: 'true' });
 type Member = Awaited<ReturnType<typeof t.user>>;
 
 /** A photo with blocky structure from a seed: different seeds, different hashes. */

@@ -127,6 +127,7 @@ export type SellerStatus = { status: 'ok' | 'flagged' | 'cleared'; signals: Trip
  * kind of signal appears; a flag is never lifted by the machine (operators decide).
  */
 export async function evaluateSeller(deps: Pick<Deps, 'db' | 'media' | 'clock' | 'config'>, sellerId: string): Promise<SellerStatus> {
+  if (!deps.config.proSellerGuard) return sellerStatus(deps.db, sellerId);
   const now = deps.clock.now();
   await hashListingPhotos(deps, sellerId);
   const hits = tripped(await readSignals(deps.db, sellerId, now), {

@@ -43,6 +43,10 @@ describe('reviews', () => {
     expect((await t.req('GET', `/users/${seller.id}`)).json).toMatchObject({ ratingAverage: 5, ratingCount: 1 });
     expect((await t.req('GET', `/users/${buyer.id}/reviews`)).json.items[0]).toMatchObject({ rating: 4, authorRole: 'seller' });
     expect((await t.req('GET', `/orders/${orderId}/reviews`, { token: buyer.token })).json.theirs).toMatchObject({ rating: 4 });
+    // Seller cards on items carry the stored rating once the score is recomputed (sweep or read).
+    await sweepCredit(t.db, t.clock.now());
+    const order = await t.db.selectFrom('orders').select('itemId').where('id', '=', orderId).executeTakeFirstOrThrow();
+    expect((await t.req('GET', `/items/${order.itemId}`)).json.seller).toMatchObject({ ratingAverage: 5, ratingCount: 1 });
   });
 
   it('become visible when the window closes even if the other side never reviews', async () => {

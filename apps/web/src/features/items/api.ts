@@ -10,7 +10,7 @@ export type ItemImage = { id: string; url: string; thumbUrl: string; detailUrl: 
 export type Item = {
   id: string;
   sellerId: string;
-  seller: { id: string; displayName: string; avatarUrl: string | null; creditScore: number };
+  seller: { id: string; displayName: string; avatarUrl: string | null; creditScore: number; ratingAverage: number | null; ratingCount: number };
   title: string;
   description: string;
   price: number;

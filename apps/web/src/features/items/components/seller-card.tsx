@@ -4,7 +4,7 @@ import { Avatar } from '../../../ui/avatar.tsx';
 import { ChevronIcon } from '../../../ui/icons.tsx';
 import type { Item } from '../api.ts';
 
-/** Who sells it: avatar, name, credit score; taps through to the public profile. */
+/** Who sells it: avatar, name, credit score and reviews; taps through to the public profile. */
 export function SellerCard({ seller }: { seller: Item['seller'] }) {
   const { t } = useTranslation();
   return (
@@ -12,7 +12,12 @@ export function SellerCard({ seller }: { seller: Item['seller'] }) {
       <Avatar url={seller.avatarUrl} name={seller.displayName} size={44} />
       <span className="seller-names">
         <span className="seller-name">{seller.displayName}</span>
-        <span className="muted small">{t('item.creditScore', { score: seller.creditScore })}</span>
+        <span className="muted small">
+          {t('item.creditScore', { score: seller.creditScore })}
+          {seller.ratingAverage !== null && seller.ratingCount > 0 && (
+            <> · {t('reviews.summary', { avg: seller.ratingAverage.toFixed(1), count: seller.ratingCount })}</>
+          )}
+        </span>
       </span>
       <span className="seller-go">
         {t('item.seeSeller')}
