@@ -4,7 +4,7 @@
 // linear model over those pieces says which ones and how much — so its verdict stays
 // explainable: the n-grams that pushed the score up are the "words" shown with the warning.
 // Pure and deterministic: no I/O, no randomness (a fixed-seed shuffle), plain TypeScript.
-import { toBase, toCompact } from './scam-shield-normalize.ts';
+import { toBase, toCompact, type View } from './scam-shield-normalize.ts';
 
 /** One labelled text; `weight` lets a moderator's decision count more than a built-in example. */
 export type Example = { text: string; label: boolean; weight?: number };
@@ -32,7 +32,11 @@ const KNOWN_LATIN = new Set(
  * presence does) and shorter runs as zeros ("300" → "000").
  */
 export function modelText(text: string): string {
-  const compact = toCompact(toBase(text));
+  return modelTextOf(toCompact(toBase(text)));
+}
+
+/** modelText from a compact view the caller already has (the rules made one). */
+export function modelTextOf(compact: View): string {
   const t = compact.text;
   let out = '';
   for (let i = 0; i < t.length; i++) {
@@ -49,8 +53,12 @@ const ALNUM = /[a-z0-9]/;
 
 /** Sentences of the model text, long ones cut into overlapping windows. */
 export function chunks(text: string): string[] {
+  return chunksOf(modelText(text));
+}
+
+export function chunksOf(read: string): string[] {
   const out: string[] = [];
-  for (const s of modelText(text).split(SENTENCE_BREAK)) {
+  for (const s of read.split(SENTENCE_BREAK)) {
     const chars = Array.from(s);
     if (chars.length === 0) continue;
     for (let i = 0; ; i += CHUNK - OVERLAP) {
@@ -87,7 +95,7 @@ export type TrainOptions = { epochs?: number; rate?: number; l2?: number; seed?:
 /**
  * Examples as numbered features, computed once and shared by every model trained on them
  * (the cross-validation folds, the per-warning models): `whole` is the text as one piece, for
- * training; `parts` are its chunks, for scoring the way score() does.
+ * training; `parts` are its chunks, for scoring the way bestScore() does.
  */
 export type Features = { ids: Map<string, number>; whole: Int32Array[]; parts: Int32Array[][] };
 
@@ -151,7 +159,7 @@ export function fit(features: Features, rows: number[], label: (i: number) => bo
   return { w, bias };
 }
 
-/** A fitted model's score of example i, as score() would give it: its best chunk. */
+/** A fitted model's score of example i, as bestScore() would give it: its best chunk. */
 export function fittedScore(features: Features, fitted: Fitted, i: number): number {
   let best = 0;
   for (const row of features.parts[i] ?? []) {
@@ -190,13 +198,6 @@ export function scoreChunk(model: Model, chunk: string): number {
   return chunkScore(model, grams(chunk));
 }
 
-/** Probability that the text is a lure: that of its most lure-like chunk. */
-export function score(model: Model, text: string): number {
-  let best = 0;
-  for (const c of chunks(text)) best = Math.max(best, chunkScore(model, grams(c)));
-  return best;
-}
-
 /**
  * The score with its reasons: the chunk that scored highest and up to `top` n-grams that
  * pushed it up most — two- and three-character ones first, as a single character rarely says
@@ -204,23 +205,38 @@ export function score(model: Model, text: string): number {
  * In the words, "#" stands for a run of five or more digits and "0" for any other digit.
  */
 export function explain(model: Model, text: string, top = 3): Explained {
-  let best: Explained = { p: 0, words: [], chunk: '' };
-  for (const c of chunks(text)) {
-    const gs = grams(c);
+  return explainRead(model, modelText(text), top);
+}
+
+/** explain() on model text; the words are only worked out for the best chunk. */
+export function explainRead(model: Model, read: string, top = 3): Explained {
+  let best = { p: 0, chunk: '', gs: [] as string[] };
+  for (const chunk of chunksOf(read)) {
+    const gs = grams(chunk);
     const p = chunkScore(model, gs);
-    if (p <= best.p) continue;
-    const ranked = gs
-      .map((g) => ({ g: g.replace(/^\^|\$$/g, '').trim(), w: model.weights.get(g) ?? 0 }))
-      .filter((r) => r.w > 0 && /[^\s,、0w]/.test(r.g))
-      .sort((a, b) => Number(b.g.length > 1) - Number(a.g.length > 1) || b.w - a.w || (a.g < b.g ? -1 : 1));
-    const words: string[] = [];
-    for (const r of ranked) {
-      if (words.length >= top) break;
-      if (words.some((w) => w.includes(r.g))) continue;
-      for (let i = words.length - 1; i >= 0; i--) if (r.g.includes(words[i] ?? '')) words.splice(i, 1);
-      words.push(r.g);
-    }
-    best = { p, words, chunk: c };
+    if (p > best.p) best = { p, chunk, gs };
   }
+  return { p: best.p, words: topWords(model, best.gs, top), chunk: best.chunk };
+}
+
+/** Probability that a text is a lure: that of its most lure-like chunk of model text. */
+export function bestScore(model: Model, read: string): number {
+  let best = 0;
+  for (const chunk of chunksOf(read)) best = Math.max(best, chunkScore(model, grams(chunk)));
   return best;
+}
+
+function topWords(model: Model, gs: string[], top: number): string[] {
+  const ranked = gs
+    .map((g) => ({ g: g.replace(/^\^|\$$/g, '').trim(), w: model.weights.get(g) ?? 0 }))
+    .filter((r) => r.w > 0 && /[^\s,、0w]/.test(r.g))
+    .sort((a, b) => Number(b.g.length > 1) - Number(a.g.length > 1) || b.w - a.w || (a.g < b.g ? -1 : 1));
+  const words: string[] = [];
+  for (const r of ranked) {
+    if (words.length >= top) break;
+    if (words.some((w) => w.includes(r.g))) continue;
+    for (let i = words.length - 1; i >= 0; i--) if (r.g.includes(words[i] ?? '')) words.splice(i, 1);
+    words.push(r.g);
+  }
+  return words;
 }

@@ -10,7 +10,7 @@
 // fires, a learned layer (scam-model.ts, trained in scam-training.ts) reads character n-grams
 // and flags wording no rule was written for, above a threshold chosen for few false alarms.
 // Every match says which words and which family, so every warning can be explained.
-import { explain, scoreChunk } from './scam-model.ts';
+import { bestScore, explainRead, modelTextOf, scoreChunk } from './scam-model.ts';
 import { type Family, RULES, type Rule } from './scam-shield-rules.ts';
 import { type NumberKind, piecedPhones, readNumbers, toBase, toCompact, type View } from './scam-shield-normalize.ts';
 import { builtInExamples, type ShieldModel, trainShield } from './scam-training.ts';
@@ -154,17 +154,17 @@ function scoreOf(hits: Hit[], warnings: ScamWarning[]): number {
   return Math.min(100, sum);
 }
 
-/** The rules alone: merged hits, in the order of ORDER. */
-function ruleScan(text: string): Hit[] {
+/** The rules alone: merged hits, in the order of ORDER, and the compact view they read. */
+function ruleScan(text: string): { hits: Hit[]; compact: View } {
   const base = toBase(text);
   const compact = toCompact(base);
   const views = { base, compact };
-  return mergeHits([...numberHits(base, compact), ...RULES.flatMap((rule) => ruleHits(rule, views[rule.view]))]);
+  return { hits: mergeHits([...numberHits(base, compact), ...RULES.flatMap((rule) => ruleHits(rule, views[rule.view]))]), compact };
 }
 
 /** Whether any rule fires: what the learned layer's threshold is chosen against. */
 export function rulesFlag(text: string): boolean {
-  return ruleScan(text).length > 0;
+  return ruleScan(text).hits.length > 0;
 }
 
 // ---- the learned layer ---------------------------------------------------------------
@@ -194,18 +194,20 @@ function codeOf(model: ShieldModel, chunk: string): ScamWarning {
   return best[0];
 }
 
-function modelMatch(text: string): ScamMatch | null {
+function modelMatch(compact: View): ScamMatch | null {
   const model = shieldModel();
-  const e = explain(model.lure, text);
+  const read = modelTextOf(compact);
+  if (bestScore(model.lure, read) < model.threshold) return null; // most messages stop here
+  const e = explainRead(model.lure, read);
   // A learned warning must be explainable: no words that pushed the score up, no warning.
-  if (e.p < model.threshold || e.words.length === 0) return null;
+  if (e.words.length === 0) return null;
   return { warning: codeOf(model, e.chunk), family: 'learned', by: 'model', text: e.words.join(' '), words: e.words };
 }
 
 export function scanText(text: string): ScamScan {
-  const hits = ruleScan(text);
+  const { hits, compact } = ruleScan(text);
   if (hits.length === 0) {
-    const m = modelMatch(text);
+    const m = modelMatch(compact);
     return m ? { warnings: [m.warning], score: MODEL_WEIGHT, matches: [m] } : { warnings: [], score: 0, matches: [] };
   }
   const warnings = ORDER.filter((w) => hits.some((h) => h.warning === w));
