@@ -36,12 +36,15 @@ import { reviewRoutes } from './modules/trust/review-routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { afterSaleRoutes } from './modules/aftersale/routes.ts';
 import { juryRoutes } from './modules/aftersale/jury-routes.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { adminOpsRoutes } from './modules/admin/routes-ops.ts';
+import { freshSettings } from './modules/admin/settings.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
+const modules = [adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -75,6 +78,11 @@ export function buildApp(deps: Deps) {
     return bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) })(c, next);
   });
   app.use(`${API_PREFIX}/*`, authenticate);
+  // Operator settings changed in any process apply here within settings.TTL_MS.
+  app.use(`${API_PREFIX}/*`, async (_c, next) => {
+    await freshSettings(deps.config);
+    await next();
+  });
 
   mountWebSocket(app, deps, nodeWs.upgradeWebSocket);
   app.get(`${API_PREFIX}/health`, async (c) => {

@@ -25,6 +25,7 @@ import { creditSweeps } from './modules/trust/credit-repo.ts';
 import { retrainScamShield, scamShieldSweeps } from './modules/trust/scam-labels.ts';
 import { afterSaleSweeps } from './modules/aftersale/sweeps.ts';
 import { createHub } from './lib/realtime.ts';
+import { liveConfig } from './modules/admin/settings.ts';
 import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
 
 export type Running = { url: string; port: number; deps: Deps; stop(): Promise<void> };
@@ -59,7 +60,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   await hub.start();
   const deps: Deps = {
     db: database.db,
-    config,
+    config: liveConfig(config, database.db), // operator settings override the environment, live
     clock,
     log,
     secrets,

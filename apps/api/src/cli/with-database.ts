@@ -1,6 +1,7 @@
 // Opens the database the server would use (embedded in DATA_DIR, or DATABASE_URL), runs fn,
 // and shuts everything down. For operator commands: migrate, seed, ledger checks.
 import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { runningEmbeddedUrl } from '../db/embedded-attach.ts';
 import { type Database, openDatabase } from '../db/index.ts';
 import { ConfigError, type Config, readConfig } from '../config.ts';
 
@@ -15,8 +16,10 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
     }
     throw err;
   }
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
-  const database = openDatabase(config.databaseUrl ?? (embedded?.url as string));
+  // A server running on this DATA_DIR already has the cluster up: use it, leave it running.
+  const running = config.databaseUrl ? null : runningEmbeddedUrl(config.dataDir);
+  const embedded = config.databaseUrl || running ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const database = openDatabase(config.databaseUrl ?? running ?? (embedded?.url as string));
   try {
     return await fn(database, config);
   } finally {

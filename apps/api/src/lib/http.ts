@@ -13,7 +13,9 @@ import type { Hub } from './realtime.ts';
 import type { PayoutProvider } from '../modules/ledger/payouts.ts';
 import type { PaymentGateway } from '../modules/orders/gateway.ts';
 
-export type AuthUser = { id: string; username: string; role: 'member' | 'operator'; tokenHash: string };
+/** member; moderator (moderation, cases, withdrawals); admin (also settings and roles). */
+export type Role = 'member' | 'moderator' | 'admin';
+export type AuthUser = { id: string; username: string; role: Role; tokenHash: string };
 
 export type Deps = {
   db: Db;

@@ -26,7 +26,7 @@ export function presentMe(u: UserRow, deps: { config: Config; clock: Clock; secr
     bio: u.bio,
     city: u.city,
     interestTags: u.interestTags,
-    role: u.role as 'member' | 'operator',
+    role: u.role as 'member' | 'moderator' | 'admin',
     createdAt: u.createdAt.toISOString(),
     verified: u.verifiedAt !== null,
     verification:

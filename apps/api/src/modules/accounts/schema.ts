@@ -68,7 +68,7 @@ export const Me = z
     bio: z.string(),
     city: z.string(),
     interestTags: z.array(z.string()),
-    role: z.enum(['member', 'operator']),
+    role: z.enum(['member', 'moderator', 'admin']),
     createdAt: z.string(),
     verified: z.boolean(),
     verification: z.object({ realName: z.string(), idNumber: z.string() }).nullable(),

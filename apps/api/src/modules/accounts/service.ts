@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/index.ts';
-import { conflict, notFound, tooManyRequests, unauthorized, unprocessable } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound, tooManyRequests, unauthorized, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { clearKey, countHit, lockKey, lockedUntil, secondsUntil } from '../../lib/rate-limit.ts';
 import { maskIdNumber, validateIdNumber } from './id-number.ts';
@@ -64,7 +64,8 @@ export async function login(
     }
     throw unauthorized('invalid_credentials', 'Wrong username or password.');
   }
-  if (user.status === 'banned') throw unauthorized('invalid_credentials', 'Wrong username or password.');
+  // Told only to someone who knows the password: a ban is no secret from its member.
+  if (user.status === 'banned') throw forbidden('account_banned', 'This account has been banned by the community’s moderators and cannot sign in.');
   await clearKey(db, userKey);
   const session = await createSession(deps, user.id, meta.userAgent);
   return { user, ...session };

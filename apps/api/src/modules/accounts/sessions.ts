@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { DAY_MS } from '../../lib/clock.ts';
 import { forbidden, unauthorized } from '../../lib/errors.ts';
-import type { AppEnv, Deps } from '../../lib/http.ts';
+import type { AppEnv, Deps, Role } from '../../lib/http.ts';
 import { findLiveSession, insertSession } from './repo.ts';
 
 export const SESSION_COOKIE = 'jishi_session';
@@ -32,7 +32,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (token) {
     const s = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
     if (s && s.status === 'active') {
-      c.set('user', { id: s.id, username: s.username, role: s.role as 'member' | 'operator', tokenHash: s.tokenHash });
+      c.set('user', { id: s.id, username: s.username, role: s.role as Role, tokenHash: s.tokenHash });
       c.set('authVia', bearer ? 'bearer' : 'cookie');
     } else if (bearer || header) {
       // Explicit credentials that do not work are an error; a stale cookie is just a visitor.

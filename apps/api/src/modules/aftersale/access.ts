@@ -4,12 +4,9 @@ import type { Executor } from '../../db/index.ts';
 import { grantMediaAccess } from '../media/access.ts';
 import type { CaseRow } from './repo.ts';
 
-/**
- * Operators (the console arrives with the admin issue). Today's only non-member role is
- * 'operator'; the roles API.md names for the console (moderator, admin) will count too.
- */
+/** Operators: moderators and admins (API.md "Operator"). */
 export function isOperator(user: { role: string }): boolean {
-  return user.role === 'operator' || user.role === 'moderator' || user.role === 'admin';
+  return user.role === 'moderator' || user.role === 'admin';
 }
 
 export type Viewing = 'buyer' | 'seller' | 'juror' | 'operator';

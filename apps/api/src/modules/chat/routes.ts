@@ -128,7 +128,10 @@ export function chatRoutes() {
       const id = c.req.valid('param').id;
       await loadMembership(deps, me, id);
       const q = c.req.valid('query');
-      let query = deps.db.selectFrom('messages').selectAll().where('conversationId', '=', id);
+      let query = deps.db
+        .selectFrom('messages').selectAll().where('conversationId', '=', id)
+        // A message a moderator hid stays only with its sender.
+        .where((eb) => eb.or([eb('hiddenAt', 'is', null), eb('senderId', '=', me)]));
       if (q.after) {
         const rows = await query.where('id', '>', q.after).orderBy('id', 'asc').limit(q.limit + 1).execute();
         const items = await presentMessages(deps.db, rows.slice(0, q.limit), me, deps.clock.now());

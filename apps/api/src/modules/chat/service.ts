@@ -3,6 +3,7 @@ import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';
 import { checkRepeatOffender } from '../trust/repeat-offender.ts';
+import { assertNotRestricted } from '../admin/restrictions.ts';
 import { scanText } from '../trust/scam-shield.ts';
 import { presentMessages } from './presenter.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
@@ -17,6 +18,7 @@ export const COLD_MESSAGES = 1;
  */
 export async function openConversation(deps: Deps, me: string, peerId: string, itemId?: string) {
   if (peerId === me) throw unprocessable('cannot_message_self', 'You cannot message yourself.');
+  await assertNotRestricted(deps, me, 'messaging');
   const peer = await deps.db.selectFrom('users').select(['id', 'status']).where('id', '=', peerId).executeTakeFirst();
   if (peer?.status !== 'active') throw notFound('member');
   if (itemId) await assertItemOfPair(deps, itemId, [me, peerId], 'itemId');
@@ -44,6 +46,7 @@ type Body = { text?: string; itemId?: string; mediaId?: string; offer?: { price:
 export async function sendMessage(deps: Deps, me: string, conversationId: string, body: Body) {
   const gate = await sendGate(deps, me, conversationId, body.itemId ?? null);
   if (!gate) throw notFound('conversation');
+  await assertNotRestricted(deps, me, 'messaging'); // 403 messaging_restricted while a moderator's limit runs
   const peerId = gate.peer;
   if (gate.blockedByPeer) throw forbidden('blocked', 'This member does not accept messages from you.');
   if (gate.blockedByMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to write.');

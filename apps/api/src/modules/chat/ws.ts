@@ -6,7 +6,7 @@ import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { WebSocket } from 'ws';
 import { unauthorized } from '../../lib/errors.ts';
-import type { AppEnv, Deps } from '../../lib/http.ts';
+import type { AppEnv, Deps, Role } from '../../lib/http.ts';
 import { findLiveSession } from '../accounts/repo.ts';
 import { SESSION_COOKIE, hashToken } from '../accounts/sessions.ts';
 
@@ -19,7 +19,7 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
       const token = c.req.query('token') ?? getCookie(c, SESSION_COOKIE);
       const s = token ? await findLiveSession(deps.db, hashToken(token), deps.clock.now()) : undefined;
       if (s?.status !== 'active') throw unauthorized('invalid_token', 'Open the socket with a valid token (?token=) or session cookie.');
-      c.set('user', { id: s.id, username: s.username, role: s.role as 'member' | 'operator', tokenHash: s.tokenHash });
+      c.set('user', { id: s.id, username: s.username, role: s.role as Role, tokenHash: s.tokenHash });
       await next();
     },
     upgrade((c) => {
@@ -30,7 +30,13 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
       return {
         onOpen(_e, ws) {
           const raw = ws.raw as WebSocket;
-          detach = deps.hub.attach(userId, { send: (d) => ws.send(d) });
+          detach = deps.hub.attach(userId, {
+            send: (d) => {
+              ws.send(d);
+              // A ban ended the member's sessions: their open sockets close too.
+              if (d.startsWith('{"type":"session_ended"')) ws.close(4001, 'session ended');
+            },
+          });
           raw.on('pong', () => {
             alive = true;
           });

@@ -69,6 +69,7 @@ export function itemCardsQuery(db: Executor, ids: string[]) {
       'cover.height as coverHeight',
     ])
     .where('items.id', 'in', ids)
+    .where('items.hiddenAt', 'is', null)
     .where('users.status', '=', 'active');
 }
 

@@ -6,6 +6,7 @@ import { forbidden, notFound, unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps } from '../../lib/http.ts';
 import { quickSellEligibility } from '../accounts/presenter.ts';
 import { findUserById } from '../accounts/repo.ts';
+import { assertNotRestricted } from '../admin/restrictions.ts';
 
 export async function assertQuickSellEligible(deps: Deps, userId: string) {
   const u = await findUserById(deps.db, userId);
@@ -32,5 +33,6 @@ export const requireQuickSell = createMiddleware<AppEnv>(async (c, next) => {
   const u = c.get('user');
   if (!u) throw unauthorized();
   await assertQuickSellEligible(c.get('deps'), u.id);
+  await assertNotRestricted(c.get('deps'), u.id, 'listing'); // 403 listing_restricted while a moderator's limit runs
   await next();
 });

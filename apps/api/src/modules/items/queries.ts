@@ -7,34 +7,37 @@ import type { Deps } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, decodeCursor, type Page, toPage } from '../../lib/pagination.ts';
 import { type ItemJson, presentItem, presentSeller, type Viewer } from './presenter.ts';
 import { findImages, findItem, findSeller, findSellers, type ItemRow, listSellerItems } from './repo.ts';
+import { maySeeHidden } from '../admin/restrictions.ts';
 
 const PUBLIC_STATUSES: ItemStatus[] = ['on_sale', 'sold_out'];
 
 /** Presents rows with their photos and sellers: two queries for any number of rows. */
-export async function hydrateItems(db: Executor, rows: ItemRow[], viewer: Viewer, now: Date): Promise<ItemJson[]> {
+export async function hydrateItems(db: Executor, rows: ItemRow[], viewer: Viewer, now: Date, keepHidden = false): Promise<ItemJson[]> {
   const [images, sellers] = await Promise.all([
     findImages(db, rows.map((r) => r.id)),
     findSellers(db, rows.map((r) => r.sellerId)),
   ]);
   return rows.flatMap((r) => {
     const s = sellers.get(r.sellerId);
-    if (!s) return [];
+    // Hidden by a moderator: out of every list; the seller's own writes still answer (presentOne).
+    if (!s || (r.hiddenAt && !keepHidden)) return [];
     return [presentItem(r, { seller: presentSeller(s, now), images: images.get(r.id) ?? [], viewer })];
   });
 }
 
 export async function presentOne(deps: Deps, row: ItemRow, viewer: Viewer = null): Promise<ItemJson> {
-  const [item] = await hydrateItems(deps.db, [row], viewer, deps.clock.now());
+  const [item] = await hydrateItems(deps.db, [row], viewer, deps.clock.now(), true);
   if (!item) throw notFound('item');
   return item;
 }
 
-/** Public: any state, but nothing of a banned seller. */
-export async function getItem(deps: Deps, id: string, viewer: Viewer): Promise<ItemJson> {
+/** Public: any state, but nothing of a banned seller, and a hidden item only to its seller and operators. */
+export async function getItem(deps: Deps, id: string, viewer: Viewer, viewerId: string | null = null): Promise<ItemJson> {
   const row = await findItem(deps.db, id);
   if (!row) throw notFound('item');
   const seller = await findSeller(deps.db, row.sellerId);
   if (seller?.status !== 'active') throw notFound('item');
+  if (row.hiddenAt && !(await maySeeHidden(deps.db, viewerId, row.sellerId))) throw notFound('item');
   return presentItem(row, {
     seller: presentSeller(seller, deps.clock.now()),
     images: (await findImages(deps.db, [row.id])).get(row.id) ?? [],
@@ -72,7 +75,9 @@ export async function listItemsOf(
   const images = await findImages(deps.db, page.items.map((r) => r.id));
   const presentedSeller = presentSeller(seller, deps.clock.now());
   return {
-    items: page.items.map((r) => presentItem(r, { seller: presentedSeller, images: images.get(r.id) ?? [], viewer: null })),
+    items: page.items
+      .filter((r) => !r.hiddenAt || q.viewerId === q.sellerId)
+      .map((r) => presentItem(r, { seller: presentedSeller, images: images.get(r.id) ?? [], viewer: null })),
     nextCursor: page.nextCursor,
   };
 }

@@ -74,7 +74,7 @@ export function itemsRoutes() {
       responses: { 200: jsonContent(ItemSchema), ...problemResponses(400, 404) },
     }),
     async (c) => {
-      const item = await getItem(c.get('deps'), c.req.valid('param').id, viewerOf(c.req.valid('query')));
+      const item = await getItem(c.get('deps'), c.req.valid('param').id, viewerOf(c.req.valid('query')), c.get('user')?.id ?? null);
       return c.json(item, 200);
     },
   );

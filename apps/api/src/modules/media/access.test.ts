@@ -105,7 +105,7 @@ describe('GET /media: private photos', () => {
   it('operators see a chat photo once its message is reported', async () => {
     const { b, photo, message } = await chatPhoto();
     const op = await t.user({ prefix: 'op' });
-    await t.db.updateTable('users').set({ role: 'operator' }).where('id', '=', op.id).execute();
+    await t.db.updateTable('users').set({ role: 'moderator' }).where('id', '=', op.id).execute();
     await expectHidden(photo.urls.card, { token: op.token });
     const report = await t.req('POST', '/reports', { token: b.token, body: { targetType: 'message', targetId: message.id, reason: 'harassment' } });
     expect(report.status).toBe(201);

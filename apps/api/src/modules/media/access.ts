@@ -36,7 +36,7 @@ grantMediaAccess('chat', async (db, mediaId, viewer) => {
     .where('m.mediaId', '=', mediaId)
     .where((eb) => {
       const member = eb.or([eb('c.userA', '=', viewer.id), eb('c.userB', '=', viewer.id)]);
-      if (viewer.role !== 'operator') return member;
+      if (viewer.role !== 'moderator' && viewer.role !== 'admin') return member;
       const reported = eb.exists(
         eb
           .selectFrom('reports as r')

@@ -107,6 +107,9 @@ export async function deleteComment(deps: Pick<Deps, 'db' | 'clock'>, userId: st
   });
 }
 
+/** A comment a moderator hid is left out for everyone but its author (the cursor is cut before). */
+const shown = (viewerId: string | null) => (c: CommentRow) => !c.hiddenAt || c.authorId === viewerId;
+
 async function contextFor(deps: Pick<Deps, 'db'>, rows: CommentRow[], viewerId: string | null, noteAuthorId: string) {
   const itemIds = rows.flatMap((r) => (r.itemId && !r.deletedAt ? [r.itemId] : []));
   const [authors, items] = await Promise.all([
@@ -129,7 +132,7 @@ export async function listComments(
   viewerId: string | null,
   q: { cursor?: string; limit: number; sort: 'newest' | 'oldest' },
 ) {
-  const note = await findVisibleNote(deps.db, noteId);
+  const note = await findVisibleNote(deps.db, noteId, viewerId);
   if (!note) throw notFound('note');
   const dir: Direction = q.sort === 'oldest' ? 'asc' : 'desc';
   const rows = await topLevelPage(deps.db, noteId, dir, decodeKeyset(q.cursor), q.limit + 1);
@@ -144,7 +147,7 @@ export async function listComments(
   for (const r of replies.sort(oldestFirst))
     byParent.set(r.parentId as string, [...(byParent.get(r.parentId as string) ?? []), r]);
   return {
-    items: page.map((c) => presentComment(c, byParent.get(c.id) ?? [], ctx)),
+    items: page.filter(shown(viewerId)).map((c) => presentComment(c, (byParent.get(c.id) ?? []).filter(shown(viewerId)), ctx)),
     nextCursor,
   };
 }
@@ -156,10 +159,10 @@ export async function listReplies(
   q: { cursor?: string; limit: number },
 ) {
   const c = await findComment(deps.db, commentId);
-  const note = c ? await findVisibleNote(deps.db, c.noteId) : undefined;
-  if (!c || !note) throw notFound('comment');
+  const note = c ? await findVisibleNote(deps.db, c.noteId, viewerId) : undefined;
+  if (!c || !note || !shown(viewerId)(c)) throw notFound('comment');
   const rows = await repliesPage(deps.db, commentId, decodeKeyset(q.cursor), q.limit + 1);
   const { page, nextCursor } = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const ctx = await contextFor(deps, page, viewerId, note.authorId);
-  return { items: page.map((r) => presentReply(r, ctx)), nextCursor };
+  return { items: page.filter(shown(viewerId)).map((r) => presentReply(r, ctx)), nextCursor };
 }

@@ -16,14 +16,18 @@ import { type NotifyDeps, withNotifications } from '../notifications/service.ts'
 
 const COUNTER: Record<Reaction, Counter> = { noteLikes: 'likeCount', noteCollects: 'collectCount' };
 
-/** A note whose author is an active member (a banned member's notes are gone for everyone). */
-export const findVisibleNote = (db: Executor, noteId: string) =>
+/**
+ * A note whose author is an active member (a banned member's notes are gone for everyone) and
+ * that no moderator has hidden (a hidden one stays visible to its author, `viewerId`).
+ */
+export const findVisibleNote = (db: Executor, noteId: string, viewerId: string | null = null) =>
   db
     .selectFrom('notes')
     .innerJoin('users', 'users.id', 'notes.authorId')
     .select(['notes.id', 'notes.authorId', 'notes.kind'])
     .where('notes.id', '=', noteId)
     .where('users.status', '=', 'active')
+    .where((eb) => eb.or([eb('notes.hiddenAt', 'is', null), ...(viewerId ? [eb('notes.authorId', '=', viewerId)] : [])]))
     .executeTakeFirst();
 
 export const findActiveUser = (db: Executor, userId: string) =>

@@ -21,6 +21,7 @@ import {
 } from './repo.ts';
 import type { NoteIn, NotePatchIn } from './schema.ts';
 import { indexNote } from '../search/indexer.ts';
+import { maySeeHidden } from '../admin/restrictions.ts';
 import { MAX_TAGS, mergeTags } from './tags.ts';
 
 export function resolveTags(explicit: readonly string[], body: string): string[] {
@@ -143,6 +144,8 @@ export async function getNoteView(deps: Pick<Deps, 'db'>, noteId: string, viewer
   const author = authors.get(note.authorId);
   // A banned member's notes disappear with them.
   if (author?.status !== 'active') throw notFound('note');
+  // Hidden by a moderator: gone for everyone but its author and operators.
+  if (note.hiddenAt && !(await maySeeHidden(db, viewerId, note.authorId))) throw notFound('note');
   return presentNote({
     note,
     author,

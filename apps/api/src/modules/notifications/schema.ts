@@ -15,7 +15,7 @@ export const NOTIFICATION_TYPES = [
   // after-sale and the jury (小法庭)
   'aftersale_opened', 'aftersale_answered', 'aftersale_escalated', 'aftersale_decided', 'jury_duty',
   // discovery, moderation, smart hosting
-  'wanted_match', 'price_drop', 'saved_search', 'report_outcome', 'hosting_handover',
+  'wanted_match', 'price_drop', 'saved_search', 'report_outcome', 'moderation_notice', 'hosting_handover',
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

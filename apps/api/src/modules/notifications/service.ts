@@ -30,7 +30,8 @@
 // The web app's texts read these `data` fields: offer_answered {status, price},
 // order_cancelled {reason}, order_completed {auto}, aftersale_answered {status},
 // aftersale_decided {verdict}, jury_duty {deadlineAt}, wanted_match/saved_search {query},
-// price_drop {price, oldPrice}, report_outcome {action}, hosting_handover {conversationId}.
+// price_drop {price, oldPrice}, report_outcome {action, targetType},
+// moderation_notice {action, targetType?, kind?, until?, reason}, hosting_handover {conversationId}.
 import { type Executor, type Tx, withTx } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { Delivery } from '../../lib/realtime.ts';

@@ -49,6 +49,7 @@ const findTerms = (deps: Deps, itemId: string) =>
     .selectFrom('items')
     .select(['id', 'sellerId', 'status', 'available', 'title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version', 'locationLabel'])
     .where('id', '=', itemId)
+    .where('hiddenAt', 'is', null) // hidden by a moderator: not for sale
     .executeTakeFirst();
 
 async function readTerms(deps: Deps, buyerId: string, input: PlaceOrderInput): Promise<Terms> {
