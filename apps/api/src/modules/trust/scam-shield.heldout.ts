@@ -9,6 +9,11 @@
 // `family` names the family a lure belongs to, or, for an ordinary message, the trap it holds
 // ('plain' when it holds none), so misses and false alarms can be reported per family.
 // Phone and card numbers are fictional.
+//
+// Round 1. Measured once, at 2b9342e: recall 92/98 = 93.9%, false alarms 3/147 = 2.04% (one
+// over the ceiling). Its misses and false alarms were then read and the rules fixed where the
+// fix generalised, so it no longer measures unseen wording; it is never trained on. The report
+// set of record is round 3 (scam-shield.heldout3.ts); round 2 is in scam-shield.heldout2.ts.
 import type { ScamWarning } from './scam-shield.ts';
 
 export type Family =

@@ -5,6 +5,8 @@
 // longer measures wording the detector was not shaped by (none of its texts is ever trained
 // on). This round replaces it as the report set: never trained or tuned on, measured once.
 // Same families and conventions as round 1; phone and card numbers are fictional.
+// Measured once, at f9f7cb6: recall 85/91 = 93.4%, false alarms 3/128 = 2.34%; then read
+// like round 1 (never trained on). The report set of record is round 3.
 import type { Family, LabelledCase } from './scam-shield.heldout.ts';
 import type { ScamWarning } from './scam-shield.ts';
 
