@@ -9,6 +9,7 @@
 // refusal of the request's content or state: 400, 409, 422…).
 import type { Member, World } from './world.ts';
 import { ADDRESS, PASSWORD } from './world.ts';
+import { afterSaleRows } from '../modules/aftersale/safety-rows.ts';
 
 export type Cls = '2xx' | '401' | '403' | '404' | '4xx';
 export type Actor = 'visitor' | 'stranger' | 'party' | 'peer';
@@ -274,6 +275,9 @@ export const MATRIX: Record<string, Row> = {
   },
 
   'GET /wallet/withdrawals': { ...ANY_MEMBER, guards: 'wallet', setup: async (w) => ({ party: w.A, secrets: [await w.withdrawal()] }) },
+
+  // ── after-sale and the jury (their rows live with the module) ──────────────────────────────
+  ...afterSaleRows,
 };
 
 /**
