@@ -10,6 +10,7 @@
 import type { Member, World } from './world.ts';
 import { ADDRESS, PASSWORD } from './world.ts';
 import { afterSaleRows } from '../modules/aftersale/safety-rows.ts';
+import { adminRows } from '../modules/admin/safety-rows.ts';
 
 export type Cls = '2xx' | '401' | '403' | '404' | '4xx';
 export type Actor = 'visitor' | 'stranger' | 'party' | 'peer';
@@ -278,6 +279,9 @@ export const MATRIX: Record<string, Row> = {
 
   // ── after-sale and the jury (their rows live with the module) ──────────────────────────────
   ...afterSaleRows,
+
+  // ── the operator console (its rows live with the module) ─────────────────────────────────
+  ...adminRows,
 };
 
 /**
