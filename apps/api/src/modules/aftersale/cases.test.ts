@@ -36,6 +36,12 @@ describe('opening a case', () => {
     expect((await t.app.request(url, { headers: { authorization: `Bearer ${seller.token}` } })).status).toBe(200);
     expect((await t.app.request(url, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
     expectProblem(await t.req('GET', `/after-sales/${r.json.id}`, { token: stranger.token }), 404, 'not_found');
+    // Operators (moderators and admins) see every case and its evidence; they take no party's step.
+    const op = await t.user();
+    await t.db.updateTable('users').set({ role: 'moderator' }).where('id', '=', op.id).execute();
+    expect((await t.req('GET', `/after-sales/${r.json.id}`, { token: op.token })).json).toMatchObject({ viewer: 'operator', actions: [] });
+    expect((await t.app.request(url, { headers: { authorization: `Bearer ${op.token}` } })).status).toBe(200);
+    expectProblem(await t.req('POST', `/after-sales/${r.json.id}/accept`, { token: op.token }), 403, 'not_allowed');
 
     const notes = await t.req('GET', '/notifications', { token: seller.token });
     expect(notes.json.items.map((n: { type: string }) => n.type)).toContain('aftersale_opened');

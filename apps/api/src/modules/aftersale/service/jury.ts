@@ -64,8 +64,9 @@ export const decideCase = (
   within?: (tx: CaseCtx['tx'], before: CaseRow, after: CaseRow) => Promise<void>,
 ) =>
   withCase(deps, caseId, null, async (ctx) => {
+    const before = ctx.c; // moveCase replaces ctx.c with the decided row
     const row = await applyVerdict(ctx, verdict, 'operator', reason, by);
-    await within?.(ctx.tx, ctx.c, row);
+    await within?.(ctx.tx, before, row);
     return row;
   });
 
