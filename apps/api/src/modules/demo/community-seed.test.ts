@@ -11,7 +11,7 @@ const t = await createTestApp();
 const notesOf = () => t.db.selectFrom('notes').selectAll().execute();
 
 describe('demo community', () => {
-  it('seeds ≥ 40 notes by all 12 members in their cities', async () => {
+  it('seeds ≥ 40 notes by all 12 members in their cities', { timeout: 120_000 }, async () => {
     const r = await seedDemo(t.deps);
     expect(r.notes).toBeGreaterThanOrEqual(40);
     // Time the community part alone: drop it and seed it again.

@@ -7,7 +7,7 @@ import { seedDemo } from './seed.ts';
 const t = await createTestApp();
 
 describe('demo reviews', () => {
-  it('shows ratings on sellers who traded, keeps one review blind, and fits each trade', async () => {
+  it('shows ratings on sellers who traded, keeps one review blind, and fits each trade', { timeout: 120_000 }, async () => {
     await seedDemo(t.deps);
     const completed = await t.db.selectFrom('orders').select(['id', 'delivery', 'sellerId']).where('status', '=', 'completed').execute();
     const reviews = await t.db.selectFrom('reviews').select(['orderId', 'authorRole', 'text', 'visibleAt']).execute();

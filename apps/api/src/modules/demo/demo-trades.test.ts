@@ -8,7 +8,7 @@ import { seedDemo } from './seed.ts';
 const t = await createTestApp();
 
 describe('demo trades', () => {
-  it('has orders in every state, offers, a withdrawal, and a ledger that verifies', async () => {
+  it('has orders in every state, offers, a withdrawal, and a ledger that verifies', { timeout: 120_000 }, async () => {
     const r = await seedDemo(t.deps);
     expect(r.orders).toBeGreaterThanOrEqual(10);
     const states = new Set((await t.db.selectFrom('orders').select('status').execute()).map((o) => o.status));
