@@ -4,11 +4,11 @@ import { expect, registerViaApi, shot, test } from './helpers.ts';
 test('an account that is too new shows the date it becomes eligible', async ({ page }) => {
   await registerViaApi(page.request, 'young');
   // This server runs with QUICKSELL_MIN_ACCOUNT_DAYS=0; show what a 180-day rule looks like.
-  await page.route('**/api/v1/me', async (route) => {
+  await page.route('**/api/v1/session', async (route) => {
     const res = await route.fetch();
-    const me = await res.json();
-    me.quickSell = { eligible: false, unmet: ['account_age', 'verification'], eligibleAt: '2026-12-01T04:00:00.000Z' };
-    await route.fulfill({ response: res, json: me });
+    const session = await res.json();
+    session.user.quickSell = { eligible: false, unmet: ['account_age', 'verification'], eligibleAt: '2026-12-01T04:00:00.000Z' };
+    await route.fulfill({ response: res, json: session });
   });
   await page.goto('/me');
   const quickSell = page.getByTestId('quick-sell');

@@ -56,6 +56,8 @@ export const MATRIX: Record<string, Row> = {
   'POST /auth/login': { ...PUBLIC, setup: async (w) => ({ party: w.B, body: { username: w.B.username, password: PASSWORD } }) },
   'POST /auth/logout': { ...ANY_MEMBER, setup: async (w) => ({ party: await w.session(w.B), stranger: await w.session(w.C) }) },
   'GET /me': { ...ANY_MEMBER, guards: 'account', setup: async (w) => ({ party: w.B, secrets: [w.B.username] }) },
+  // Everyone gets 200: the member themself, or user null; never another member's account.
+  'GET /session': { ...PUBLIC, setup: async (w) => ({ party: w.B, secrets: [w.B.username] }) },
   'PATCH /me': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, body: { bio: '喜欢二手书' } }) },
   // C is verified already: the stranger's own verification is refused (409 already_verified).
   'POST /me/verification': { visitor: '401', stranger: '4xx', party: '2xx', setup: async (w) => ({ party: await w.member(), body: { realName: '李四', idNumber: w.idNumber() } }) },

@@ -46,6 +46,28 @@ describe('register', () => {
   });
 });
 
+describe('GET /session', () => {
+  it('answers a visitor with user null (200, not 401), and a member with the same body as GET /me', async () => {
+    const visitor = await t.req('GET', '/session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.json).toEqual({ user: null });
+
+    const reg = await t.req('POST', '/auth/register', { body: { username: 'session_ok', password: 'long-enough-1' } });
+    const cookie = reg.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const viaCookie = await t.req('GET', '/session', { headers: { cookie } });
+    expect(viaCookie.status).toBe(200);
+    const me = await t.req('GET', '/me', { headers: { cookie } });
+    expect(viaCookie.json.user).toEqual(me.json);
+    expect((await t.req('GET', '/session', { token: reg.json.token })).json.user.username).toBe('session_ok');
+
+    // A signed-out cookie is a visitor again, still without an error status.
+    await t.req('POST', '/auth/logout', { token: reg.json.token });
+    const stale = await t.req('GET', '/session', { headers: { cookie } });
+    expect(stale.status).toBe(200);
+    expect(stale.json).toEqual({ user: null });
+  });
+});
+
 describe('login and logout', () => {
   it('logs in by bearer and cookie; logout revokes the token', async () => {
     await t.req('POST', '/auth/register', { body: { username: 'login_ok', password: 'right-password' } });

@@ -97,6 +97,22 @@ export function accountsRoutes() {
     },
   );
 
+  // The web app asks this on every start: a visitor is an answer (user null), not a 401, so a
+  // browser has no failed request to log for someone who simply has not signed in.
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/session', tags,
+      description: 'Who is signed in: the member as in GET /me, or `user: null` for a visitor (never 401; an expired cookie is a visitor too).',
+      responses: { 200: jsonContent(z.object({ user: Me.nullable() }).openapi('Session'), 'The signed-in member, or null') },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const id = c.get('user')?.id;
+      const u = id ? await findUserById(deps.db, id) : undefined;
+      return c.json({ user: u ? presentMe(u, deps) : null }, 200);
+    },
+  );
+
   r.openapi(
     createRoute({
       method: 'patch', path: '/me', tags, security: [{ Bearer: [] }], request: { body: jsonBody(ProfilePatch) },

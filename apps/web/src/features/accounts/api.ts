@@ -13,7 +13,7 @@ export type Me = {
   bio: string;
   city: string;
   interestTags: string[];
-  role: 'member' | 'operator';
+  role: 'member' | 'moderator' | 'admin';
   createdAt: string;
   verified: boolean;
   verification: { realName: string; idNumber: string } | null;
@@ -49,14 +49,10 @@ export const meKey = ['me'] as const;
 export const userKey = (id: string) => ['users', id] as const;
 export const creditKey = (id: string) => ['users', id, 'credit'] as const;
 
-/** GET /me, with "not signed in" as null rather than an error. */
+/** Who is signed in, or null. GET /session answers a visitor 200 {user: null}: asking GET /me
+ *  would cost every visitor's page a 401 that the browser logs as a failed request. */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>('/me');
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+  return (await api.get<{ user: Me | null }>('/session')).user;
 }
 
 export const useMe = () => useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 30_000 });
