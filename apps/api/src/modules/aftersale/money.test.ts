@@ -35,6 +35,8 @@ describe('refunds while the escrow is held', () => {
     const fees0 = await accountBalance(t, PLATFORM_FEES);
     const c = await openCase(t, buyer.token, order.id, { amount: 1000 });
     expect(c.amount).toBe(1000);
+    // Still in escrow while the case is open: still the seller's pending proceeds.
+    expect(await wallet(t, seller.token)).toMatchObject({ available: 0, pending: 3578 });
     const r = await t.req('POST', `/after-sales/${c.id}/accept`, { token: seller.token });
     expect(r.json.status).toBe('refunded');
     // fee kept = 22 − round(22 × 1000 / 3600) = 22 − 6 = 16; the seller keeps 2600 − 16.

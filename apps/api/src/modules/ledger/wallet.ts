@@ -24,7 +24,13 @@ export async function pendingProceeds(deps: Pick<Deps, 'db'>, sellerId: string):
     .selectFrom('orders')
     .select(sql<number>`coalesce(sum(seller_proceeds), 0)`.as('pending'))
     .where('sellerId', '=', sellerId)
-    .where('status', 'in', ['paid', 'shipped', 'delivered'])
+    .where((eb) =>
+      eb.or([
+        eb('status', 'in', ['paid', 'shipped', 'delivered']),
+        // Held by an open after-sale case (modules/aftersale): still paid, still not settled.
+        eb.and([eb('status', '=', 'refunding'), eb.exists(eb.selectFrom('afterSales').select('afterSales.id').whereRef('afterSales.orderId', '=', 'orders.id').where('afterSales.escrowHeld', '=', true).where('afterSales.closedAt', 'is', null))]),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.pending);
 }
