@@ -3,34 +3,47 @@
 // run), withdrawals, restocks and withdrawn items, from four members, some at once — checked
 // against a small reference model (safety/fuzz/model.ts) after every step, and the ledger's
 // invariants (ledger:verify) after every run. A failure prints the seed that replays it.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+//
+// Each run has its own database and clock; two lanes of runs go side by side (the steps of one
+// run wait on PostgreSQL most of the time).
+import { afterAll, describe, expect, test } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
-import { verifyLedger } from '../modules/ledger/verify.ts';
 import { sandboxPayouts } from '../modules/ledger/payouts.ts';
+import { verifyLedger } from '../modules/ledger/verify.ts';
 import { sandboxGateway } from '../modules/orders/gateway.ts';
 import type { Ctx } from './fuzz/actions.ts';
 import { compare } from './fuzz/check.ts';
 import { type Delivery, KNOWN_DEFECTS, type State, gatewayDeclines, knownSeen, payoutDeclines, payoutTimesOut } from './fuzz/model.ts';
 import { rng, runSeed } from './fuzz/rng.ts';
-import { type Run, drain, step, timing } from './fuzz/steps.ts';
-import { SAFETY_ENV, type T } from './world.ts';
+import { type Run, drain, step } from './fuzz/steps.ts';
+import { SAFETY_ENV } from './world.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const STEPS = Number(process.env.FUZZ_STEPS ?? 520);
+const LANES = Number(process.env.FUZZ_LANES ?? 2);
 const ONLY = process.env.FUZZ_RUN === undefined ? null : Number(process.env.FUZZ_RUN);
 const MEMBERS = 4;
+/** The HTTP wallet is compared every few steps (the rows behind it after every step). */
+const WALLET_EVERY = 3;
 
-let t: T;
-let now = Date.now();
 let totalSteps = 0;
-const tm = { settle: 0, compare: 0 };
 const t0 = performance.now();
 
-beforeAll(async () => {
-  t = await createTestApp(
-    // Sessions outlive a run's months (a cookie may not, beyond 400 days: see the report);
-    // a busy fuzz seller is no professional.
+afterAll(() => {
+  const s = (performance.now() - t0) / 1000;
+  for (const [name, n] of Object.entries(knownSeen)) console.log(`[order-fuzz] KNOWN DEFECT ${name} seen ${n}× — ${KNOWN_DEFECTS[name]}`);
+  console.log(`[order-fuzz] seed ${SEED}: ${totalSteps} steps in ${s.toFixed(1)} s (${((s * 1000) / Math.max(1, totalSteps)).toFixed(1)} ms a step, ${LANES} lanes)`);
+});
+
+const DELIVERY_SETS: Delivery[][] = [['pickup'], ['shipping'], ['online'], ['pickup', 'shipping'], ['shipping', 'online'], ['pickup', 'shipping', 'online']];
+
+async function newRun(k: number): Promise<Run> {
+  // The model owns time: the app's clock reads the model's now, which only steps move. It
+  // starts ahead of the database's clock, which stamps the accounts.
+  let now = Date.now() + 5000;
+  const t = await createTestApp(
+    // Sessions outlive a run's months; a busy fuzz seller is no professional.
     { ...SAFETY_ENV, SESSION_DAYS: '120', PRO_SELLER_SALES_PER_YEAR: '100000' },
     {
       gateway: (signingKey) => sandboxGateway({ signingKey, now: () => now, decline: (p) => (gatewayDeclines(p.amount) ? 'card_declined' : null) }),
@@ -42,24 +55,8 @@ beforeAll(async () => {
       },
     },
   );
-  // The model owns time: the app's clock reads the model's now, which only steps move.
   t.clock.now = () => new Date(now);
-});
-
-afterAll(() => {
-  const s = (performance.now() - t0) / 1000;
-  console.log(`[timing] step ${Math.round(timing.step)} settle ${Math.round(tm.settle)} compare ${Math.round(tm.compare)}`);
-  for (const [name, n] of Object.entries(knownSeen)) console.log(`[order-fuzz] KNOWN DEFECT ${name} seen ${n}× — ${KNOWN_DEFECTS[name]}`);
-  console.log(`[order-fuzz] seed ${SEED}: ${totalSteps} steps in ${s.toFixed(1)} s (${((s * 1000) / Math.max(1, totalSteps)).toFixed(1)} ms a step)`);
-});
-
-const DELIVERY_SETS: Delivery[][] = [['pickup'], ['shipping'], ['online'], ['pickup', 'shipping'], ['shipping', 'online'], ['pickup', 'shipping', 'online']];
-
-async function newRun(k: number): Promise<Run> {
   const r = rng(runSeed(SEED, k));
-  // Each run starts near real time (the previous one was drained: nothing of it is due any
-  // more), and accounts are stamped by the database's clock: the model's must not be behind it.
-  now = Date.now() + 5000;
   const members = [];
   for (let i = 0; i < MEMBERS; i++) members.push(await t.user({ verified: true, prefix: `f${k}m${i}` }));
   const ctx: Ctx = { t, members };
@@ -80,51 +77,48 @@ async function newRun(k: number): Promise<Run> {
   return { ctx, s, rng: r, keyed: [], start: now, setNow: (ms) => { now = ms; } };
 }
 
+async function fuzzRun(k: number) {
+  const run = await newRun(k);
+  const { t } = run.ctx;
+  const log: string[] = [];
+  const fail = (where: string, problems: string[]) =>
+    new Error(
+      `order fuzz: run ${k}, ${where}:\n${problems.join('\n')}\nlast steps:\n${log.slice(-12).join('\n')}\n` +
+        `replay: FUZZ_SEED=${SEED} FUZZ_RUN=${k} npx vitest run apps/api/src/safety/order-fuzz.test.ts ` +
+        '(concurrent steps may interleave differently on a replay)',
+    );
+  for (let i = 0; i < STEPS; i++) {
+    let problems: string[];
+    try {
+      log.push(`${i}: ${await step(run)}`);
+      await t.gateway.settled();
+      problems = await compare(run.ctx, run.s, i % WALLET_EVERY === 0 ? (i / WALLET_EVERY) % MEMBERS : null);
+    } catch (err) {
+      problems = [(err as Error).message || String((err as Error).stack ?? err)];
+    }
+    totalSteps += 1;
+    if (problems.length) throw fail(`step ${i}`, problems);
+  }
+  // The end: every unpaid order expires, every shipped one confirms itself, every payout is answered.
+  log.push(`drain: ${await drain(run)}`);
+  await t.gateway.settled();
+  const left = await compare(run.ctx, run.s, 0);
+  if (left.length) throw fail('drain', left);
+  const { violations } = await verifyLedger(t.db);
+  expect(violations, `ledger:verify after run ${k} (FUZZ_SEED=${SEED} FUZZ_RUN=${k})`).toEqual([]);
+  const count = (st: string) => run.s.orders.filter((o) => o.status === st).length;
+  console.log(
+    `[order-fuzz] run ${k}: ${STEPS} steps, ${run.s.orders.length} orders (${count('completed')} completed, ${count('cancelled')} cancelled, ` +
+      `${count('paid')} paid), ${run.s.withdrawals.length} withdrawals, ${run.keyed.length} keyed requests`,
+  );
+}
+
 describe('order and ledger fuzz', () => {
   const runs = ONLY === null ? [...Array(RUNS).keys()] : [ONLY];
-  for (const k of runs) {
-    test(`run ${k} (${STEPS} steps)`, { timeout: 300_000 }, async () => {
-      const run = await newRun(k);
-      const log: string[] = [];
-      for (let i = 0; i < STEPS; i++) {
-        let problems: string[];
-        try {
-          log.push(`${i}: ${await step(run)}`);
-          const a = performance.now();
-          await t.gateway.settled();
-          const b = performance.now();
-          problems = await compare(run.ctx, run.s, i % MEMBERS);
-          tm.settle += b - a;
-          tm.compare += performance.now() - b;
-        } catch (err) {
-          problems = [(err as Error).message || String((err as Error).stack ?? err)];
-        }
-        totalSteps += 1;
-        if (problems.length) {
-          // Leave nothing due behind for the next run (its sweeps would count this run's orders).
-          await drain(run).catch(() => {});
-          throw new Error(
-            `order fuzz: run ${k}, step ${i}:\n${problems.join('\n')}\nlast steps:\n${log.slice(-12).join('\n')}\n` +
-              `replay: FUZZ_SEED=${SEED} FUZZ_RUN=${k} npx vitest run apps/api/src/safety/order-fuzz.test.ts ` +
-              '(concurrent steps may interleave differently on a replay)',
-          );
-        }
-      }
-      // Drain: every unpaid order expires, every shipped one confirms itself, every payout is
-      // answered — so that the next run may start its clock again near real time.
-      log.push(`drain: ${await drain(run)}`);
-      await t.gateway.settled();
-      const left = await compare(run.ctx, run.s, 0);
-      if (left.length) throw new Error(`order fuzz: run ${k}, drain:\n${left.join('\n')}\nreplay: FUZZ_SEED=${SEED} FUZZ_RUN=${k}`);
-      const { violations } = await verifyLedger(t.db);
-      expect(violations, `ledger:verify after run ${k} (FUZZ_SEED=${SEED} FUZZ_RUN=${k})`).toEqual([]);
-      const orders = run.s.orders.length;
-      if (process.env.FUZZ_HISTOGRAM) {
-        const h: Record<string, number> = {};
-        for (const l of log) for (const part of l.replace(/^\d+: (together |double )?/, '').split(', ')) h[part.replace(/ \d+ ms.*/, '')] = (h[part.replace(/ \d+ ms.*/, '')] ?? 0) + 1;
-        console.log(Object.entries(h).sort((a, b) => b[1] - a[1]).map(([k2, v]) => `${v} ${k2}`).join('\n'));
-      }
-      console.log(`[order-fuzz] run ${k}: ${STEPS} steps, ${orders} orders (${run.s.orders.filter((o) => o.status === 'completed').length} completed, ${run.s.orders.filter((o) => o.status === 'cancelled').length} cancelled), ${run.s.withdrawals.length} withdrawals, ${run.keyed.length} keyed requests`);
+  const lanes = [...Array(Math.min(LANES, runs.length)).keys()].map((l) => runs.filter((_, i) => i % LANES === l));
+  for (const lane of lanes) {
+    test.concurrent(`runs ${lane.join(', ')} (${STEPS} steps each, seed ${SEED})`, { timeout: 900_000 }, async () => {
+      for (const k of lane) await fuzzRun(k);
     });
   }
 });

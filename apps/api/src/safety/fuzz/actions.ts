@@ -121,8 +121,20 @@ function orderStep(s: State, a: Act & { order: number }, g: Group | null): Expec
 function handover(s: State, a: Extract<Act, { kind: 'handover' }>, g: Group | null): Expectation {
   const o = s.orders[a.order] as MOrder;
   // Five wrong codes lock the order's hand-over for 15 minutes, whoever asks next.
-  const w = o.tries;
-  if (w && w.count >= HANDOVER_TRIES && w.start > s.now - HANDOVER_WINDOW_MS) return refused(429, 'rate_limited');
+  const w = o.tries && o.tries.start > s.now - HANDOVER_WINDOW_MS ? o.tries : null;
+  const normal = handoverAllowed(s, a, o, w, g);
+  if (w && w.count >= HANDOVER_TRIES) {
+    // The limit is read before the try and counted after it: tries sent at once all get in.
+    const raced = g?.acts.some((x, i) => i !== g.self && x.kind === 'handover' && x.order === a.order);
+    return raced ? oneOf(refused(429, 'rate_limited'), known('handover_limit_race', normal)) : refused(429, 'rate_limited');
+  }
+  if (!w || w.count + w.slack < HANDOVER_TRIES) return normal;
+  // Wrong codes submitted twice under one key may have counted twice (a known defect).
+  const limited = refused(429, 'rate_limited');
+  return oneOf(normal, known('handover_duplicate_counts_twice', { ...limited, apply: () => { w.count = HANDOVER_TRIES; w.slack = 0; } }));
+}
+
+function handoverAllowed(s: State, a: Extract<Act, { kind: 'handover' }>, o: MOrder, w: MOrder['tries'], g: Group | null): Expectation {
   const refusal = orderRefusal(s, a, g);
   if (refusal) return refusal;
   if (a.right) return orderIs('completed', () => { complete(s, o); o.tries = null; });
@@ -130,7 +142,7 @@ function handover(s: State, a: Extract<Act, { kind: 'handover' }>, g: Group | nu
     describe: '422 invalid_pickup_code',
     accept: refused(422, 'invalid_pickup_code').accept,
     apply: () => {
-      o.tries = !w || w.start < s.now - HANDOVER_WINDOW_MS ? { count: 1, start: s.now } : { count: w.count + 1, start: w.start };
+      o.tries = w ? { ...w, count: w.count + 1 } : { count: 1, slack: 0, start: s.now };
     },
   };
 }

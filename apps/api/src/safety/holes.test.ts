@@ -1,0 +1,45 @@
+// Holes the safety suites found, each as a plain deterministic test (the fuzz and the corpus
+// find them at random; these say exactly what is wrong). They fail until the owning module is
+// fixed; the lead has the report.
+import { describe, expect, test } from 'vitest';
+import { createTestApp } from '../../test/helpers.ts';
+import { SAFETY_ENV, makeWorld } from './world.ts';
+
+const wrong = (code: string, i: number) => {
+  const c = String(100000 + i);
+  return c === code ? '999999' : c;
+};
+
+describe('holes found by the safety suites', () => {
+  test('orders: a seller cannot try more than 5 pickup codes per 15 minutes by sending them at once (brute force of the 6-digit code)', async () => {
+    const t = await createTestApp(SAFETY_ENV);
+    const w = await makeWorld(t);
+    const o = await w.order('paid', 'pickup');
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.req('POST', `/orders/${o.id}/handover`, { token: w.A.token, body: { pickupCode: wrong(o.pickupCode, i) } })),
+    );
+    const tried = answers.filter((r) => r.status === 422).length;
+    expect(answers.every((r) => r.status === 422 || r.status === 429)).toBe(true);
+    expect(tried, `${tried} of 30 concurrent wrong codes were tried`).toBeLessThanOrEqual(5);
+  });
+
+  test('orders: a wrong pickup code sent twice at once under one Idempotency-Key counts as one try', async () => {
+    const t = await createTestApp(SAFETY_ENV);
+    const w = await makeWorld(t);
+    const o = await w.order('paid', 'pickup');
+    for (let i = 0; i < 3; i++) {
+      const headers = { 'idempotency-key': `twice-${i}` };
+      const body = { pickupCode: wrong(o.pickupCode, i) };
+      await Promise.all([0, 1].map(() => t.req('POST', `/orders/${o.id}/handover`, { token: w.A.token, headers, body })));
+    }
+    // Three tries so far: the fourth is still a try (422), not the lock (429).
+    const fourth = await t.req('POST', `/orders/${o.id}/handover`, { token: w.A.token, body: { pickupCode: wrong(o.pickupCode, 3) } });
+    expect(fourth.status).toBe(422);
+  });
+
+  test('accounts: SESSION_DAYS above 400 (the config accepts up to 3650) still lets members sign in', async () => {
+    const t = await createTestApp({ ...SAFETY_ENV, SESSION_DAYS: '401' });
+    const r = await t.req('POST', '/auth/register', { body: { username: 'long_sessions', password: 'correct-horse-9' } });
+    expect(r.status, r.text.slice(0, 200)).toBe(201);
+  });
+});
