@@ -41,7 +41,7 @@ export const en: Messages = {
     promiseTitle: 'The Jishi escrow promise',
     promises: {
       escrowTitle: 'Escrowed payment',
-      depositTitle: 'Deposits in escrow too',
+      reviewsTitle: 'Reviews after every trade',
       afterSaleTitle: 'After-sale and community jury',
     },
     register: 'Create an account',

@@ -42,7 +42,7 @@ export const zhCN = {
     promiseTitle: '集市的担保承诺',
     promises: {
       escrowTitle: '担保交易',
-      depositTitle: '定金也托管',
+      reviewsTitle: '交易互评',
       afterSaleTitle: '售后与小法庭',
     },
     register: '注册账号',

@@ -1,5 +1,6 @@
 // 首页: the community feed as a two-column masonry — 最新 for everyone, 关注 for members — with
-// a compact welcome and the escrow promise for visitors who are not signed in yet.
+// a compact welcome and the escrow promise for visitors who are not signed in yet. The promise
+// names only what a member can use today: escrow, after-sale with the jury, and reviews.
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
@@ -8,7 +9,7 @@ import { CardFeed } from '../../features/feed/components/card-feed.tsx';
 import { NotificationBell } from '../../features/notifications/components/bell.tsx';
 import { loginPath } from '../../lib/next.ts';
 import { ButtonLink } from '../../ui/button.tsx';
-import { HandshakeIcon, ScaleIcon, ShieldIcon } from '../../ui/icons.tsx';
+import { ScaleIcon, ShieldIcon, StarIcon } from '../../ui/icons.tsx';
 import { Loading } from '../../ui/status.tsx';
 import { NearbyTab } from '../../features/search/components/nearby-tab.tsx';
 import { SearchBox } from '../../features/search/components/search-box.tsx';
@@ -27,12 +28,12 @@ function WelcomeBanner() {
           {t('home.promises.escrowTitle')}
         </li>
         <li>
-          <HandshakeIcon size={15} />
-          {t('home.promises.depositTitle')}
-        </li>
-        <li>
           <ScaleIcon size={15} />
           {t('home.promises.afterSaleTitle')}
+        </li>
+        <li>
+          <StarIcon size={15} />
+          {t('home.promises.reviewsTitle')}
         </li>
       </ul>
       <div className="welcome-cta">
