@@ -116,6 +116,8 @@ export default async function globalSetup() {
     throw err;
   }
   process.env.JISHI_E2E_BASE_URL = base;
+  // Operator commands in the specs (npm run admin:grant) reach the running server's database through it.
+  process.env.JISHI_E2E_DATA_DIR = dataDir;
 
   return async () => {
     await stop(child);

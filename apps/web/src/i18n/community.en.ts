@@ -33,6 +33,7 @@ export const communityEn: Widen<typeof communityZhCN> = {
     collect: 'Collect',
     comment: 'Comment',
     menu: 'Manage note',
+    report: 'Report this note',
     edit: 'Edit note',
     editTitle: 'Edit note',
     delete: 'Delete note',

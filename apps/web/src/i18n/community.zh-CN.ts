@@ -30,6 +30,7 @@ export const communityZhCN = {
     collect: '收藏',
     comment: '评论',
     menu: '笔记管理',
+    report: '举报这篇笔记',
     edit: '编辑笔记',
     editTitle: '编辑笔记',
     delete: '删除笔记',

@@ -39,6 +39,7 @@ const pages = {
   juryLog: () => import('./jury/log.tsx'),
   notFound: () => import('./not-found.tsx'),
   search: () => import('./search/index.tsx'),
+  admin: () => import('./admin/index.tsx'),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const LoginPage = lazy(pages.login);
@@ -67,6 +68,8 @@ const JuryCasePage = lazy(pages.juryCase);
 const JuryLogPage = lazy(pages.juryLog);
 const NotFoundPage = lazy(pages.notFound);
 const SearchPage = lazy(pages.search);
+// The operator console: its own chunk (code, texts, styles, uPlot), never preloaded for members.
+const AdminApp = lazy(pages.admin);
 
 /** Fetch the next likely pages while the member is still looking at the first one. */
 export function preloadLikelyPages() {
@@ -131,6 +134,15 @@ export const router = createBrowserRouter([
               { path: 'me/edit', element: <EditProfilePage /> },
               { path: 'me/verification', element: <VerificationPage /> },
             ],
+          },
+        ],
+      },
+      {
+        element: <RequireMember />,
+        children: [
+          {
+            path: 'admin/*',
+            element: <AdminApp />,
           },
         ],
       },

@@ -109,7 +109,7 @@ export function useBlock(conversationId: string, peerId: string) {
 }
 
 export type ReportInput = {
-  targetType: 'user' | 'message' | 'conversation';
+  targetType: 'user' | 'message' | 'conversation' | 'note' | 'comment' | 'item';
   targetId: string;
   reason: ReportReason;
   detail?: string;

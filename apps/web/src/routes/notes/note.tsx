@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { removeNote, useDeleteNote, useNote } from '../../features/notes/api.ts';
+import { ReportSheet, type ReportTarget } from '../../features/chat/components/report-sheet.tsx';
 import { CommentComposer } from '../../features/notes/components/comment-composer.tsx';
 import type { ReplyTarget } from '../../features/notes/components/comment-item.tsx';
 import { CommentList } from '../../features/notes/components/comment-list.tsx';
@@ -76,6 +77,7 @@ function NoteView({ note }: { note: Note }) {
   const viewerId = useMe().data?.id ?? null;
   const location = useLocation();
   const [menu, setMenu] = useState(false);
+  const [reporting, setReporting] = useState<ReportTarget | null>(null);
   const [composer, setComposer] = useState<{ open: boolean; replyTo: ReplyTarget | null }>({
     open: false,
     replyTo: null,
@@ -89,7 +91,7 @@ function NoteView({ note }: { note: Note }) {
 
   return (
     <div className="note-page">
-      <NoteTop note={note} viewerId={viewerId} onMenu={() => setMenu(true)} />
+      <NoteTop note={note} viewerId={viewerId} onMenu={() => setMenu(true)} onReport={() => setReporting({ targetType: 'note', targetId: note.id })} />
       {published && (
         <p className="toast" role="status">
           <CheckIcon size={16} /> {t('note.published')}
@@ -143,6 +145,7 @@ function NoteView({ note }: { note: Note }) {
         />
       )}
       {viewerId === note.author.id && <OwnerMenu note={note} open={menu} onClose={() => setMenu(false)} />}
+      {viewerId && viewerId !== note.author.id && <ReportSheet target={reporting} onClose={() => setReporting(null)} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { BackIcon, MoreIcon } from '../../../ui/icons.tsx';
 import type { Note } from '../types.ts';
 import { FollowButton } from './follow-button.tsx';
 
-export function NoteTop({ note, viewerId, onMenu }: { note: Note; viewerId: string | null; onMenu: () => void }) {
+export function NoteTop({ note, viewerId, onMenu, onReport }: { note: Note; viewerId: string | null; onMenu: () => void; onReport?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const goBack = () => {
@@ -30,7 +30,14 @@ export function NoteTop({ note, viewerId, onMenu }: { note: Note; viewerId: stri
             <MoreIcon size={24} />
           </button>
         ) : (
-          <FollowButton userId={note.author.id} followed={note.author.followedByMe} viewerId={viewerId} />
+          <>
+            <FollowButton userId={note.author.id} followed={note.author.followedByMe} viewerId={viewerId} />
+            {viewerId && onReport && (
+              <button type="button" className="icon-btn" aria-label={t('note.report')} onClick={onReport}>
+                <MoreIcon size={24} />
+              </button>
+            )}
+          </>
         )}
       </div>
     </header>
