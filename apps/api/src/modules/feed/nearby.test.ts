@@ -66,6 +66,14 @@ describe('GET /feed?tab=nearby', () => {
     expect(seen).toEqual(['mid-pickup', 'far-pickup', 'near-plain', 'withdrawn-pickup', 'mid-shipping']);
   });
 
+  it('leaves out a note an operator hid', async () => {
+    const s = await seller(t);
+    const r = await t.req('POST', '/notes', { token: s.token, body: { title: 'hidden-soon', location: north(0.2) } });
+    expect((await nearby(at)).items.map((c) => c.id)).toContain(r.json.id);
+    await t.db.updateTable('notes').set({ hiddenAt: new Date() }).where('id', '=', r.json.id).execute();
+    expect((await nearby(at)).items.map((c) => c.id)).not.toContain(r.json.id);
+  });
+
   it('needs a position and refuses bad input', async () => {
     expectProblem(await t.req('GET', '/feed?tab=nearby'), 400, 'position_required');
     expectProblem(await t.req('GET', `/feed?tab=nearby&lat=${P.lat}`), 400, 'validation_failed');
@@ -73,6 +81,6 @@ describe('GET /feed?tab=nearby', () => {
     expectProblem(await t.req('GET', `/feed?tab=nearby&${at}&radiusKm=101`), 400, 'validation_failed');
     expectProblem(await t.req('GET', `/feed?tab=nearby&${at}&cursor=bm9wZQ`), 400, 'invalid_cursor');
     const me = await t.user();
-    expect((await nearby(at, me.token)).items.length).toBe(4);
+    expect((await nearby(at, me.token)).items.map((c) => name(c.id))).toEqual(['mid-pickup', 'near-plain', 'withdrawn-pickup', 'mid-shipping']);
   });
 });

@@ -13,6 +13,7 @@ export const CARD_COLUMNS = [
   'notes.coverId',
   'notes.likeCount',
   'notes.createdAt',
+  'notes.hiddenAt',
 ] as const;
 
 export type CardRow = {
@@ -23,6 +24,8 @@ export type CardRow = {
   coverId: string | null;
   likeCount: number;
   createdAt: Date;
+  /** Set when an operator hid the note: it leaves every list (read with the row, no extra query). */
+  hiddenAt?: Date | null;
 };
 
 /** Everyone's notes, newest first (notes_latest). */
@@ -126,10 +129,10 @@ export async function nearbyNotes(
         ${distance} AS distance,
         CASE WHEN EXISTS (
           SELECT 1 FROM note_items ni JOIN items i ON i.id = ni.item_id
-          WHERE ni.note_id = n.id AND i.status = 'on_sale' AND 'pickup' = ANY (i.delivery)
+          WHERE ni.note_id = n.id AND i.status = 'on_sale' AND i.hidden_at IS NULL AND 'pickup' = ANY (i.delivery)
         ) THEN 0 ELSE 1 END AS tier
       FROM notes n
-      WHERE ${nearSql(lat, lng, near)}
+      WHERE n.hidden_at IS NULL AND ${nearSql(lat, lng, near)}
     ) s
     ${after ? sql`WHERE (s.tier, s.distance, s.id) > (${after[0]}::int, ${after[1]}::float8, ${after[2]})` : sql``}
     ORDER BY s.tier, s.distance, s.id

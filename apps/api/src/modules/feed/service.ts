@@ -15,17 +15,11 @@ import { NEARBY_DEFAULT_KM } from './schema.ts';
 
 type Db = Pick<Deps, 'db'>;
 
-/** Notes a moderator hid, among `ids` (by primary key): they leave every list. */
-async function hiddenNoteIds(db: Deps['db'], ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('notes').select('id').where('id', 'in', ids).where('hiddenAt', 'is not', null).execute();
-  return new Set(rows.map((r) => r.id));
-}
 type PageIn = { cursor?: string; limit: number };
 
 export async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
   const ids = rows.map((r) => r.id);
-  const [authors, covers, liked, items, hidden] = await Promise.all([
+  const [authors, covers, liked, items] = await Promise.all([
     authorsByIds(
       deps.db,
       rows.map((r) => r.authorId),
@@ -36,11 +30,11 @@ export async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string |
     ),
     reactedNoteIds(deps.db, 'noteLikes', viewerId, ids),
     itemCardsByNote(deps.db, ids, viewerId),
-    hiddenNoteIds(deps.db, ids),
   ]);
   return rows.flatMap((r) => {
     const author = authors.get(r.authorId);
-    if (author?.status !== 'active' || hidden.has(r.id)) return [];
+    // A banned member's notes and notes an operator hid leave every list.
+    if (author?.status !== 'active' || r.hiddenAt) return [];
     const cover = r.coverId ? covers.get(r.coverId) : undefined;
     return [presentCard(r, { author, cover, likedByMe: liked.has(r.id), items: items.get(r.id) ?? [] })];
   });

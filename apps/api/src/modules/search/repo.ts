@@ -14,6 +14,7 @@
 //   notes, q=露营帐篷 → Bitmap Index Scan on notes_search (5,000 matches), Memoize on the author
 //                  check, top-N heapsort: 42 ms — the same match-count cost as items.
 // The active-seller check became a hash join or a memoized index probe, never a per-row query.
+// Items and notes an operator hid (hidden_at) never match, so a page is never short of them.
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { boundingBox } from '../../lib/geo.ts';
@@ -129,6 +130,7 @@ export async function searchItemRows(
       SELECT i.*, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
       FROM items i
       WHERE i.status = 'on_sale'
+        AND i.hidden_at IS NULL
         AND ${matchSql(vector, p.mode, p.q)}
         AND ${filterSql(p.filters)}
         AND ${nearSql(lat, lng, p.viewer)}
@@ -169,7 +171,8 @@ export async function searchNoteRows(
       SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at, n.lat, n.lng,
         ${scoreSql(vector, sql.ref('n.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
       FROM notes n
-      WHERE ${matchSql(vector, p.mode, p.q)}
+      WHERE n.hidden_at IS NULL
+        AND ${matchSql(vector, p.mode, p.q)}
         AND ${nearSql(lat, lng, p.viewer)}
         AND ${onlyPlaced}
         AND EXISTS (SELECT 1 FROM users u WHERE u.id = n.author_id AND u.status = 'active')
@@ -186,7 +189,7 @@ export async function suggestTitles(db: Executor, tsq: string, take: number): Pr
     SELECT title FROM (
       SELECT title, ts_rank(search_vector, ${tsq}::tsquery) AS rank, created_at
       FROM items
-      WHERE status = 'on_sale' AND search_vector @@ ${tsq}::tsquery
+      WHERE status = 'on_sale' AND hidden_at IS NULL AND search_vector @@ ${tsq}::tsquery
       ORDER BY created_at DESC
       LIMIT 200
     ) m GROUP BY title ORDER BY max(rank) DESC, max(created_at) DESC LIMIT ${take}`.execute(db);
@@ -198,7 +201,8 @@ export async function suggestTags(db: Executor, tsq: string, prefix: string, tak
   const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const r = await sql<{ tag: string }>`
     SELECT tag FROM (
-      SELECT n.tags FROM notes n WHERE n.search_vector @@ ${tsq}::tsquery ORDER BY n.created_at DESC LIMIT 500
+      SELECT n.tags FROM notes n WHERE n.hidden_at IS NULL AND n.search_vector @@ ${tsq}::tsquery
+      ORDER BY n.created_at DESC LIMIT 500
     ) recent, unnest(recent.tags) AS tag
     WHERE tag LIKE ${like}
     GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${take}`.execute(db);

@@ -114,6 +114,18 @@ describe('GET /search: words', () => {
     expect(await strictIds('q=下架')).toEqual([]);
   });
 
+  it('drops items and notes an operator hid', async () => {
+    const s = await seller(t);
+    const id = (await listItem(t, s.token, { title: '古董座钟', category: 'other' })).id;
+    const note = (await t.req('POST', '/notes', { token: s.token, body: { title: '古董座钟修好了' } })).json.id;
+    expect(idsOf(await search('q=座钟'))).toEqual([id]);
+    expect(idsOf(await search('q=座钟&type=notes'))).toEqual([note]);
+    await t.db.updateTable('items').set({ hiddenAt: new Date() }).where('id', '=', id).execute();
+    await t.db.updateTable('notes').set({ hiddenAt: new Date() }).where('id', '=', note).execute();
+    expect(await strictIds('q=座钟')).toEqual([]);
+    expect(await strictIds('q=座钟&type=notes')).toEqual([]);
+  });
+
   it("drops a banned seller's items", async () => {
     const s = await seller(t);
     const id = (await listItem(t, s.token, { title: '黑胶唱片机', category: 'other' })).id;
