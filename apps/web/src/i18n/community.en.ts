@@ -175,4 +175,5 @@ export const communityEn: Widen<typeof communityZhCN> = {
     sending_limited:
       'Several of your recent posts looked like off-platform contact or payment. Such posts are paused; try again {{when}} (from {{time}}). Other posts are fine.',
   },
+  adminEntry: { link: 'Operator console', hint: 'Reports, cases, dashboard' },
 };

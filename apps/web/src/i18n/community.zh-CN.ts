@@ -170,4 +170,7 @@ export const communityZhCN = {
     sending_limited:
       '你最近多条内容疑似引导站外联系或付款，这类内容暂时不能发布，请{{when}}再试（{{time}} 起）。普通内容不受影响。',
   },
+  // The one console text members' pages carry: the link on 我 (moderators and admins only);
+  // the console's own texts load with its chunk (admin.zh-CN.ts).
+  adminEntry: { link: '管理后台', hint: '举报处理、售后仲裁、数据看板' },
 };

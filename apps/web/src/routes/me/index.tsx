@@ -1,5 +1,6 @@
 // 我: who I am, my credit, whether I can quick sell, and my settings.
 import { JuryLinks } from '../../features/aftersale/components/jury-links.tsx';
+import { AdminLink } from '../../features/admin/components/admin-link.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -48,6 +49,7 @@ export default function MePage() {
       <MyNotesLinks userId={me.id} />
       <TradeLinks />
       <JuryLinks />
+      <AdminLink me={me} />
       <SellerGuardNotice />
       <CreditCard userId={me.id} />
       <QuickSellCard quickSell={me.quickSell} />
