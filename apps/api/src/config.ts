@@ -41,6 +41,7 @@ const envSchema = z.object({
   AFTER_SALE_DAYS: int(0, 365).default(7),
   JURY_SIZE: int(1, 99).default(7),
   JURY_MIN_CREDIT: int(0, 1000).default(700),
+  RESERVATION_HOURS: int(1, 720).default(48),
   PRO_SELLER_GUARD: bool.default(true),
   PRO_SELLER_SALES_PER_YEAR: int(1, 100_000).default(30),
   PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
@@ -69,6 +70,8 @@ export type Config = {
   afterSaleDays: number;
   jurySize: number;
   juryMinCredit: number;
+  /** Reservation deposit (定金托管): how long a reserved item is held, hours. */
+  reservationHours: number;
   /** Professional-seller guard: completed sales, or their total in fen, a year that flag a seller. */
   proSellerGuard: boolean;
   proSellerSalesPerYear: number;
@@ -111,6 +114,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     afterSaleDays: e.AFTER_SALE_DAYS,
     jurySize: e.JURY_SIZE,
     juryMinCredit: e.JURY_MIN_CREDIT,
+    reservationHours: e.RESERVATION_HOURS,
     proSellerGuard: e.PRO_SELLER_GUARD,
     proSellerSalesPerYear: e.PRO_SELLER_SALES_PER_YEAR,
     proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,

@@ -90,6 +90,14 @@ export interface AfterSales {
   verdict: string | null;
 }
 
+export interface AssistCategoryModels {
+  documents: number;
+  id: Generated<string>;
+  model: Json;
+  trainedAt: Generated<Timestamp>;
+  vocabulary: number;
+}
+
 export interface AuditLog {
   action: string;
   actorId: string | null;
@@ -167,6 +175,8 @@ export interface CreditScores {
   computedAt: Timestamp | null;
   dirty: Generated<boolean>;
   factors: Generated<Json>;
+  ratingAverage: number | null;
+  ratingCount: Generated<number>;
   score: number | null;
   userId: string;
 }
@@ -175,6 +185,20 @@ export interface Follows {
   createdAt: Generated<Timestamp>;
   followeeId: string;
   followerId: string;
+}
+
+export interface HostingTasks {
+  attempts: Generated<number>;
+  claimedUntil: Timestamp | null;
+  conversationId: string;
+  createdAt: Generated<Timestamp>;
+  doneAt: Timestamp | null;
+  intents: Generated<string[]>;
+  itemId: string;
+  messageId: string;
+  outcome: string | null;
+  reason: string | null;
+  replyMessageId: string | null;
 }
 
 export interface IdempotencyKeys {
@@ -205,6 +229,7 @@ export interface Items {
   description: Generated<string>;
   floorPrice: number | null;
   hiddenAt: Timestamp | null;
+  hosting: Generated<boolean>;
   id: Generated<string>;
   lat: number | null;
   lng: number | null;
@@ -387,6 +412,7 @@ export interface Orders {
   completedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   delivery: string;
+  deposit: number | null;
   expiresAt: Timestamp;
   fee: number;
   feeBps: number;
@@ -394,10 +420,12 @@ export interface Orders {
   itemId: string;
   itemSnapshot: Json;
   itemTotal: number;
+  noShowAt: Timestamp | null;
   offerId: string | null;
   paidAt: Timestamp | null;
   pickupCode: string | null;
   quantity: number;
+  reservedUntil: Timestamp | null;
   sellerId: string;
   sellerProceeds: number;
   shippingFee: number;
@@ -422,6 +450,7 @@ export interface Payments {
   orderId: string;
   provider: string;
   providerRef: string | null;
+  purpose: Generated<string>;
   status: string;
   updatedAt: Generated<Timestamp>;
 }
@@ -504,6 +533,7 @@ export interface Users {
   bio: Generated<string>;
   city: Generated<string>;
   createdAt: Generated<Timestamp>;
+  deletedAt: Timestamp | null;
   displayName: string;
   id: Generated<string>;
   idNumberEnc: string | null;
@@ -538,6 +568,7 @@ export interface DB {
   afterSaleJurors: AfterSaleJurors;
   afterSaleMedia: AfterSaleMedia;
   afterSales: AfterSales;
+  assistCategoryModels: AssistCategoryModels;
   auditLog: AuditLog;
   blocks: Blocks;
   comments: Comments;
@@ -547,6 +578,7 @@ export interface DB {
   creditHistory: CreditHistory;
   creditScores: CreditScores;
   follows: Follows;
+  hostingTasks: HostingTasks;
   idempotencyKeys: IdempotencyKeys;
   itemImages: ItemImages;
   items: Items;

@@ -237,6 +237,18 @@ export const MATRIX: Record<string, Row> = {
     },
   },
   'POST /orders/{id}/cancel': { guards: 'order', visitor: '401', stranger: '404', party: '2xx', peer: '2xx', setup: async (w) => ({ party: w.B, peer: w.A, params: { id: (await w.order('paid')).id }, body: { reason: '不想要了' } }) },
+  // A reservation (定金托管) paid: only its seller records that the buyer did not come.
+  'POST /orders/{id}/no-show': {
+    guards: 'order', visitor: '401', stranger: '404', party: '2xx', peer: '403',
+    setup: async (w) => {
+      const itemId = await w.item(w.A);
+      const o = await w.t.req('POST', '/orders', { token: w.B.token, body: { itemId, delivery: 'pickup', deposit: 1 } });
+      const paid = await w.t.req('POST', `/orders/${o.json.id}/pay`, { token: w.B.token });
+      if (paid.json?.status !== 'reserved') throw new Error(`reservation: ${paid.status} ${paid.text}`);
+      await w.t.gateway.settled();
+      return { party: w.A, peer: w.B, params: { id: o.json.id as string } };
+    },
+  },
 
   // ── wallet ──────────────────────────────────────────────────────────────────────────────
   'GET /wallet': { ...ANY_MEMBER, guards: 'wallet', setup: async (w) => ({ party: w.A }) },

@@ -16,7 +16,8 @@ import { unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { GATEWAY, PLATFORM_FEES, accountKind, escrowAccount, memberAccount } from '../ledger/accounts.ts';
 import { postTransaction } from '../ledger/post.ts';
-import { addEvent as addOrderEvent, type OrderRow } from '../orders/repo.ts';
+import { addEvent as addOrderEvent, type OrderRow, releaseStock } from '../orders/repo.ts';
+import { settleDeposit } from '../orders/service/deposit.ts';
 import { complete } from '../orders/service/fulfil.ts';
 import type { CaseRow } from './repo.ts';
 
@@ -52,7 +53,12 @@ export async function bookRefund(tx: Tx, c: CaseRow, o: OrderRow, now: Date): Pr
   const amount = c.amount;
   let returned = 0;
   let advanced = 0;
-  if (c.escrowHeld) {
+  if (c.escrowHeld && c.orderStatusBefore === 'reserved') {
+    // A contested no-show (定金托管): the deposit goes back to the buyer, nothing settles, the
+    // reservation is over and the stock comes back.
+    await postTransaction(tx, { kind: 'case_refund', reference: c.id, postings: [{ from: escrowAccount(o.id), to: REFUND_CLEARING, amount }] });
+    await releaseStock(tx, o.itemId, o.quantity);
+  } else if (c.escrowHeld) {
     // The money never left escrow: the refund goes back, the rest settles now (the buyer keeps
     // the item on a partial refund), with the fee charged on what the seller keeps only.
     const rest = o.total - amount;
@@ -90,6 +96,11 @@ export async function bookRefund(tx: Tx, c: CaseRow, o: OrderRow, now: Date): Pr
 
 /** The case ends without a refund: held escrow settles to the seller; a settled order is completed again. */
 export async function releaseOrder(tx: Tx, c: CaseRow, o: OrderRow, now: Date): Promise<Updateable<AfterSales>> {
+  if (c.escrowHeld && c.orderStatusBefore === 'reserved') {
+    // The no-show claim upheld: the deposit settles to the seller (orders/service/deposit.ts).
+    await settleDeposit(tx, o, now);
+    return { escrowHeld: false };
+  }
   if (c.escrowHeld) {
     await complete(tx, o, null, 'completed', now);
     return { escrowHeld: false };

@@ -140,13 +140,23 @@ export function tally(votes: Verdict[], size: number): Verdict | 'tie' | null {
   return null;
 }
 
-/** Whether a case may be opened on an order in `status` completed at `completedAt`. */
+/** A reserved order's no-show claim may be contested this long (orders/state.ts NO_SHOW_CONTEST_MS). */
+export const NO_SHOW_CONTEST = 24 * HOUR;
+
+/**
+ * Whether a case may be opened on an order in `status` completed at `completedAt` — or, for a
+ * reservation deposit, on a `reserved` order whose seller claimed a no-show at `noShowAt`, within 24 h.
+ */
 export function canOpenOn(
-  order: { status: string; completedAt: Date | null },
+  order: { status: string; completedAt: Date | null; noShowAt?: Date | null },
   now: Date,
   afterSaleDays: number,
 ): { ok: true } | { ok: false; reason: 'wrong_state' | 'window_passed' } {
   if (order.status === 'shipped' || order.status === 'delivered') return { ok: true };
+  if (order.status === 'reserved') {
+    if (!order.noShowAt) return { ok: false, reason: 'wrong_state' };
+    return now.getTime() - order.noShowAt.getTime() > NO_SHOW_CONTEST ? { ok: false, reason: 'window_passed' } : { ok: true };
+  }
   if (order.status !== 'completed') return { ok: false, reason: 'wrong_state' };
   if (!order.completedAt || now.getTime() - order.completedAt.getTime() > afterSaleDays * DAY) return { ok: false, reason: 'window_passed' };
   return { ok: true };

@@ -30,7 +30,8 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
 
     const twice = await sql<{ kind: string; reference: string; n: number }>`
       SELECT kind, reference, count(*)::int AS n FROM ledger_transactions
-      WHERE kind IN ('payment', 'settlement', 'refund', 'case_refund', 'case_refund_paid') GROUP BY 1, 2 HAVING count(*) > 1`.execute(tx);
+      WHERE kind IN ('payment', 'settlement', 'refund', 'case_refund', 'case_refund_paid', 'deposit_hold', 'deposit_refund', 'deposit_release')
+      GROUP BY 1, 2 HAVING count(*) > 1`.execute(tx);
     for (const r of twice.rows) violations.push({ check: 'once_per_order', detail: `${r.kind} ${r.reference} ×${r.n}` });
 
     const both = await sql<{ reference: string }>`
@@ -45,10 +46,15 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
       FROM orders o LEFT JOIN ledger_accounts a ON a.id = 'escrow:order:' || o.id
       WHERE CASE
         WHEN o.status IN ('paid', 'shipped', 'delivered') THEN coalesce(a.balance, 0) <> o.total
-        -- An after-sale case holds the escrow of an order it opened on before completion.
-        WHEN o.status = 'refunding' THEN coalesce(a.balance, 0) <> CASE WHEN EXISTS (
-          SELECT 1 FROM after_sales c WHERE c.order_id = o.id AND c.escrow_held AND c.closed_at IS NULL) THEN o.total ELSE 0 END
-        WHEN o.status = 'cancelled' THEN coalesce(a.balance, 0) NOT IN (0, o.total)
+        -- A reservation holds its deposit, and only that.
+        WHEN o.status = 'reserved' THEN coalesce(a.balance, 0) <> coalesce(o.deposit, -1)
+        -- An after-sale case holds the escrow of an order it opened on before completion (of a
+        -- reservation whose no-show it contests: the deposit).
+        WHEN o.status = 'refunding' THEN coalesce(a.balance, 0) <> coalesce((
+          SELECT CASE WHEN c.order_status_before = 'reserved' THEN o.deposit ELSE o.total END
+          FROM after_sales c WHERE c.order_id = o.id AND c.escrow_held AND c.closed_at IS NULL LIMIT 1), 0)
+        -- While refunds are owed: everything, or a deposit order's deposit or balance still to go back.
+        WHEN o.status = 'cancelled' THEN coalesce(a.balance, 0) NOT IN (0, o.total, coalesce(o.deposit, 0), o.total - coalesce(o.deposit, 0))
         ELSE coalesce(a.balance, 0) <> 0
       END`.execute(tx);
     for (const r of escrow.rows) {
@@ -66,6 +72,7 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
     for (const r of settled.rows) violations.push({ check: 'completed_is_settled', detail: `order ${r.id} completed without settlement` });
 
     violations.push(...(await verifyAfterSales(tx)));
+    violations.push(...(await deposits(tx)));
 
     violations.push(...(await paymentsAndPayouts(tx)));
     const counts = await sql<{ tx: number; postings: number }>`
@@ -87,16 +94,21 @@ export async function verifyLedger(db: Db): Promise<{ violations: Violation[]; s
  */
 async function paymentsAndPayouts(tx: Tx): Promise<Violation[]> {
   const out: Violation[] = [];
-  const payments = await sql<{ id: string; captured: boolean; booked: boolean; refunded: boolean; refundBooked: boolean }>`
-    SELECT o.id,
-      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status IN ('succeeded', 'refunded')) AS captured,
-      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'payment' AND t.reference = o.id) AS booked,
-      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'refunded') AS refunded,
-      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = 'refund' AND t.reference = o.id) AS "refundBooked"
-    FROM orders o WHERE o.total > 0`.execute(tx);
+  // Per purpose: a deposit books deposit_hold / deposit_refund, a balance or full payment payment / refund.
+  const payments = await sql<{ id: string; purpose: string; captured: boolean; booked: boolean; refunded: boolean; refundBooked: boolean }>`
+    SELECT o.id, k.purpose,
+      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.purpose = ANY (k.purposes) AND p.status IN ('succeeded', 'refunded')) AS captured,
+      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = k.paid AND t.reference = o.id) AS booked,
+      EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.purpose = ANY (k.purposes) AND p.status = 'refunded') AS refunded,
+      EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.kind = k.back AND t.reference = o.id) AS "refundBooked"
+    FROM orders o
+    CROSS JOIN (VALUES ('deposit', ARRAY['deposit'], 'deposit_hold', 'deposit_refund'),
+                       ('payment', ARRAY['full', 'balance'], 'payment', 'refund')) AS k(purpose, purposes, paid, back)
+    WHERE o.total > 0`.execute(tx);
   for (const r of payments.rows) {
-    if (r.captured !== r.booked) out.push({ check: 'payment_matches_ledger', detail: `order ${r.id}: captured ${r.captured}, booked ${r.booked}` });
-    if (r.refunded !== r.refundBooked) out.push({ check: 'refund_matches_ledger', detail: `order ${r.id}: refunded ${r.refunded}, booked ${r.refundBooked}` });
+    const what = r.purpose === 'deposit' ? 'deposit' : 'payment';
+    if (r.captured !== r.booked) out.push({ check: `${what}_matches_ledger`, detail: `order ${r.id}: captured ${r.captured}, booked ${r.booked}` });
+    if (r.refunded !== r.refundBooked) out.push({ check: r.purpose === 'deposit' ? 'deposit_refund_matches_ledger' : 'refund_matches_ledger', detail: `order ${r.id}: refunded ${r.refunded}, booked ${r.refundBooked}` });
   }
   const withdrawals = await sql<{ id: string; status: string; taken: number; paid: number; reversed: number }>`
     SELECT w.id, w.status,
@@ -120,5 +132,30 @@ async function paymentsAndPayouts(tx: Tx): Promise<Violation[]> {
   if (c && Number(c.held) !== Number(c.processing)) {
     out.push({ check: 'payout_clearing_matches_processing', detail: `clearing:payouts holds ${c.held}, processing withdrawals ${c.processing}` });
   }
+  return out;
+}
+
+/**
+ * Reservation deposits (定金托管): a deposit is refunded (deposit_refund, or a contest's
+ * case_refund) or settled to the seller (deposit_release) at most once, never both; a settled
+ * deposit is a no-show's, on an order cancelled for it; a deposit is held only by an order that
+ * has one.
+ */
+async function deposits(tx: Tx): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const both = await sql<{ id: string; n: number }>`
+    SELECT o.id, (
+      (SELECT count(*) FROM ledger_transactions t WHERE t.reference = o.id AND t.kind IN ('deposit_refund', 'deposit_release')) +
+      (SELECT count(*) FROM after_sales c JOIN ledger_transactions t ON t.kind = 'case_refund' AND t.reference = c.id
+        WHERE c.order_id = o.id AND c.order_status_before = 'reserved'))::int AS n
+    FROM orders o WHERE o.deposit IS NOT NULL`.execute(tx);
+  for (const r of both.rows) if (r.n > 1) out.push({ check: 'deposit_once', detail: `order ${r.id}: its deposit was refunded or settled ${r.n} times` });
+  const settled = await sql<{ id: string; status: string }>`
+    SELECT o.id, o.status FROM orders o JOIN ledger_transactions t ON t.kind = 'deposit_release' AND t.reference = o.id
+    WHERE o.status <> 'cancelled' OR o.cancel_reason <> 'no_show' OR o.deposit IS NULL`.execute(tx);
+  for (const r of settled.rows) out.push({ check: 'deposit_settled_on_no_show', detail: `order ${r.id} is ${r.status} with its deposit settled` });
+  const stray = await sql<{ id: string }>`
+    SELECT o.id FROM orders o JOIN ledger_transactions t ON t.kind = 'deposit_hold' AND t.reference = o.id WHERE o.deposit IS NULL`.execute(tx);
+  for (const r of stray.rows) out.push({ check: 'deposit_has_order', detail: `order ${r.id} holds a deposit it does not have` });
   return out;
 }

@@ -1,5 +1,5 @@
 import type { OrderRow } from './repo.ts';
-import { availableActions, type Delivery, type OrderStatus } from './state.ts';
+import { availableActions, type Delivery, factsOf, NO_SHOW_CONTEST_MS, type OrderStatus } from './state.ts';
 
 export type Snapshot = { title: string; coverUrl: string | null; condition: string | null; category: string; version: number; location?: string | null };
 type EventRow = { orderId: string; type: string; actorId: string | null; data?: unknown; createdAt: Date };
@@ -32,8 +32,14 @@ export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) 
     offerId: o.offerId,
     expiresAt: status === 'pending_payment' ? o.expiresAt.toISOString() : null,
     autoConfirmAt: o.autoConfirmAt ? o.autoConfirmAt.toISOString() : null,
+    deposit: o.deposit,
+    depositPaid: o.deposit !== null && events.some((e) => e.orderId === o.id && e.type === 'reserved'),
+    reservedUntil: status === 'reserved' && o.reservedUntil && !o.noShowAt ? o.reservedUntil.toISOString() : null,
+    noShowAt: o.noShowAt ? o.noShowAt.toISOString() : null,
+    contestUntil:
+      o.noShowAt && (status === 'reserved' || status === 'refunding') ? new Date(o.noShowAt.getTime() + NO_SHOW_CONTEST_MS).toISOString() : null,
     role: role as 'buyer' | 'seller',
-    actions: availableActions({ status, delivery: o.delivery as Delivery }, role),
+    actions: availableActions(factsOf(o), role),
     createdAt: o.createdAt.toISOString(),
     events: events
       .filter((e) => e.orderId === o.id)

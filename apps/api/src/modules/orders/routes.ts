@@ -8,6 +8,7 @@ import { presentOrder } from './presenter.ts';
 import { findEvents, findOrder, type OrderRow } from './repo.ts';
 import { CancelBody, HandoverBody, Order, OrderStatusEnum, PlaceOrderBody, ShipBody } from './schema.ts';
 import { cancelOrder } from './service/cancel.ts';
+import { recordNoShow } from './service/deposit.ts';
 import { confirmOrder, deliverOrder, handOver, shipOrder } from './service/fulfil.ts';
 import { type PayOutcome, payOrder } from './service/pay.ts';
 import { placeOrder } from './service/place-order.ts';
@@ -109,7 +110,7 @@ export function ordersRoutes() {
       method: 'post', path: '/orders/{id}/pay', tags, security, request: { params: IdParam, headers: IdempotencyHeader },
       responses: {
         200: jsonContent(Order, 'Paid into escrow'),
-        202: jsonContent(Order, 'The gateway has not confirmed yet; the order stays pending_payment until it does'),
+        202: jsonContent(Order, 'The gateway has not confirmed yet; the order stays pending_payment (or reserved) until it does'),
         ...problemResponses(401, 402, 404, 409),
       },
     }),
@@ -150,6 +151,9 @@ export function ordersRoutes() {
     step(c, c.req.valid('json'), (g) =>
       cancelOrder(c.get('deps'), { id: requireUser(c).id, role: 'member' }, c.req.valid('param').id, c.req.valid('json').reason, g),
     ),
+  );
+  r.openapi(action('no-show', 'Seller, while reserved: the buyer did not come; the deposit settles to the seller unless contested within 24 h'), (c) =>
+    step(c, {}, (g) => recordNoShow(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),
   );
 
   return r;

@@ -15,6 +15,7 @@ export const PlaceOrderBody = z
     delivery: z.enum(['pickup', 'shipping', 'online']),
     address: Address.optional(),
     offerId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+    deposit: z.number().int().optional().openapi({ description: 'Reservation deposit (定金托管), fen: pickup only, 1 … 30% of the total (422 invalid_deposit)' }),
   })
   .openapi('PlaceOrderBody');
 
@@ -29,7 +30,7 @@ export const HandoverBody = z.object({ pickupCode: z.string().trim().min(1).max(
 export const CancelBody = z.object({ reason: z.string().trim().max(200).optional() }).openapi('CancelBody');
 
 export const OrderStatusEnum = z.enum([
-  'pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded',
+  'pending_payment', 'reserved', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded',
 ]);
 
 export const Order = z
@@ -56,6 +57,11 @@ export const Order = z
     offerId: z.string().nullable(),
     expiresAt: z.string().nullable(),
     autoConfirmAt: z.string().nullable(),
+    deposit: z.number().int().nullable().openapi({ description: 'Reservation deposit, fen (null: none)' }),
+    depositPaid: z.boolean().openapi({ description: 'The deposit is held in escrow (or was, and counts toward the total)' }),
+    reservedUntil: z.string().nullable().openapi({ description: 'While reserved: when the hold ends and the deposit is refunded' }),
+    noShowAt: z.string().nullable().openapi({ description: 'When the seller recorded that the buyer did not come' }),
+    contestUntil: z.string().nullable().openapi({ description: 'While a no-show claim waits: the end of the buyer\'s 24 h to contest it' }),
     role: z.enum(['buyer', 'seller']),
     actions: z.array(z.string()),
     createdAt: z.string(),

@@ -1,43 +1,91 @@
 // The order state machine (API.md "Orders"), pure: which actions each party may take in each
 // state, and where they lead. Services ask here before touching a row; no I/O.
 export type OrderStatus =
-  | 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunding' | 'refunded';
+  | 'pending_payment' | 'reserved' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunding' | 'refunded';
 export type Delivery = 'pickup' | 'shipping' | 'online';
 export type Role = 'buyer' | 'seller' | 'system';
-export type Action = 'pay' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'cancel' | 'expire' | 'auto_confirm';
+export type Action =
+  | 'pay' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'cancel' | 'expire' | 'auto_confirm'
+  // Reservation deposit (定金托管): the seller records that the buyer did not come; the hold runs
+  // out; the uncontested no-show claim settles the deposit to the seller.
+  | 'no_show' | 'expire_reservation' | 'settle_deposit';
 
-type Rule = { from: OrderStatus[]; to: OrderStatus; by: Role[]; delivery?: Delivery[] };
+/** What a transition looks at: the state, the delivery, and for a deposit order whether the seller has claimed a no-show. */
+export type OrderFacts = { status: OrderStatus; delivery: Delivery; deposit?: boolean; noShow?: boolean };
+
+type Rule = {
+  from: OrderStatus[];
+  to: OrderStatus | ((a: OrderFacts) => OrderStatus);
+  by: Role[];
+  delivery?: Delivery[];
+  /** Further condition on the facts (a deposit order's no-show claim); false reads as wrong_state. */
+  when?: (a: OrderFacts, role: Role) => boolean;
+};
 
 const RULES: Record<Action, Rule> = {
-  pay: { from: ['pending_payment'], to: 'paid', by: ['buyer', 'system'] },
+  // A deposit order's first payment (the deposit) reserves it; the second (the rest) pays it.
+  // After the seller's no-show claim the buyer's answer is an after-sale case, not a payment.
+  pay: {
+    from: ['pending_payment', 'reserved'],
+    to: (a) => (a.status === 'pending_payment' && a.deposit ? 'reserved' : 'paid'),
+    by: ['buyer', 'system'],
+    when: (a) => !a.noShow,
+  },
   ship: { from: ['paid'], to: 'shipped', by: ['seller'], delivery: ['shipping'] },
   deliver: { from: ['paid'], to: 'delivered', by: ['seller'], delivery: ['online'] },
   confirm: { from: ['shipped', 'delivered'], to: 'completed', by: ['buyer'], delivery: ['shipping', 'online'] },
   // Hand-over at a local pickup: the seller enters the buyer's code, money moves at once.
   handover: { from: ['paid'], to: 'completed', by: ['seller'], delivery: ['pickup'] },
-  // Before shipment either party may cancel; a paid order is refunded in full.
-  cancel: { from: ['pending_payment', 'paid'], to: 'cancelled', by: ['buyer', 'seller', 'system'] },
+  // Before shipment either party may cancel; a paid order is refunded in full, a reserved one
+  // gets its deposit back in full. Once the seller claimed a no-show only the seller may (the
+  // claim is then dropped and the deposit refunded): the buyer contests by an after-sale case.
+  cancel: {
+    from: ['pending_payment', 'reserved', 'paid'],
+    to: 'cancelled',
+    by: ['buyer', 'seller', 'system'],
+    when: (a, role) => !(a.noShow && role === 'buyer'),
+  },
   expire: { from: ['pending_payment'], to: 'cancelled', by: ['system'] },
   auto_confirm: { from: ['shipped', 'delivered'], to: 'completed', by: ['system'] },
+  // The order stays reserved while the claim waits 24 h for the buyer's contest.
+  no_show: { from: ['reserved'], to: 'reserved', by: ['seller'], delivery: ['pickup'], when: (a) => !a.noShow },
+  expire_reservation: { from: ['reserved'], to: 'cancelled', by: ['system'], when: (a) => !a.noShow },
+  settle_deposit: { from: ['reserved'], to: 'cancelled', by: ['system'], when: (a) => !!a.noShow },
 };
 
 export type Check = { ok: true; to: OrderStatus } | { ok: false; reason: 'wrong_role' | 'wrong_delivery' | 'wrong_state' };
 
-export function transition(a: { status: OrderStatus; delivery: Delivery }, action: Action, role: Role): Check {
+export function transition(a: OrderFacts, action: Action, role: Role): Check {
   const rule = RULES[action];
   if (!rule.by.includes(role)) return { ok: false, reason: 'wrong_role' };
   if (rule.delivery && !rule.delivery.includes(a.delivery)) return { ok: false, reason: 'wrong_delivery' };
   if (!rule.from.includes(a.status)) return { ok: false, reason: 'wrong_state' };
-  return { ok: true, to: rule.to };
+  if (rule.when && !rule.when(a, role)) return { ok: false, reason: 'wrong_state' };
+  return { ok: true, to: typeof rule.to === 'function' ? rule.to(a) : rule.to };
 }
+
+const SYSTEM_ONLY: Action[] = ['expire', 'auto_confirm', 'expire_reservation', 'settle_deposit'];
 
 /** What the viewer can do now: drives the buttons on the order page. */
-export function availableActions(a: { status: OrderStatus; delivery: Delivery }, role: 'buyer' | 'seller'): Action[] {
-  return (Object.keys(RULES) as Action[]).filter((act) => act !== 'expire' && act !== 'auto_confirm' && transition(a, act, role).ok);
+export function availableActions(a: OrderFacts, role: 'buyer' | 'seller'): Action[] {
+  return (Object.keys(RULES) as Action[]).filter((act) => !SYSTEM_ONLY.includes(act) && transition(a, act, role).ok);
 }
 
-/** Money sits in escrow in these states. */
-export const IN_ESCROW: OrderStatus[] = ['paid', 'shipped', 'delivered'];
+/** The facts of an order row, for transition(). */
+export const factsOf = (o: { status: string; delivery: string; deposit: number | null; noShowAt: Date | null }): OrderFacts => ({
+  status: o.status as OrderStatus,
+  delivery: o.delivery as Delivery,
+  deposit: o.deposit !== null,
+  noShow: o.noShowAt !== null,
+});
+
+/** Money sits in escrow in these states (a reserved order's deposit only). */
+export const IN_ESCROW: OrderStatus[] = ['reserved', 'paid', 'shipped', 'delivered'];
+
+/** A deposit is 1 fen … 30% of the total. */
+export const maxDeposit = (total: number) => Math.floor((total * 3) / 10);
+/** The buyer may contest a no-show claim this long after it (an after-sale case). */
+export const NO_SHOW_CONTEST_MS = 24 * 3_600_000;
 
 export const UNPAID_TTL_MS = 15 * 60_000;
 export const AUTO_CONFIRM_MS: Record<'shipping' | 'online', number> = { shipping: 10 * 86_400_000, online: 3 * 86_400_000 };

@@ -45,10 +45,13 @@ export async function openCase(deps: Deps, buyerId: string, orderId: string, inp
       throw conflict('window_passed', `After-sale closes ${deps.config.afterSaleDays} days after completion.`);
     }
     if (!can.ok) throw conflict('invalid_state', `No after-sale on an order that is ${o.status}.`, { orderStatus: o.status });
-    const amount = input.amount ?? o.total;
-    if (amount > o.total || (amount === 0 && o.total > 0)) {
-      throw unprocessable('invalid_amount', 'The refund asked is more than 0 and at most the order total.', {
-        errors: [{ path: 'amount', message: `1 … ${o.total}` }],
+    // Contesting a no-show claim (定金托管): what is at stake is the deposit in escrow, nothing to return.
+    const contest = o.status === 'reserved';
+    const held = contest ? (o.deposit ?? 0) : o.total;
+    const amount = input.amount ?? held;
+    if (amount > held || (amount === 0 && held > 0)) {
+      throw unprocessable('invalid_amount', `The refund asked is more than 0 and at most the ${contest ? 'deposit' : 'order total'}.`, {
+        errors: [{ path: 'amount', message: `1 … ${held}` }],
       });
     }
     const mediaIds = input.mediaIds ?? [];
@@ -59,7 +62,7 @@ export async function openCase(deps: Deps, buyerId: string, orderId: string, inp
         .insertInto('afterSales')
         .values({
           orderId: o.id, buyerId: o.buyerId, sellerId: o.sellerId, status: 'open', reason: input.reason,
-          description: input.description, returnItem: input.returnItem ?? false, amount,
+          description: input.description, returnItem: contest ? false : (input.returnItem ?? false), amount,
           orderStatusBefore: o.status, escrowHeld: o.status !== 'completed',
           deadlineAt: deadlineFor('open', now), createdAt: now, updatedAt: now,
         })

@@ -3,6 +3,7 @@
 // answer. A cancelled order whose payment is still 'succeeded' is a refund owed: the sweep
 // retries it until the gateway confirms. The gateway refunds at most once per payment (it is
 // idempotent by our payment id), so a retry after a lost answer never refunds twice.
+import { sql } from 'kysely';
 import { withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
@@ -11,7 +12,7 @@ import { GATEWAY, escrowAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
 import { refreshOrderAnswers, refundResource } from '../answers.ts';
 import { addEvent, lockOrder, type OrderRow, releaseStock } from '../repo.ts';
-import { type Role, transition } from '../state.ts';
+import { factsOf, type Role, transition } from '../state.ts';
 
 export async function cancelOrder(
   deps: Deps,
@@ -21,31 +22,32 @@ export async function cancelOrder(
   guard: Guard<OrderRow> = noKey(),
 ) {
   const now = deps.clock.now();
-  const { order, paymentId } = await withTx(deps.db, async (tx) => {
+  const { order, paymentIds } = await withTx(deps.db, async (tx) => {
     await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || (actor.role !== 'system' && o.buyerId !== actor.id && o.sellerId !== actor.id)) throw notFound('order');
     const role: Role = actor.role === 'system' ? 'system' : o.buyerId === actor.id ? 'buyer' : 'seller';
-    const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'cancel', role);
+    const t = transition(factsOf(o), 'cancel', role);
     if (!t.ok) {
       if (t.reason === 'wrong_role') throw forbidden('not_allowed', 'You cannot cancel this order.');
       throw conflict('invalid_state', `An order that is ${o.status} can no longer be cancelled.`, { orderStatus: o.status });
     }
     const r = await cancelLocked(tx, o, actor.id, reason ?? null, 'cancelled', now);
-    // The answer commits with the cancellation; the refund's booking refreshes it.
-    await guard.record(tx, r.order, r.paymentId ? { resource: refundResource(r.paymentId) } : {});
+    // The answer commits with the cancellation; the (last) refund's booking refreshes it.
+    const last = r.paymentIds.at(-1);
+    await guard.record(tx, r.order, last ? { resource: refundResource(last) } : {});
     return r;
   });
-  if (paymentId) await refundPayment(deps, paymentId);
+  for (const id of paymentIds) await refundPayment(deps, id);
   return (await deps.db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst()) as OrderRow;
 }
 
-async function cancelLocked(
+export async function cancelLocked(
   tx: Parameters<Parameters<typeof withTx>[1]>[0],
   o: OrderRow,
   actorId: string | null,
   reason: string | null,
-  event: 'cancelled' | 'expired',
+  event: 'cancelled' | 'expired' | 'reservation_expired',
   now: Date,
 ) {
   const order = await tx
@@ -56,9 +58,11 @@ async function cancelLocked(
     .executeTakeFirstOrThrow();
   await releaseStock(tx, o.itemId, o.quantity);
   await addEvent(tx, o.id, event, actorId, reason ? { reason } : {});
+  // Every captured payment goes back: a deposit order may have two (the deposit first).
   const paid = await tx
-    .selectFrom('payments').select('id').where('orderId', '=', o.id).where('status', '=', 'succeeded').executeTakeFirst();
-  return { order, paymentId: paid?.id ?? null };
+    .selectFrom('payments').select('id').where('orderId', '=', o.id).where('status', '=', 'succeeded')
+    .orderBy(sql`purpose = 'balance'`).orderBy('createdAt').execute();
+  return { order, paymentIds: paid.map((p) => p.id) };
 }
 
 /**
@@ -81,16 +85,16 @@ export async function refundPayment(deps: Deps, paymentId: string): Promise<bool
   }
   return withTx(deps.db, async (tx) => {
     const locked = await tx
-      .selectFrom('payments').select(['id', 'orderId', 'amount']).where('id', '=', paymentId).where('status', '=', 'succeeded')
+      .selectFrom('payments').select(['id', 'orderId', 'amount', 'purpose']).where('id', '=', paymentId).where('status', '=', 'succeeded')
       .forUpdate().executeTakeFirst();
     if (!locked) return false; // booked by a concurrent call
     await postTransaction(tx, {
-      kind: 'refund',
+      kind: locked.purpose === 'deposit' ? 'deposit_refund' : 'refund',
       reference: locked.orderId,
       postings: [{ from: escrowAccount(locked.orderId), to: GATEWAY, amount: locked.amount }],
     });
     await tx.updateTable('payments').set({ status: 'refunded', updatedAt: deps.clock.now() }).where('id', '=', paymentId).execute();
-    await addEvent(tx, locked.orderId, 'refunded', null, { amount: locked.amount });
+    await addEvent(tx, locked.orderId, locked.purpose === 'deposit' ? 'deposit_refunded' : 'refunded', null, { amount: locked.amount });
     await refreshOrderAnswers(tx, refundResource(paymentId), locked.orderId);
     return true;
   });
@@ -107,7 +111,7 @@ export async function expireDueOrders(deps: Deps, limit = 200): Promise<number> 
       .orderBy('expiresAt').limit(limit).forUpdate().skipLocked().execute();
     for (const o of due) {
       const r = await cancelLocked(tx, o, null, 'unpaid', 'expired', now);
-      if (r.paymentId) owed.push(r.paymentId);
+      owed.push(...r.paymentIds);
     }
     return due.length;
   });
@@ -120,6 +124,10 @@ export async function retryOwedRefunds(deps: Deps): Promise<number> {
   const owed = await deps.db
     .selectFrom('payments').innerJoin('orders', 'orders.id', 'payments.orderId')
     .select('payments.id').where('payments.status', '=', 'succeeded').where('orders.status', '=', 'cancelled')
+    // A deposit settled to the seller (the buyer did not come) is not owed back.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('ledgerTransactions').select('id').where('kind', '=', 'deposit_release').whereRef('reference', '=', 'orders.id'))),
+    )
     .limit(200).execute();
   let booked = 0;
   for (const p of owed) if (await refundPayment(deps, p.id)) booked += 1;

@@ -9,7 +9,7 @@ import { clearKey, countHit, secondsUntil } from '../../../lib/rate-limit.ts';
 import { PLATFORM_FEES, escrowAccount, memberAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
 import { addEvent, lockOrder, type OrderRow } from '../repo.ts';
-import { AUTO_CONFIRM_MS, type Action, type Role, transition } from '../state.ts';
+import { AUTO_CONFIRM_MS, type Action, factsOf, type Role, transition } from '../state.ts';
 
 type Tx = Parameters<Parameters<typeof withTx>[1]>[0];
 
@@ -36,7 +36,7 @@ async function act<T extends OrderRow | null>(
     // An open after-sale case holds the escrow (modules/aftersale): nothing completes the order meanwhile.
     if (o.status === 'refunding') throw conflict('case_open', 'An after-sale case is open on this order; it decides where the money goes.');
     const role: Role = o.buyerId === userId ? 'buyer' : 'seller';
-    const t = transition({ status: o.status as never, delivery: o.delivery as never }, action, role);
+    const t = transition(factsOf(o), action, role);
     if (!t.ok && t.reason === 'wrong_role') throw forbidden('not_allowed', `Only the ${role === 'buyer' ? 'seller' : 'buyer'} can do this.`);
     if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { orderStatus: o.status });
     if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { orderStatus: o.status });

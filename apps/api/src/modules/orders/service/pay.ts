@@ -15,7 +15,7 @@ import { AlreadyPosted, postTransaction } from '../../ledger/post.ts';
 import { payResource, refreshOrderAnswers, refreshRefusal } from '../answers.ts';
 import type { ChargeResult } from '../gateway.ts';
 import { addEvent, lockOrder, type OrderRow } from '../repo.ts';
-import { transition } from '../state.ts';
+import { factsOf, transition } from '../state.ts';
 import { refundPayment } from './cancel.ts';
 
 export type PayOutcome = { order: OrderRow; pending: boolean };
@@ -29,25 +29,30 @@ export async function payOrder(deps: Deps, buyerId: string, orderId: string, gua
     await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || o.buyerId !== buyerId) throw notFound('order');
-    const t = transition({ status: o.status as never, delivery: o.delivery as never }, 'pay', 'buyer');
+    const t = transition(factsOf(o), 'pay', 'buyer');
     if (!t.ok) throw conflict('invalid_state', `An order that is ${o.status} cannot be paid.`, { orderStatus: o.status });
-    if (o.expiresAt <= now) throw conflict('order_expired', 'This order expired unpaid; place a new one.');
-    if (o.total === 0) {
+    if (o.status === 'pending_payment' && o.expiresAt <= now) throw conflict('order_expired', 'This order expired unpaid; place a new one.');
+    if (o.status === 'reserved' && o.reservedUntil && o.reservedUntil <= now) {
+      throw conflict('reservation_expired', 'The reservation has run out; the deposit is refunded.');
+    }
+    const { purpose, amount } = dueNow(o);
+    if (amount === 0) {
       // A free giveaway with nothing to pay: no gateway, no money, straight to paid.
       const order = await setPaid(tx, o, now);
       await guard.record(tx, { order, pending: false });
       return { order, payment: null };
     }
     // Concurrent pays serialize on the order lock and share one payment: one charge.
+    // A deposit order has two: the deposit, then the balance; each is its own payment.
     const existing = await tx
-      .selectFrom('payments').selectAll().where('orderId', '=', o.id).where('status', 'in', ['created', 'succeeded'])
+      .selectFrom('payments').selectAll().where('orderId', '=', o.id).where('purpose', '=', purpose).where('status', 'in', ['created', 'succeeded'])
       .executeTakeFirst();
     // Charging (again) now: updated_at tells the reconciliation sweep this payment is not stuck.
     const payment = existing
       ? await tx.updateTable('payments').set({ updatedAt: now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
       : await tx
           .insertInto('payments')
-          .values({ orderId: o.id, provider: deps.providers.payments.name, amount: o.total, status: 'created', createdAt: now, updatedAt: now })
+          .values({ orderId: o.id, provider: deps.providers.payments.name, amount, purpose, status: 'created', createdAt: now, updatedAt: now })
           .returningAll()
           .executeTakeFirstOrThrow();
     await guard.record(tx, { order: o, pending: true }, { resource: payResource(payment.id) });
@@ -84,16 +89,19 @@ export async function markPaid(deps: Deps, paymentId: string, ref: string): Prom
     const p = await tx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirstOrThrow();
     if (p.status === 'succeeded' || p.status === 'refunded') return { order: o, refund: false };
     await tx.updateTable('payments').set({ status: 'succeeded', providerRef: ref, updatedAt: now }).where('id', '=', p.id).execute();
+    // The deposit books 'deposit_hold', the balance and a full payment 'payment': each once per order.
+    const kind = p.purpose === 'deposit' ? 'deposit_hold' : 'payment';
     try {
-      await postTransaction(tx, { kind: 'payment', reference: o.id, postings: [{ from: GATEWAY, to: escrowAccount(o.id), amount: p.amount }] });
+      await postTransaction(tx, { kind, reference: o.id, postings: [{ from: GATEWAY, to: escrowAccount(o.id), amount: p.amount }] });
     } catch (err) {
       if (err instanceof AlreadyPosted) throw conflict('already_paid', 'This order was already paid by another payment.');
       throw err;
     }
-    if (o.status === 'pending_payment') {
-      const paid = await setPaid(tx, o, now);
+    const awaited: Record<string, string> = { full: 'pending_payment', deposit: 'pending_payment', balance: 'reserved' };
+    if (o.status === awaited[p.purpose]) {
+      const next = p.purpose === 'deposit' ? await setReserved(tx, deps, o, now) : await setPaid(tx, o, now);
       await refreshOrderAnswers(tx, payResource(p.id), o.id);
-      return { order: paid, refund: false };
+      return { order: next, refund: false };
     }
     // The money arrived after the order was cancelled or expired: it goes straight back.
     await refreshRefusal(
@@ -121,10 +129,30 @@ export async function markFailed(deps: Deps, paymentId: string, reason: string) 
   });
 }
 
+/** What the buyer pays now: the whole order, or a deposit order's deposit, then its balance. */
+export function dueNow(o: OrderRow): { purpose: 'full' | 'deposit' | 'balance'; amount: number } {
+  if (o.deposit === null) return { purpose: 'full', amount: o.total };
+  return o.status === 'reserved' ? { purpose: 'balance', amount: o.total - o.deposit } : { purpose: 'deposit', amount: o.deposit };
+}
+
+/** The deposit is in escrow: the item is held for RESERVATION_HOURS. */
+async function setReserved(tx: Tx, deps: Deps, o: OrderRow, now: Date): Promise<OrderRow> {
+  const reservedUntil = new Date(now.getTime() + deps.config.reservationHours * 3_600_000);
+  const r = await tx
+    .updateTable('orders')
+    .set({ status: 'reserved', reservedUntil, updatedAt: now })
+    .where('id', '=', o.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addEvent(tx, o.id, 'reserved', o.buyerId, { deposit: o.deposit, reservedUntil: reservedUntil.toISOString() });
+  return r;
+}
+
 async function setPaid(tx: Tx, o: OrderRow, now: Date): Promise<OrderRow> {
   const paid = await tx
     .updateTable('orders')
-    .set({ status: 'paid', paidAt: now, updatedAt: now })
+    // A balance that arrives after a no-show claim: the buyer paid after all, the claim falls.
+    .set({ status: 'paid', paidAt: now, noShowAt: null, updatedAt: now })
     .where('id', '=', o.id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { basisPointsHalfUp } from '../../../lib/money.ts';
 import { mediaUrl } from '../../media/presenter.ts';
 import { addEvent, type OrderRow } from '../repo.ts';
-import { UNPAID_TTL_MS } from '../state.ts';
+import { UNPAID_TTL_MS, maxDeposit } from '../state.ts';
 
 export type PlaceOrderInput = {
   itemId: string;
@@ -17,6 +17,8 @@ export type PlaceOrderInput = {
   delivery: 'pickup' | 'shipping' | 'online';
   address?: { name: string; phone: string; line: string };
   offerId?: string;
+  /** Reservation deposit (定金托管), fen: pickup only, 1 … 30% of the total. */
+  deposit?: number;
 };
 
 export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput, guard: Guard<OrderRow> = noKey()) {
@@ -57,6 +59,11 @@ async function readTerms(deps: Deps, buyerId: string, input: PlaceOrderInput): P
   if (!item) throw notFound('item');
   if (item.sellerId === buyerId) throw forbidden('own_item', 'You cannot buy your own item.');
   if (item.status === 'withdrawn') throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
+  if (input.deposit !== undefined && input.delivery !== 'pickup') {
+    throw unprocessable('invalid_deposit', 'A reservation deposit is for pickup deals only.', {
+      errors: [{ path: 'deposit', message: 'pickup only' }],
+    });
+  }
   if (input.delivery === 'shipping' && !input.address) {
     throw unprocessable('address_required', 'Shipping needs an address.', { errors: [{ path: 'address', message: 'required for shipping' }] });
   }
@@ -98,6 +105,13 @@ async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOr
   const shippingFee = input.delivery === 'shipping' ? terms.shippingFee : 0;
   const total = itemTotal + shippingFee;
   const fee = basisPointsHalfUp(total, deps.config.feeBps);
+  if (input.deposit !== undefined && (input.deposit < 1 || input.deposit > maxDeposit(total))) {
+    // Thrown inside the transaction: the stock taken above goes back with the rollback.
+    throw unprocessable('invalid_deposit', `A deposit is 1 fen … 30% of the total (${maxDeposit(total)} fen).`, {
+      errors: [{ path: 'deposit', message: `1 … ${maxDeposit(total)}` }],
+      max: maxDeposit(total),
+    });
+  }
   const order = await tx
     .insertInto('orders')
     .values({
@@ -113,6 +127,7 @@ async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOr
       fee,
       sellerProceeds: total - fee,
       feeBps: deps.config.feeBps,
+      deposit: input.deposit ?? null,
       delivery: input.delivery,
       address: input.delivery === 'shipping' ? JSON.stringify(input.address) : null,
       itemSnapshot: JSON.stringify({
