@@ -39,11 +39,12 @@ test('English is one tap away and remembered', async ({ page }) => {
 test.describe('desktop', () => {
   test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
 
-  test('pages sit in a centred column', async ({ page }) => {
+  test('a side navigation replaces the bottom tabs (desktop.spec.ts has the rest)', async ({ page }) => {
     await page.goto('/');
-    const box = await page.locator('.app').boundingBox();
-    expect(box?.width).toBeLessThanOrEqual(480);
-    expect(Math.abs((box?.x ?? 0) * 2 + (box?.width ?? 0) - 1280)).toBeLessThan(4);
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await expect(nav).toBeVisible();
+    expect((await nav.boundingBox())?.x).toBe(0);
+    await expect(page.locator('.tab-bar')).toBeHidden();
     await shot(page, '19-desktop-home');
     await registerViaApi(page.request, 'desk');
     await page.goto('/me');

@@ -4,6 +4,7 @@ import { chatZhCN } from './chat.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { communityZhCN } from './community.zh-CN.ts';
 import { searchZhCN } from './search.zh-CN.ts';
+import { shellZhCN } from './shell.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
@@ -201,6 +202,7 @@ export const zhCN = {
   ...moneyZhCN,
   ...communityZhCN,
   ...searchZhCN,
+  ...shellZhCN,
   ...chatZhCN,
   ...notificationsZhCN,
   ...reviewsZhCN,

@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { PageFallback } from '../ui/status.tsx';
 import { TabBar } from '../ui/tab-bar.tsx';
+import { useDesktop } from '../ui/use-desktop.ts';
+import { SideNav } from './side-nav.tsx';
 import { useTabs } from './tabs.tsx';
 
-/** Every page: the centred mobile column. */
+/** Every page: the centred mobile column; from 960 px the page beside a side navigation
+ *  (layout.css), which replaces the bottom tab bar there. */
 export function RootLayout() {
+  const desktop = useDesktop();
   return (
     <div className="app">
+      {desktop && <SideNav />}
       <Suspense fallback={<PageFallback />}>
         <Outlet />
       </Suspense>

@@ -73,31 +73,36 @@ function ItemBody({ item }: { item: Item }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const mine = me?.id === item.sellerId;
+  // Two columns on desktop (photos | everything else); invisible wrappers on a phone.
   return (
     <>
-      <Carousel images={item.images} title={item.title} />
-      {item.status !== 'on_sale' && (
-        <p className={`state-banner state-${item.status}`} role="status" data-testid="item-state">
-          {item.status === 'sold_out' ? t('item.soldOutBanner') : t('item.withdrawnBanner')}
-        </p>
-      )}
-      <ItemFacts item={item} />
-      {!mine && me && <LatestOffer itemId={item.id} />}
-      {item.description && (
-        <section className="card">
-          <h2 className="card-title">{t('item.description')}</h2>
-          <p className="item-description">{item.description}</p>
-        </section>
-      )}
-      <SellerCard seller={item.seller} />
-      {mine ? (
-        <>
-          <SellerOffers itemId={item.id} askingPrice={item.price} />
-          <SellerTools item={item} />
-        </>
-      ) : (
-        <BuyerSide item={item} signedIn={!!me} />
-      )}
+      <div className="item-media">
+        <Carousel images={item.images} title={item.title} />
+      </div>
+      <div className="item-info">
+        {item.status !== 'on_sale' && (
+          <p className={`state-banner state-${item.status}`} role="status" data-testid="item-state">
+            {item.status === 'sold_out' ? t('item.soldOutBanner') : t('item.withdrawnBanner')}
+          </p>
+        )}
+        <ItemFacts item={item} />
+        {!mine && me && <LatestOffer itemId={item.id} />}
+        {item.description && (
+          <section className="card">
+            <h2 className="card-title">{t('item.description')}</h2>
+            <p className="item-description">{item.description}</p>
+          </section>
+        )}
+        <SellerCard seller={item.seller} />
+        {mine ? (
+          <>
+            <SellerOffers itemId={item.id} askingPrice={item.price} />
+            <SellerTools item={item} />
+          </>
+        ) : (
+          <BuyerSide item={item} signedIn={!!me} />
+        )}
+      </div>
     </>
   );
 }

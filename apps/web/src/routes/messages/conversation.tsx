@@ -1,5 +1,6 @@
 // 私信 (SPEC C6): one conversation — the peer and the item it is about at the top, the live
-// history, and the composer. Viewing it marks it read; blocks replace the composer.
+// history, and the composer. Viewing it marks it read; blocks replace the composer. On desktop
+// it sits beside the inbox (ChatSplit).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -15,8 +16,15 @@ import { useChatConnection } from '../../features/chat/provider.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
+import { useDesktop } from '../../ui/use-desktop.ts';
+import { ChatSplit } from './index.tsx';
 
 export default function ConversationPage() {
+  const page = <Conversation />;
+  return useDesktop() ? <ChatSplit>{page}</ChatSplit> : page;
+}
+
+function Conversation() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const meId = useMe().data?.id ?? '';

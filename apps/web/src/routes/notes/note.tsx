@@ -90,52 +90,57 @@ function NoteView({ note }: { note: Note }) {
   }, [published]);
 
   return (
-    <div className="note-page">
+    <div className={note.images.length ? 'note-page' : 'note-page note-page-plain'}>
       <NoteTop note={note} viewerId={viewerId} onMenu={() => setMenu(true)} onReport={() => setReporting({ targetType: 'note', targetId: note.id })} />
       {published && (
         <p className="toast" role="status">
           <CheckIcon size={16} /> {t('note.published')}
         </p>
       )}
-      <PhotoCarousel images={note.images} title={note.title} />
-      <article className={note.images.length ? 'note-main' : 'note-main note-main-plain'}>
-        {note.kind !== 'note' && (
-          <span className={`kind-badge kind-${note.kind} kind-inline`}>{t(`feed.kind.${note.kind}`)}</span>
-        )}
-        <h1 className="note-title">{note.title}</h1>
-        <NoteBody body={note.body} tags={note.tags} />
-        <p className="note-meta">
-          {note.location?.label && (
-            <span className="note-place">
-              <PinIcon size={13} />
-              {note.location.label}
-            </span>
+      {/* Two columns on desktop (photos | words and comments); invisible wrappers on a phone. */}
+      <div className="note-media">
+        <PhotoCarousel images={note.images} title={note.title} />
+      </div>
+      <div className="note-side">
+        <article className={note.images.length ? 'note-main' : 'note-main note-main-plain'}>
+          {note.kind !== 'note' && (
+            <span className={`kind-badge kind-${note.kind} kind-inline`}>{t(`feed.kind.${note.kind}`)}</span>
           )}
-          <time dateTime={note.createdAt}>{formatDate(note.createdAt)}</time>
-          {note.updatedAt !== note.createdAt && <span>{t('note.edited')}</span>}
-        </p>
-      </article>
-      {note.items.length > 0 && (
-        <section className="card note-items" aria-labelledby="note-items-title" data-testid="note-items">
-          <h2 className="card-title" id="note-items-title">
-            {t('note.items', { count: note.items.length })}
-          </h2>
-          <div className="item-cards">
-            {note.items.map((card) => (
-              <ItemCardRow key={card.id} card={card} />
-            ))}
-          </div>
-        </section>
-      )}
-      {note.kind === 'stall' && <StallGrid noteId={note.id} />}
-      <CommentList
-        noteId={note.id}
-        noteAuthorId={note.author.id}
-        count={note.commentCount}
-        signedIn={!!viewerId}
-        onReply={(replyTo) => setComposer({ open: true, replyTo })}
-      />
-      <NoteBar note={note} viewerId={viewerId} onComment={() => setComposer({ open: true, replyTo: null })} />
+          <h1 className="note-title">{note.title}</h1>
+          <NoteBody body={note.body} tags={note.tags} />
+          <p className="note-meta">
+            {note.location?.label && (
+              <span className="note-place">
+                <PinIcon size={13} />
+                {note.location.label}
+              </span>
+            )}
+            <time dateTime={note.createdAt}>{formatDate(note.createdAt)}</time>
+            {note.updatedAt !== note.createdAt && <span>{t('note.edited')}</span>}
+          </p>
+        </article>
+        {note.items.length > 0 && (
+          <section className="card note-items" aria-labelledby="note-items-title" data-testid="note-items">
+            <h2 className="card-title" id="note-items-title">
+              {t('note.items', { count: note.items.length })}
+            </h2>
+            <div className="item-cards">
+              {note.items.map((card) => (
+                <ItemCardRow key={card.id} card={card} />
+              ))}
+            </div>
+          </section>
+        )}
+        {note.kind === 'stall' && <StallGrid noteId={note.id} />}
+        <CommentList
+          noteId={note.id}
+          noteAuthorId={note.author.id}
+          count={note.commentCount}
+          signedIn={!!viewerId}
+          onReply={(replyTo) => setComposer({ open: true, replyTo })}
+        />
+        <NoteBar note={note} viewerId={viewerId} onComment={() => setComposer({ open: true, replyTo: null })} />
+      </div>
       {viewerId && (
         <CommentComposer
           noteId={note.id}

@@ -45,53 +45,58 @@ export default function OrderPage() {
   return (
     <div className="order-page">
       {header}
-      <OrderStatusHeader order={o} />
-      {o.pickupCode && o.status === 'paid' && <PickupCode code={o.pickupCode} />}
-      <OrderItem order={o} />
-      <OrderParty order={o} />
-      {o.address && (
-        <section className="card" aria-labelledby="ship-to">
-          <h2 className="card-title" id="ship-to">
-            {t('order.address')}
-          </h2>
-          <p className="address-who">
-            {o.address.name} <span className="muted">{o.address.phone}</span>
-          </p>
-          <p className="address-line">{o.address.line}</p>
-          {o.carrier && (
-            <p className="tracking" data-testid="tracking">
-              {t('order.trackingLine', { carrier: o.carrier, number: o.trackingNumber ?? '' })}
+      {/* Two columns on desktop (the order | its history); invisible wrappers on a phone. */}
+      <div className="order-main">
+        <OrderStatusHeader order={o} />
+        {o.pickupCode && o.status === 'paid' && <PickupCode code={o.pickupCode} />}
+        <OrderItem order={o} />
+        <OrderParty order={o} />
+        {o.address && (
+          <section className="card" aria-labelledby="ship-to">
+            <h2 className="card-title" id="ship-to">
+              {t('order.address')}
+            </h2>
+            <p className="address-who">
+              {o.address.name} <span className="muted">{o.address.phone}</span>
             </p>
-          )}
+            <p className="address-line">{o.address.line}</p>
+            {o.carrier && (
+              <p className="tracking" data-testid="tracking">
+                {t('order.trackingLine', { carrier: o.carrier, number: o.trackingNumber ?? '' })}
+              </p>
+            )}
+          </section>
+        )}
+        <section className="card" aria-labelledby="money-title" data-testid="money">
+          <h2 className="card-title" id="money-title">
+            {t('order.money')}
+          </h2>
+          <MoneyRows
+            rows={[
+              { label: t('money.itemTotal', { price: yuan(o.unitPrice), quantity: o.quantity }), amount: o.itemTotal },
+              ...(o.delivery === 'shipping' ? [{ label: t('money.shipping'), amount: o.shippingFee }] : []),
+            ]}
+            total={o.total}
+            after={
+              o.role === 'seller'
+                ? [
+                    { label: t('money.fee'), amount: o.fee, negative: true },
+                    { label: t('money.proceeds'), amount: o.sellerProceeds, strong: true },
+                  ]
+                : []
+            }
+          />
         </section>
-      )}
-      <section className="card" aria-labelledby="money-title" data-testid="money">
-        <h2 className="card-title" id="money-title">
-          {t('order.money')}
-        </h2>
-        <MoneyRows
-          rows={[
-            { label: t('money.itemTotal', { price: yuan(o.unitPrice), quantity: o.quantity }), amount: o.itemTotal },
-            ...(o.delivery === 'shipping' ? [{ label: t('money.shipping'), amount: o.shippingFee }] : []),
-          ]}
-          total={o.total}
-          after={
-            o.role === 'seller'
-              ? [
-                  { label: t('money.fee'), amount: o.fee, negative: true },
-                  { label: t('money.proceeds'), amount: o.sellerProceeds, strong: true },
-                ]
-              : []
-          }
-        />
-      </section>
-      <AfterSaleEntry orderId={o.id} status={o.status} />
-      <OrderReviews orderId={o.id} status={o.status} role={o.role} />
-      <Timeline order={o} />
-      <p className="order-meta muted small">
-        {t('order.number', { id: o.id })} · {deliveryName(o.delivery)}
-      </p>
-      <OrderActions order={o} />
+        <AfterSaleEntry orderId={o.id} status={o.status} />
+        <OrderReviews orderId={o.id} status={o.status} role={o.role} />
+      </div>
+      <div className="order-side">
+        <Timeline order={o} />
+        <p className="order-meta muted small">
+          {t('order.number', { id: o.id })} · {deliveryName(o.delivery)}
+        </p>
+        <OrderActions order={o} />
+      </div>
     </div>
   );
 }

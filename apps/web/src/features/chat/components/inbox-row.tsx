@@ -1,7 +1,7 @@
 // One conversation in the inbox: who, what it is about, the last message in one line, when,
 // and how many are unread.
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NavLink } from 'react-router';
 import { Avatar } from '../../../ui/avatar.tsx';
 import { previewOf, shortTime } from '../format.ts';
 import type { Conversation } from '../types.ts';
@@ -15,7 +15,8 @@ export function InboxRow({ conversation: c, meId }: { conversation: Conversation
   const risky = !!last && last.senderId !== null && last.senderId !== meId && last.warnings.length > 0;
   return (
     <li>
-      <Link to={`/messages/${c.id}`} className="inbox-row" data-testid="inbox-row" data-unread={c.unreadCount}>
+      {/* NavLink: beside an open conversation (desktop) its row is marked (.active). */}
+      <NavLink to={`/messages/${c.id}`} className="inbox-row" data-testid="inbox-row" data-unread={c.unreadCount}>
         <span className="inbox-avatar">
           <Avatar url={c.peer.avatarUrl} name={c.peer.displayName} size={48} />
           {c.unreadCount > 0 && (
@@ -42,7 +43,7 @@ export function InboxRow({ conversation: c, meId }: { conversation: Conversation
           </span>
         </span>
         {c.item && <Cover card={c.item} className="inbox-thumb" />}
-      </Link>
+      </NavLink>
     </li>
   );
 }

@@ -1,0 +1,15 @@
+// The app's shell — desktop side navigation, the offline state — in Simplified Chinese. Spread
+// into zh-CN.ts; shell.en.ts must have the same keys.
+export const shellZhCN = {
+  shell: {
+    search: '搜索',
+    notifications: '通知',
+    offline: {
+      title: '你已离线',
+      body: '正在显示保存在本机的页面，联网后会自动更新。',
+      retry: '重新连接',
+    },
+    pickConversation: '选择一个对话',
+    pickConversationBody: '左侧是你的全部私信，点开一个就在这里继续聊。',
+  },
+};
