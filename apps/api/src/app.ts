@@ -36,6 +36,7 @@ import { reviewRoutes } from './modules/trust/review-routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { afterSaleRoutes } from './modules/aftersale/routes.ts';
 import { juryRoutes } from './modules/aftersale/jury-routes.ts';
+import { assistRoutes } from './modules/assist/routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminOpsRoutes } from './modules/admin/routes-ops.ts';
 import { freshSettings } from './modules/admin/settings.ts';
@@ -44,7 +45,7 @@ export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
+const modules = [assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
 
 export function buildApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();

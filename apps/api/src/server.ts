@@ -27,6 +27,9 @@ import { afterSaleSweeps } from './modules/aftersale/sweeps.ts';
 import { createHub } from './lib/realtime.ts';
 import { liveConfig } from './modules/admin/settings.ts';
 import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
+import { assistSweeps } from './modules/assist/category-model.ts';
+import { startHostingDispatcher } from './modules/assist/hosting.ts';
+import { assistProvider } from './modules/assist/provider.ts';
 
 export type Running = { url: string; port: number; deps: Deps; stop(): Promise<void> };
 
@@ -68,6 +71,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     providers: { payouts: sandboxPayouts(), payments: gateway },
     hub,
   };
+  assistProvider(deps); // an unknown ASSIST_PROVIDER stops start-up here, naming the known ones
   const shouldSeed = config.seedDemo ?? (embedded !== undefined && (await isEmpty(deps.db)));
   if (shouldSeed) {
     const s = await seedDemo(deps);
@@ -76,12 +80,13 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   // Search vectors for rows written without them (demo seed, rows from before search).
   await indexSearchBacklog(deps.db, log);
   await retrainScamShield(deps); // the scam shield's learned layer, with moderators' labels
-  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps]);
+  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps, ...assistSweeps]);
   const app = buildApp(deps);
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   app.injectWebSocket(server as never);
   const stopCards = startOrderCardDispatcher(deps);
+  const stopHosting = startHostingDispatcher(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -93,6 +98,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   const stop = () => {
     stopping ??= (async () => {
       stopCards();
+      stopHosting();
       await jobs.stop().catch((err) => log.warn({ err }, 'job queue did not stop cleanly'));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

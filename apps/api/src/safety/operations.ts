@@ -68,6 +68,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /items/categories': { ...PUBLIC, setup: async (w) => ({ party: w.A }) },
   'GET /items': { ...PUBLIC, setup: async (w) => ({ party: w.A, query: { ids: await w.item() } }) },
   'POST /items': { ...ANY_MEMBER, setup: async (w) => ({ party: w.A, body: { title: '台灯', price: 1000, delivery: ['pickup'] } }) },
+  'POST /items/suggest': { ...ANY_MEMBER, setup: async (w) => ({ party: w.A, body: { title: '宜家 书桌 九成新', photoCount: 2 } }) },
   'GET /items/{id}': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { id: await w.item() } }) },
   'PATCH /items/{id}': { guards: 'item', visitor: '401', stranger: '403', party: '2xx', peer: '403', setup: async (w) => ({ party: w.A, peer: w.B, params: { id: await w.item() }, body: { price: 2500 } }) },
   'POST /items/{id}/withdraw': { guards: 'item', visitor: '401', stranger: '403', party: '2xx', setup: async (w) => ({ party: w.A, params: { id: await w.item() } }) },

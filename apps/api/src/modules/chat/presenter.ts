@@ -56,6 +56,8 @@ export async function presentMessages(db: Executor, rows: MessageRow[], viewerId
         : {}),
       warnings: m.warnings,
       autoReply: m.autoReply,
+      // API.md "Smart assistance": an answer smart hosting sent for the seller.
+      automatic: m.autoReply,
       createdAt: m.createdAt.toISOString(),
     };
   });

@@ -30,6 +30,7 @@ export const MessageJson = z
     order: z.any().optional(),
     warnings: z.array(z.string()),
     autoReply: z.boolean(),
+    automatic: z.boolean().openapi({ description: 'Sent by smart hosting for the seller (API.md "Smart assistance")' }),
     createdAt: z.string(),
   })
   .openapi('Message');

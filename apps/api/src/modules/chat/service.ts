@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { withTx } from '../../db/index.ts';
+import { queueHosting } from '../assist/hosting-repo.ts';
 import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';
@@ -66,16 +68,22 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
     await assertItemOfPair(deps, itemId, [me, peerId], 'offer.itemId');
     offerId = (await makeOffer(deps, me, itemId, body.offer.price)).id;
   }
-  const row = await insertMessage(deps.db, {
-    conversationId,
-    senderId: me,
-    kind: body.text ? 'text' : body.mediaId ? 'photo' : body.itemId ? 'item' : 'offer',
-    text: body.text ?? null,
-    mediaId: body.mediaId ?? null,
-    itemId: body.itemId ?? null,
-    offerId,
-    warnings: scan.warnings,
-    riskScore: scan.score,
+  // The message and, for a question about a hosted item, its smart-hosting task commit together
+  // (assist/hosting.ts answers it after this returns, on whichever process claims it first).
+  const row = await withTx(deps.db, async (tx) => {
+    const m = await insertMessage(tx, {
+      conversationId,
+      senderId: me,
+      kind: body.text ? 'text' : body.mediaId ? 'photo' : body.itemId ? 'item' : 'offer',
+      text: body.text ?? null,
+      mediaId: body.mediaId ?? null,
+      itemId: body.itemId ?? null,
+      offerId,
+      warnings: scan.warnings,
+      riskScore: scan.score,
+    });
+    await queueHosting(tx, m);
+    return m;
   });
   // Cards read differently for each side (an offer's role, the seller's floor note): present per viewer.
   const [mine] = await presentMessages(deps.db, [row], me, deps.clock.now());

@@ -54,6 +54,7 @@ export function presentItem(
     distanceKm: row.lat !== null && row.lng !== null && ctx.viewer ? roundKm(haversineKm(ctx.viewer, { lat: row.lat, lng: row.lng })) : null,
     status: row.status as ItemStatus,
     free: row.price === 0,
+    hosting: row.hosting,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

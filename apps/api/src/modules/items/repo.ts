@@ -44,6 +44,9 @@ export const updateItem = (db: Executor, id: string, patch: Updateable<Omit<Item
     .returningAll()
     .executeTakeFirstOrThrow();
 
+/** Smart hosting on or off: not a term of sale, so no version bump. */
+export const setItemHosting = (db: Executor, id: string, hosting: boolean) =>
+  db.updateTable('items').set({ hosting }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
 export async function replaceImages(db: Executor, itemId: string, mediaIds: readonly string[]) {
   await db.deleteFrom('itemImages').where('itemId', '=', itemId).execute();

@@ -53,6 +53,9 @@ export const ItemPatchBody = z
     condition: ConditionSchema.nullable().optional(),
     imageIds: ImageIdsSchema.optional().openapi({ description: 'Replaces the photos; [] removes them all' }),
     location: LocationInput.nullable().optional().openapi({ description: 'null removes the location' }),
+    hosting: z.boolean().optional().openapi({
+      description: 'Smart hosting (智能托管): routine buyer questions answered automatically. Not a term: no version bump, allowed while withdrawn.',
+    }),
   })
   .openapi('ItemPatch');
 export type ItemPatchInput = z.infer<typeof ItemPatchBody>;
@@ -93,6 +96,7 @@ export const ItemSchema = z
     distanceKm: z.number().nullable().openapi({ description: 'From ?lat=&lng= to the stored point, 0.1 km' }),
     status: ItemStatusSchema,
     free: z.boolean(),
+    hosting: z.boolean().openapi({ description: 'Smart hosting is on: routine questions get automatic answers' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

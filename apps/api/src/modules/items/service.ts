@@ -9,7 +9,7 @@ import type { ItemCreateInput, ItemPatchInput } from './schema.ts';
 import { ownPhotoIds } from '../media/service.ts';
 import { assertCanList } from '../trust/pro-seller.ts';
 import { indexItem } from '../search/indexer.ts';
-import { findItemForUpdate, insertItem, type ItemRow, replaceImages, updateItem } from './repo.ts';
+import { findItemForUpdate, insertItem, type ItemRow, replaceImages, setItemHosting, updateItem } from './repo.ts';
 import { availableAfterQuantityEdit, createTermsErrors, patchedShippingFee, patchTermsErrors, takenUnits } from './terms.ts';
 
 function refuseTerms(errors: TermsError[]) {
@@ -69,9 +69,16 @@ async function lockOwnItem(tx: Tx, sellerId: string, id: string): Promise<ItemRo
   return row;
 }
 
-export async function editItem(deps: Deps, sellerId: string, id: string, patch: ItemPatchInput): Promise<ItemRow> {
+export async function editItem(deps: Deps, sellerId: string, id: string, input: ItemPatchInput): Promise<ItemRow> {
+  const { hosting, ...patch } = input;
   return withTx(deps.db, async (tx) => {
     const cur = await lockOwnItem(tx, sellerId, id);
+    // Smart hosting is how the seller answers, not a term of sale: switching it alone neither
+    // bumps the version (an order placed meanwhile stays valid) nor needs the item on sale.
+    if (hosting !== undefined && Object.keys(patch).length === 0) {
+      if (hosting === cur.hosting) return cur;
+      return setItemHosting(tx, id, hosting);
+    }
     // A withdrawn item goes back on sale only through POST /items/:id/relist, never as a side
     // effect of an edit: relisting is a decision the seller makes on purpose.
     if (cur.status === 'withdrawn') {
@@ -108,6 +115,7 @@ export async function editItem(deps: Deps, sellerId: string, id: string, patch: 
       ...(patch.category !== undefined && { category: patch.category }),
       ...(patch.condition !== undefined && { condition: patch.condition }),
       ...(patch.location !== undefined && locationColumns(patch.location)),
+      ...(hosting !== undefined && { hosting }),
       updatedAt: deps.clock.now(),
     });
     if (patch.imageIds !== undefined) await replaceImages(tx, id, patch.imageIds);
