@@ -20,11 +20,23 @@ export function Sheet({
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // Where the page was when the sheet opened. Focusing a field in a modal (and the phone's
+  // keyboard) can scroll the page behind it, and closing returns focus to the opener: either
+  // can leave the reader somewhere else, e.g. at the top after sending a comment. Closing puts
+  // the page back where it was, unless the sheet's action went to another page.
+  const before = useRef<{ y: number; path: string } | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (open && !d.open) {
+      before.current = { y: window.scrollY, path: window.location.pathname };
+      d.showModal();
+    }
+    if (!open && d.open) {
+      d.close();
+      const was = before.current;
+      if (was && was.path === window.location.pathname && window.scrollY !== was.y) window.scrollTo(0, was.y);
+    }
   }, [open]);
   // A tap on the backdrop closes the sheet, as Esc does for keyboards (the cancel event).
   const closeRef = useRef(onClose);

@@ -19,7 +19,7 @@ import { NoteTop } from '../../features/notes/components/note-top.tsx';
 import { PhotoCarousel } from '../../features/notes/components/photo-carousel.tsx';
 import { StallGrid } from '../../features/notes/components/stall-grid.tsx';
 import { describeCommunityError } from '../../features/notes/errors.ts';
-import type { Note } from '../../features/notes/types.ts';
+import type { Note, Reply } from '../../features/notes/types.ts';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { CheckIcon, PinIcon } from '../../ui/icons.tsx';
@@ -78,6 +78,8 @@ function NoteView({ note }: { note: Note }) {
   const location = useLocation();
   const [menu, setMenu] = useState(false);
   const [reporting, setReporting] = useState<ReportTarget | null>(null);
+  // The comment just sent: the list shows it where it belongs and brings it into view.
+  const [posted, setPosted] = useState<Reply | null>(null);
   const [composer, setComposer] = useState<{ open: boolean; replyTo: ReplyTarget | null }>({
     open: false,
     replyTo: null,
@@ -138,6 +140,7 @@ function NoteView({ note }: { note: Note }) {
           count={note.commentCount}
           signedIn={!!viewerId}
           onReply={(replyTo) => setComposer({ open: true, replyTo })}
+          posted={posted}
         />
         <NoteBar note={note} viewerId={viewerId} onComment={() => setComposer({ open: true, replyTo: null })} />
       </div>
@@ -147,6 +150,7 @@ function NoteView({ note }: { note: Note }) {
           open={composer.open}
           replyTo={composer.replyTo}
           onClose={() => setComposer((c) => ({ ...c, open: false }))}
+          onPosted={setPosted}
         />
       )}
       {viewerId === note.author.id && <OwnerMenu note={note} open={menu} onClose={() => setMenu(false)} />}

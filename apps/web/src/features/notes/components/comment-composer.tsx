@@ -12,6 +12,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { useCreateComment } from '../api.ts';
 import { describeCommunityError } from '../errors.ts';
 import { type CommentInput, NOTE_LIMITS } from '../types.ts';
+import type { Reply } from '../types.ts';
 import type { ReplyTarget } from './comment-item.tsx';
 import { MyItemsPicker } from './my-items-picker.tsx';
 
@@ -23,11 +24,14 @@ export function CommentComposer({
   open,
   replyTo,
   onClose,
+  onPosted,
 }: {
   noteId: string;
   open: boolean;
   replyTo: ReplyTarget | null;
   onClose: () => void;
+  /** The comment as the server stored it, so the page can show it without losing its place. */
+  onPosted?: (comment: Reply) => void;
 }) {
   const { t } = useTranslation();
   const create = useCreateComment(noteId);
@@ -86,9 +90,10 @@ export function CommentComposer({
     setErrors(e);
     if (!input) return;
     create.mutate(input, {
-      onSuccess: () => {
+      onSuccess: (comment) => {
         reset();
         onClose();
+        onPosted?.(comment);
       },
       onError: (err) => {
         const fe = err instanceof ApiError ? err : null;

@@ -1,12 +1,14 @@
 // The comment section: top-level comments (newest first, cursor pages), each with its first
-// replies and "展开 N 条回复" for the rest; deleting asks first.
-import { useState } from 'react';
+// replies and "展开 N 条回复" for the rest; deleting asks first. The comment just posted is
+// shown where it belongs (a reply even in a folded thread) and scrolled into view only if it is
+// off screen, so the reader keeps their place.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../../ui/sheet.tsx';
 import { ErrorState } from '../../../ui/status.tsx';
 import { useComments, useDeleteComment, useReplies } from '../api.ts';
 import { describeCommunityError } from '../errors.ts';
-import type { Comment } from '../types.ts';
+import type { Comment, Reply } from '../types.ts';
 import { CommentItem, type ReplyTarget } from './comment-item.tsx';
 
 type Actions = {
@@ -16,19 +18,22 @@ type Actions = {
   onDelete: (commentId: string) => void;
 };
 
-function Thread({ noteId, c, actions }: { noteId: string; c: Comment; actions: Actions }) {
+function Thread({ noteId, c, actions, posted }: { noteId: string; c: Comment; actions: Actions; posted: Reply | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const all = useReplies(noteId, c.id, open);
-  const replies = open && all.data ? all.data.pages.flatMap((p) => p.items) : c.replies;
+  const loaded = open && all.data ? all.data.pages.flatMap((p) => p.items) : c.replies;
+  // A reply just posted to a thread whose preview does not reach it yet is shown at its end.
+  const mine = posted && posted.parentId === c.id && !loaded.some((r) => r.id === posted.id) ? [posted] : [];
+  const replies = [...loaded, ...mine];
   const hidden = c.replyCount - replies.length;
   return (
-    <li className="thread">
+    <li className="thread" data-comment-id={c.id}>
       <CommentItem c={c} actions={actions} />
       {replies.length > 0 && (
         <ul className="replies">
           {replies.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} data-comment-id={r.id}>
               {/* Answering a reply: the server puts it in this thread and names whom it answers. */}
               <CommentItem c={r} reply actions={actions} />
             </li>
@@ -55,12 +60,14 @@ export function CommentList({
   count,
   signedIn,
   onReply,
+  posted = null,
 }: {
   noteId: string;
   noteAuthorId: string;
   count: number;
   signedIn: boolean;
   onReply: (target: ReplyTarget) => void;
+  posted?: Reply | null;
 }) {
   const { t } = useTranslation();
   const comments = useComments(noteId);
@@ -68,9 +75,22 @@ export function CommentList({
   const [deleting, setDeleting] = useState<string | null>(null);
   const actions: Actions = { noteAuthorId, signedIn, onReply, onDelete: setDeleting };
   const threads = comments.data?.pages.flatMap((p) => p.items) ?? [];
+  const section = useRef<HTMLElement>(null);
+  const shown = useRef<string | null>(null);
+  // Once the posted comment is on the page: into view if it is not (nothing moves if it is), and
+  // marked for a moment so the eye finds it.
+  useEffect(() => {
+    if (!posted || shown.current === posted.id) return;
+    const el = section.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(posted.id)}"]`);
+    if (!el) return;
+    shown.current = posted.id;
+    el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    el.classList.add('comment-new');
+    setTimeout(() => el.classList.remove('comment-new'), 2400);
+  });
 
   return (
-    <section className="card comments" aria-labelledby="comments-title" data-testid="comments">
+    <section ref={section} className="card comments" aria-labelledby="comments-title" data-testid="comments">
       <h2 className="card-title" id="comments-title">
         {t('comments.title', { count })}
       </h2>
@@ -83,7 +103,7 @@ export function CommentList({
       ) : (
         <ul className="threads">
           {threads.map((c) => (
-            <Thread key={c.id} noteId={noteId} c={c} actions={actions} />
+            <Thread key={c.id} noteId={noteId} c={c} actions={actions} posted={posted} />
           ))}
         </ul>
       )}
