@@ -11,6 +11,7 @@ import type { Member, World } from './world.ts';
 import { ADDRESS, PASSWORD } from './world.ts';
 import { afterSaleRows } from '../modules/aftersale/safety-rows.ts';
 import { adminRows } from '../modules/admin/safety-rows.ts';
+import { privacyRows } from '../modules/privacy/safety-rows.ts';
 
 export type Cls = '2xx' | '401' | '403' | '404' | '4xx';
 export type Actor = 'visitor' | 'stranger' | 'party' | 'peer';
@@ -297,6 +298,9 @@ export const MATRIX: Record<string, Row> = {
 
   // ── the operator console (its rows live with the module) ─────────────────────────────────
   ...adminRows,
+
+  // ── personal data: export and deletion (their rows live with the module) ─────────────────
+  ...privacyRows,
 };
 
 /**

@@ -29,11 +29,16 @@ const WALLET_EVERY = 3;
 
 let totalSteps = 0;
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 
 afterAll(() => {
   const s = (performance.now() - t0) / 1000;
   for (const [name, n] of Object.entries(knownSeen)) console.log(`[order-fuzz] KNOWN DEFECT ${name} seen ${n}× — ${KNOWN_DEFECTS[name]}`);
-  console.log(`[order-fuzz] seed ${SEED}: ${totalSteps} steps in ${s.toFixed(1)} s (${((s * 1000) / Math.max(1, totalSteps)).toFixed(1)} ms a step, ${LANES} lanes)`);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(
+    `[order-fuzz] seed ${SEED}: ${totalSteps} steps in ${s.toFixed(1)} s (${((s * 1000) / Math.max(1, totalSteps)).toFixed(1)} ms a step, ${LANES} lanes; ` +
+      `this process used ${((cpu.user + cpu.system) / 1000 / Math.max(1, totalSteps)).toFixed(1)} ms of CPU a step)`,
+  );
 });
 
 const DELIVERY_SETS: Delivery[][] = [['pickup'], ['shipping'], ['online'], ['pickup', 'shipping'], ['shipping', 'online'], ['pickup', 'shipping', 'online']];

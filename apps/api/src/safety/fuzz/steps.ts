@@ -6,6 +6,7 @@ import { retryStuckWithdrawals } from '../../modules/ledger/withdrawals.ts';
 import { expireDueOrders } from '../../modules/orders/service/cancel.ts';
 import { autoConfirmDue } from '../../modules/orders/service/fulfil.ts';
 import { type Act, type Ctx, type Sent, expect, pick, requestOf, send } from './actions.ts';
+import { compare } from './check.ts';
 import { type State, clone, sweep } from './model.ts';
 import type { Rng } from './rng.ts';
 
@@ -61,10 +62,11 @@ function partner(run: Run, a: Act): Act {
   return pick(s, rng, n);
 }
 
-/** 2–3 acts at once: some order of them must explain every answer. */
+/** 2–3 acts at once: some order of them must explain every answer and the rows they leave. */
 async function together(run: Run, acts: Sent[]): Promise<string> {
   const results = await Promise.all(acts.map((a) => send(run.ctx, run.s, a)));
   await run.ctx.t.gateway.settled();
+  const candidates: State[] = [];
   for (const order of permutations(acts.map((_, i) => i))) {
     const trial = clone(run.s);
     const ok = order.every((i) => {
@@ -73,14 +75,25 @@ async function together(run: Run, acts: Sent[]): Promise<string> {
       e.apply(results[i] as Res);
       return true;
     });
-    if (ok) {
-      for (const [i, a] of acts.entries()) remember(run, a, results[i] as Res);
-      Object.assign(run.s, trial);
-      return `together ${acts.map((a, i) => `${a.kind} → ${show(results[i] as Res)}`).join(', ')}`;
+    if (ok) candidates.push(trial);
+  }
+  if (!candidates.length) {
+    const lines = acts.map((a, i) => `  ${describeAct(a)} → ${show(results[i] as Res)} ${(results[i] as Res).text.slice(0, 160)} (alone: ${expect(run.s, a).describe})`);
+    throw new Error(`no order of these concurrent acts explains the answers:\n${lines.join('\n')}`);
+  }
+  // Answers alike in every order (two restocks both 200): the rows tell which order it was.
+  let chosen = candidates[0] as State;
+  if (candidates.length > 1) {
+    for (const c of candidates) {
+      if (!(await compare(run.ctx, c, null)).length) {
+        chosen = c;
+        break;
+      }
     }
   }
-  const lines = acts.map((a, i) => `  ${describeAct(a)} → ${show(results[i] as Res)} ${(results[i] as Res).text.slice(0, 160)} (alone: ${expect(run.s, a).describe})`);
-  throw new Error(`no order of these concurrent acts explains the answers:\n${lines.join('\n')}`);
+  for (const [i, a] of acts.entries()) remember(run, a, results[i] as Res);
+  Object.assign(run.s, chosen);
+  return `together ${acts.map((a, i) => `${a.kind} → ${show(results[i] as Res)}`).join(', ')}`;
 }
 
 /** The same request twice at once under one key: one effect, one answer. */
