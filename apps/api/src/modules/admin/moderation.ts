@@ -71,7 +71,7 @@ async function lockSubject(tx: Tx, actor: AuthUser, subjectId: string | null, ac
 
 type Applied = { before: Record<string, unknown>; after: Record<string, unknown>; notice?: Record<string, string | number> };
 
-async function apply(tx: Tx, deps: Deps, actor: AuthUser, t: Target, input: ResolveInput, now: Date): Promise<Applied> {
+async function apply(tx: Tx, actor: AuthUser, t: Target, input: ResolveInput, now: Date): Promise<Applied> {
   const base = { subjectId: t.subjectId };
   switch (input.action) {
     case 'hide':
@@ -116,7 +116,7 @@ export async function resolveReport(deps: Deps, actor: AuthUser, reportId: strin
     const target = await lockTarget(tx, report.targetType, report.targetId, report.reporterId);
     if (!target && input.action !== 'dismiss') throw conflict('target_gone', 'What was reported no longer exists; dismiss the report.');
     const t = target ?? { type: report.targetType, id: report.targetId, hiddenAt: null, subjectId: null };
-    const applied = await apply(tx, deps, actor, t, input, now);
+    const applied = await apply(tx, actor, t, input, now);
     // Every open report on this target is answered by this action (and this one, even if an
     // earlier action had closed it).
     const status: 'dismissed' | 'resolved' = input.action === 'dismiss' ? 'dismissed' : 'resolved';

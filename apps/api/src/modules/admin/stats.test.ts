@@ -20,7 +20,7 @@ function beijingMidnight(daysAgo: number): Date {
 
 // A small market: five completed orders spread over three days (one 30 minutes after a Beijing
 // midnight, i.e. the previous day in UTC), one paid and cancelled, members and listings.
-const completed = [];
+const completed: Awaited<ReturnType<typeof completedOrder>>[] = [];
 for (const price of [3000, 12_500, 800, 45_600, 9900]) completed.push(await completedOrder(t, { price }));
 const cancelled = await paidOrder(t, { price: 2200 });
 expect((await t.req('POST', `/orders/${cancelled.order.id}/cancel`, { token: cancelled.buyer.token, body: {} })).status).toBe(200);
