@@ -40,18 +40,24 @@ import { assistRoutes } from './modules/assist/routes.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminOpsRoutes } from './modules/admin/routes-ops.ts';
 import { freshSettings } from './modules/admin/settings.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { discoveryRoutes } from './modules/discovery/routes.ts';
+import { createMetrics, mountMetrics, type PoolStats } from './lib/metrics.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes];
+const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes];
 
-export function buildApp(deps: Deps) {
+/** `pool`: the database pool, whose counts /metrics reports (the server passes it). */
+export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
   const app = new OpenAPIHono<AppEnv>();
+  const metrics = createMetrics(deps, pool);
   const nodeWs = createNodeWebSocket({ app });
 
   app.use('*', requestId());
+  app.use('*', metrics.middleware);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const log = deps.log.child({ reqId: c.get('requestId') });
@@ -105,6 +111,7 @@ export function buildApp(deps: Deps) {
   });
   mountDocs(app);
   app.route('/media', mediaFiles(deps));
+  mountMetrics(app, metrics, deps.config.metricsToken);
   mountWeb(app, deps);
 
   app.notFound((c) => problem(c, new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)));

@@ -45,6 +45,7 @@ const envSchema = z.object({
   PRO_SELLER_GUARD: bool.default(true),
   PRO_SELLER_SALES_PER_YEAR: int(1, 100_000).default(30),
   PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
+  METRICS_TOKEN: z.string().regex(/^\S{16,200}$/, '16 to 200 characters without spaces').optional(),
   ASSIST_PROVIDER: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'an assistant name such as builtin').default('builtin'),
 });
 
@@ -78,6 +79,8 @@ export type Config = {
   proSellerSalesTotalPerYear: number;
   /** Smart publish and hosting: which registered assistant answers (modules/assist/provider.ts). */
   assistProvider: string;
+  /** Bearer token for GET /metrics; unset: metrics are served to loopback clients only. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -119,6 +122,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     proSellerSalesPerYear: e.PRO_SELLER_SALES_PER_YEAR,
     proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,
     assistProvider: e.ASSIST_PROVIDER,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

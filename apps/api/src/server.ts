@@ -81,7 +81,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   await indexSearchBacklog(deps.db, log);
   await retrainScamShield(deps); // the scam shield's learned layer, with moderators' labels
   const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps, ...assistSweeps]);
-  const app = buildApp(deps);
+  const app = buildApp(deps, { pool: database.pool });
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   app.injectWebSocket(server as never);

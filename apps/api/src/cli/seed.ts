@@ -22,7 +22,7 @@ const result = await withDatabase(async (database, config) => {
     media: localDiskStore(join(config.dataDir, 'media')),
     providers: { payouts: sandboxPayouts(), payments: sandboxGateway({ signingKey: secrets.signingKey }) },
     // Seeding pushes to nobody: no sockets are open.
-    hub: { publish: async () => {}, publishMany: async () => {}, attach: () => () => {}, connectedUsers: () => 0, start: async () => {}, stop: async () => {} },
+    hub: { publish: async () => {}, publishMany: async () => {}, attach: () => () => {}, connectedUsers: () => 0, connectedSockets: () => 0, start: async () => {}, stop: async () => {} },
   });
 });
 console.log(`demo community: ${JSON.stringify(result)}`);

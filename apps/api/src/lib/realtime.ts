@@ -20,6 +20,8 @@ export type Hub = {
   publishMany(db: Db, deliveries: Delivery[]): Promise<void>;
   attach(userId: string, socket: Socket): () => void;
   connectedUsers(): number;
+  /** Open sockets on this process (a member may hold several: tabs, devices). */
+  connectedSockets(): number;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -90,6 +92,11 @@ export function createHub(url: string, log: Logger): Hub {
       };
     },
     connectedUsers: () => sockets.size,
+    connectedSockets: () => {
+      let n = 0;
+      for (const set of sockets.values()) n += set.size;
+      return n;
+    },
     start: () => connect(),
     async stop() {
       stopped = true;
