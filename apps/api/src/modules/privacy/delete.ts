@@ -5,7 +5,7 @@
 //           on others' notes (erased like a deleted comment, so replies stay readable),
 //           likes, collects, follows, own blocks, addresses, notifications, idempotency keys,
 //           credit history, photos no one else's record needs; open offers are withdrawn,
-//           items withdrawn (photos and floor prices removed), unpaid orders cancelled.
+//           items withdrawn (photos and floor prices removed, hosting off), unpaid orders cancelled.
 //   kept    for the counterparties and the law: orders (their snapshots and cover photos),
 //           after-sale cases (with evidence photos), the ledger and withdrawals, reviews,
 //           conversations and messages (the peer's copy of what was said, photos included),
@@ -73,7 +73,9 @@ export async function deleteAccount(deps: Deps, userId: string, password: string
 
 async function withdrawItems(tx: Tx, userId: string, now: Date) {
   await tx.updateTable('items').set({ withdrawnAt: now, updatedAt: now }).where('sellerId', '=', userId).where('withdrawnAt', 'is', null).execute();
-  await tx.updateTable('items').set({ floorPrice: null }).where('sellerId', '=', userId).execute();
+  await tx.updateTable('items').set({ hosting: false, floorPrice: null }).where('sellerId', '=', userId).execute();
+  // An automatic answer must not speak for a member who is gone.
+  await sql`DELETE FROM hosting_tasks h USING items i WHERE i.id = h.item_id AND i.seller_id = ${userId} AND h.done_at IS NULL`.execute(tx);
 }
 
 async function eraseMember(tx: Tx, userId: string, now: Date): Promise<{ mediaIds: string[] }> {

@@ -91,7 +91,7 @@ const trade: Section[] = [
     name: 'items',
     async page(tx, u, after) {
       const rows = await tx.selectFrom('items')
-        .select(['id', 'title', 'description', 'price', 'floorPrice', 'quantity', 'available', 'delivery', 'shippingFee', 'category', 'condition', 'status', 'locationLabel', 'lat', 'lng', 'hiddenAt', 'withdrawnAt', 'createdAt', 'updatedAt'])
+        .select(['id', 'title', 'description', 'price', 'floorPrice', 'quantity', 'available', 'delivery', 'shippingFee', 'category', 'condition', 'status', 'hosting', 'locationLabel', 'lat', 'lng', 'hiddenAt', 'withdrawnAt', 'createdAt', 'updatedAt'])
         .where('sellerId', '=', u).$if(after !== null, (q) => q.where('id', '>', after as string)).orderBy('id').limit(PAGE).execute();
       const ids = rows.map((r) => r.id);
       const images = ids.length ? await tx.selectFrom('itemImages').select(['itemId', 'mediaId']).where('itemId', 'in', ids).orderBy('position').execute() : [];

@@ -135,6 +135,7 @@ describe('DELETE /me', () => {
     expect(unpaid.status).toBe(201);
     const offer = await t.req('POST', `/items/${m.lamp.id}/offers`, { token: m.buyer.token, body: { price: 1500 } });
     expect(offer.status).toBe(201);
+    expect((await t.req('PATCH', `/items/${m.lamp.id}`, { token: m.s.token, body: { hosting: true } })).json.hosting).toBe(true);
     const photoDir = join(t.config.dataDir, 'media', m.pic.id);
     expect(existsSync(photoDir)).toBe(true);
 
@@ -173,8 +174,8 @@ describe('DELETE /me', () => {
     expect(erased.deletedAt).not.toBeNull();
 
     // Items withdrawn, the open offer withdrawn, the unpaid order cancelled.
-    const items = await t.db.selectFrom('items').select('status').where('sellerId', '=', m.s.id).execute();
-    expect(items.map((i) => i.status)).toEqual(['withdrawn', 'withdrawn']);
+    const items = await t.db.selectFrom('items').select(['status', 'hosting']).where('sellerId', '=', m.s.id).execute();
+    expect(items).toEqual([{ status: 'withdrawn', hosting: false }, { status: 'withdrawn', hosting: false }]);
     expect((await t.req('GET', `/offers/${offer.json.id}`, { token: m.buyer.token })).json.status).toBe('withdrawn');
     const cancelled = await t.req('GET', `/orders/${unpaid.json.id}`, { token: other.token });
     expect(cancelled.json).toMatchObject({ status: 'cancelled', cancelReason: 'account_deleted' });
