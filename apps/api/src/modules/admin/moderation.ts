@@ -139,7 +139,9 @@ export async function resolveReport(deps: Deps, actor: AuthUser, reportId: strin
       await notify({ recipientId: reporterId, type: 'report_outcome', actorId: null, data: { action: input.action, targetType: t.type } });
     }
     if (applied.notice && t.subjectId) {
-      await notify({ recipientId: t.subjectId, type: 'moderation_notice', actorId: null, data: { ...applied.notice, reason: input.reason.slice(0, 300) } });
+      // The author's own note or item stays reachable to them from the notification.
+      const subject = t.type === 'note' ? { noteId: t.id } : t.type === 'item' ? { itemId: t.id } : {};
+      await notify({ recipientId: t.subjectId, type: 'moderation_notice', actorId: null, ...subject, data: { ...applied.notice, reason: input.reason.slice(0, 300) } });
     }
     return { auditId, reportIds: closed.map((r) => r.id), status, subjectId: t.subjectId, ...applied };
   });

@@ -46,6 +46,12 @@ function what(t: TFunction, n: Notification): string {
       return t(`notifications.types.aftersale_answered.${pick(status, ['awaiting_return', 'refunded', 'rejected', 'returning', 'withdrawn'] as const, 'other')}`);
     case 'aftersale_escalated':
       return t(`notifications.types.aftersale_escalated.${pick(status, ['in_jury', 'with_operator'] as const, 'other')}`);
+    case 'moderation_notice': {
+      const action = pick(n.data.action, ['hide', 'restore', 'warn', 'limit'] as const, 'other');
+      const kind = t(`notifications.types.moderation_notice.${pick(n.data.kind, ['listing', 'messaging'] as const, 'listing')}`);
+      const until = typeof n.data.until === 'string' ? n.data.until.slice(0, 10) : '';
+      return t(`notifications.types.moderation_notice.${action}`, { kind, until });
+    }
     case 'aftersale_decided':
       return t(`notifications.types.aftersale_decided.${pick(n.data.verdict, ['refund', 'release'] as const, 'other')}`);
     default:
@@ -55,7 +61,7 @@ function what(t: TFunction, n: Notification): string {
 
 function detail(t: TFunction, n: Notification): string | null {
   if (n.comment) return n.comment.excerpt ?? t('notifications.deletedComment');
-  if (n.type === 'order_cancelled' && typeof n.data.reason === 'string' && n.data.reason !== 'expired') {
+  if ((n.type === 'order_cancelled' || n.type === 'moderation_notice') && typeof n.data.reason === 'string' && n.data.reason !== 'expired') {
     return t('notifications.reason', { reason: n.data.reason });
   }
   return n.item?.title ?? n.note?.title ?? null;
