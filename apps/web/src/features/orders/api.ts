@@ -6,6 +6,7 @@ import { api } from '../../lib/api.ts';
 
 export type OrderStatus =
   | 'pending_payment'
+  | 'reserved'
   | 'paid'
   | 'shipped'
   | 'delivered'
@@ -13,7 +14,7 @@ export type OrderStatus =
   | 'cancelled'
   | 'refunding'
   | 'refunded';
-export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover';
+export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show';
 export type Address = { name: string; phone: string; line: string };
 export type SavedAddress = Address & { id: string; createdAt: string };
 
@@ -41,6 +42,14 @@ export type Order = {
   offerId: string | null;
   expiresAt: string | null;
   autoConfirmAt: string | null;
+  /** Reservation deposit (定金托管), fen; null for an ordinary order. */
+  deposit: number | null;
+  depositPaid: boolean;
+  /** While reserved: when the hold ends (the deposit is then refunded). */
+  reservedUntil: string | null;
+  noShowAt: string | null;
+  /** While a no-show claim waits: the end of the buyer's 24 h to contest it. */
+  contestUntil: string | null;
   role: 'buyer' | 'seller';
   actions: OrderAction[];
   createdAt: string;
@@ -53,6 +62,7 @@ export type PlaceOrderInput = {
   delivery: DeliveryMethod;
   address?: Address;
   offerId?: string;
+  deposit?: number;
 };
 
 /** A fresh key per attempt; works on plain-http LAN installs too, where randomUUID is absent. */
@@ -74,6 +84,7 @@ export const useOrder = (id: string) =>
     refetchInterval: (q) => {
       const s = q.state.data?.status;
       if (s === 'pending_payment') return 3000;
+      if (s === 'reserved') return 15_000;
       return s === 'paid' || s === 'shipped' || s === 'delivered' ? 15_000 : false;
     },
   });
@@ -98,7 +109,7 @@ type ActionInput =
   | { action: 'ship'; body: { carrier: string; trackingNumber: string } }
   | { action: 'handover'; body: { pickupCode: string } }
   | { action: 'cancel'; body: { reason?: string } }
-  | { action: 'deliver' | 'confirm'; body?: undefined };
+  | { action: 'deliver' | 'confirm' | 'no-show'; body?: undefined };
 
 export function useOrderAction(id: string) {
   const qc = useQueryClient();

@@ -121,6 +121,18 @@ function BuyerSide({ item, signedIn }: { item: Item; signedIn: boolean }) {
 
   return (
     <>
+      {buyable && !agreed && item.price > 0 && item.delivery.includes('pickup') && (
+        <section className="card reserve-entry" data-testid="reserve-entry">
+          <p className="muted small">{t('reservation.reserveHint')}</p>
+          <button
+            type="button"
+            className="btn btn-secondary btn-block"
+            onClick={() => (signedIn ? navigate(`/checkout/${item.id}?reserve=1`) : needLogin(`/checkout/${item.id}?reserve=1`))}
+          >
+            {t('reservation.reserve')}
+          </button>
+        </section>
+      )}
       <div className="action-bar">
         <ChatWithSeller sellerId={item.sellerId} itemId={item.id} signedIn={signedIn} />
         {item.price > 0 && (

@@ -8,7 +8,7 @@ import { useMe } from '../../features/accounts/api.ts';
 import { type Item, useItem } from '../../features/items/api.ts';
 import { ChoiceField } from '../../features/items/components/choice-field.tsx';
 import { describeTradeError } from '../../features/items/errors.ts';
-import { deliveryName, priceLabel, yuan } from '../../features/items/format.ts';
+import { deliveryName, parseYuan, priceLabel, yuan } from '../../features/items/format.ts';
 import { useOffer } from '../../features/offers/api.ts';
 import type { PlaceOrderInput, SavedAddress } from '../../features/orders/api.ts';
 import { AddressPicker } from '../../features/orders/components/address-picker.tsx';
@@ -59,7 +59,7 @@ export default function CheckoutPage() {
   return (
     <>
       {header}
-      <CheckoutForm item={item.data} offerId={offerId} agreedPrice={agreed} />
+      <CheckoutForm item={item.data} offerId={offerId} agreedPrice={agreed} reserveFirst={params.get('reserve') === '1'} />
     </>
   );
 }
@@ -68,20 +68,26 @@ function CheckoutForm({
   item,
   offerId,
   agreedPrice,
+  reserveFirst = false,
 }: {
   item: Item;
   offerId: string | null;
   agreedPrice: number | null;
+  /** Came from "付定金预约": pickup with a deposit, preselected. */
+  reserveFirst?: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe().data;
   const [quantity, setQuantity] = useState(1);
+  const canReserve = item.delivery.includes('pickup');
   const [delivery, setDelivery] = useState<DeliveryMethod | ''>(
-    item.delivery.length === 1 ? (item.delivery[0] ?? '') : '',
+    reserveFirst && canReserve ? 'pickup' : item.delivery.length === 1 ? (item.delivery[0] ?? '') : '',
   );
+  const [reserve, setReserve] = useState(reserveFirst && canReserve);
+  const [depositText, setDepositText] = useState('');
   const [address, setAddress] = useState<SavedAddress | null>(null);
-  const [errors, setErrors] = useState<{ delivery?: string; address?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ delivery?: string; address?: string; deposit?: string; form?: string }>({});
   const [paying, setPaying] = useState(false);
 
   const unitPrice = agreedPrice ?? item.price;
@@ -89,6 +95,11 @@ function CheckoutForm({
   const shipping = delivery === 'shipping' ? item.shippingFee : 0;
   const total = itemTotal + shipping;
   const maxQty = offerId ? 1 : Math.max(1, item.available);
+  // Reservation deposit (定金托管): pickup only, ¥0.01 … 30% of the total.
+  const maxDeposit = Math.floor((total * 3) / 10);
+  const reserving = reserve && delivery === 'pickup' && maxDeposit >= 1;
+  const deposit = reserving ? parseYuan(depositText) : null;
+  const depositOk = deposit !== null && deposit >= 1 && deposit <= maxDeposit;
   const unavailable =
     item.sellerId === me?.id
       ? t('tradeErrors.own_item')
@@ -107,12 +118,14 @@ function CheckoutForm({
             ? { address: { name: address.name, phone: address.phone, line: address.line } }
             : {}),
           ...(offerId ? { offerId } : {}),
+          ...(reserving && depositOk ? { deposit } : {}),
         };
 
   const submit = () => {
     const errs: typeof errors = {};
     if (!delivery) errs.delivery = t('checkout.errors.delivery');
     if (delivery === 'shipping' && !address) errs.address = t('checkout.errors.address');
+    if (reserving && !depositOk) errs.deposit = t('reservation.amountError', { max: yuan(maxDeposit) });
     setErrors(errs);
     if (Object.keys(errs).length === 0) setPaying(true);
   };
@@ -178,6 +191,33 @@ function CheckoutForm({
         />
       </section>
 
+      {delivery === 'pickup' && maxDeposit >= 1 && (
+        <section className="card form reserve-form" data-testid="reserve">
+          <label className="reserve-toggle">
+            <input type="checkbox" checked={reserve} onChange={(e) => setReserve(e.target.checked)} />
+            <span>{t('reservation.reserve')}</span>
+          </label>
+          <p className="muted small">{t('reservation.reserveHint')}</p>
+          {reserve && (
+            <label className="field">
+              <span className="field-label">{t('reservation.amount')}</span>
+              <input
+                className="input"
+                inputMode="decimal"
+                value={depositText}
+                placeholder={yuan(maxDeposit)}
+                aria-invalid={!!errors.deposit || undefined}
+                onChange={(e) => setDepositText(e.target.value)}
+                data-testid="deposit-input"
+              />
+              <span className={errors.deposit ? 'field-error' : 'field-hint'}>
+                {errors.deposit ?? t('reservation.amountHint', { max: yuan(maxDeposit) })}
+              </span>
+            </label>
+          )}
+        </section>
+      )}
+
       {delivery === 'shipping' && (
         <AddressPicker selected={address?.id ?? null} onSelect={setAddress} error={errors.address} />
       )}
@@ -202,12 +242,12 @@ function CheckoutForm({
           {t('money.total')} <strong data-testid="checkout-total">{yuan(total)}</strong>
         </span>
         <button type="button" className="btn btn-primary" disabled={!!unavailable} onClick={submit}>
-          {t('checkout.submit')}
+          {reserving ? t('reservation.reserve') : t('checkout.submit')}
         </button>
       </div>
       <PaySheet
         open={paying}
-        total={total}
+        total={reserving && deposit !== null ? deposit : total}
         input={input}
         onClose={(placed) => (placed ? void navigate(`/orders/${placed.id}`) : setPaying(false))}
       />

@@ -11,6 +11,7 @@ import { OrderActions } from '../../features/orders/components/order-actions.tsx
 import { OrderParty } from '../../features/orders/components/order-party.tsx';
 import { OrderStatusHeader } from '../../features/orders/components/order-status.tsx';
 import { PickupCode } from '../../features/orders/components/pickup-code.tsx';
+import { ReservationCard } from '../../features/orders/components/reservation.tsx';
 import { Timeline } from '../../features/orders/components/timeline.tsx';
 import { OrderReviews } from '../../features/reviews/components/order-reviews.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -48,6 +49,7 @@ export default function OrderPage() {
       {/* Two columns on desktop (the order | its history); invisible wrappers on a phone. */}
       <div className="order-main">
         <OrderStatusHeader order={o} />
+        <ReservationCard order={o} />
         {o.pickupCode && o.status === 'paid' && <PickupCode code={o.pickupCode} />}
         <OrderItem order={o} />
         <OrderParty order={o} />

@@ -8,7 +8,8 @@ import { useOrderAfterSale } from '../api.ts';
 
 export function AfterSaleEntry({ orderId, status }: { orderId: string; status: string }) {
   const { t } = useTranslation();
-  const relevant = ['shipped', 'delivered', 'completed', 'refunding', 'refunded'].includes(status);
+  // 'reserved': a reservation's buyer contests the seller's no-show claim (定金托管).
+  const relevant = ['reserved', 'shipped', 'delivered', 'completed', 'refunding', 'refunded'].includes(status);
   const info = useOrderAfterSale(orderId, relevant);
   if (!relevant || !info.data) return null;
   const { case: c, canOpen, openUntil } = info.data;

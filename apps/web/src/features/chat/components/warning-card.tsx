@@ -33,11 +33,20 @@ export function WarningCard({ warnings, item, meId, reported, onReport }: Props)
         </ul>
       )}
       <p className="chat-warning-body">{t('chat.warning.body')}</p>
+      {/* "先付定金": the escrowed deposit is the safe way to reserve (定金托管). */}
+      {codes.includes('deposit_request') && (
+        <p className="chat-warning-body" data-testid="deposit-advice">
+          {t('chat.warning.deposit')}
+        </p>
+      )}
       <div className="chat-warning-actions">
         {item &&
           (buyable(item, meId) ? (
-            <ButtonLink to={`/checkout/${item.id}`} className="btn-small">
-              <ShieldIcon size={16} /> {t('chat.warning.buy')}
+            <ButtonLink
+              to={codes.includes('deposit_request') ? `/checkout/${item.id}?reserve=1` : `/checkout/${item.id}`}
+              className="btn-small"
+            >
+              <ShieldIcon size={16} /> {codes.includes('deposit_request') ? t('chat.warning.reserve') : t('chat.warning.buy')}
             </ButtonLink>
           ) : (
             <ButtonLink to={`/items/${item.id}`} variant="secondary" className="btn-small">

@@ -53,7 +53,13 @@ export function CancelSheet({ open, order, onClose }: SheetProps) {
   return (
     <Sheet open={open} title={t('order.cancelTitle')} onClose={onClose}>
       <ActionForm onSubmit={submit} busy={act.isPending} error={error} label={t('order.cancelYes')}>
-        <p className="sheet-text">{order.status === 'paid' ? t('order.cancelPaid') : t('order.cancelUnpaid')}</p>
+        <p className="sheet-text">
+          {order.status === 'reserved'
+            ? t('reservation.cancelReserved')
+            : order.status === 'paid'
+              ? t('order.cancelPaid')
+              : t('order.cancelUnpaid')}
+        </p>
         <TextField
           label={t('order.cancelReason')}
           optional

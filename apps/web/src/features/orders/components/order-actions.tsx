@@ -10,7 +10,7 @@ import { useCountdown } from '../use-countdown.ts';
 import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';
 import { PaySheet } from './pay-sheet.tsx';
 
-type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | null;
+type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show' | null;
 
 export function OrderActions({ order }: { order: Order }) {
   const { t } = useTranslation();
@@ -18,12 +18,14 @@ export function OrderActions({ order }: { order: Order }) {
   const [error, setError] = useState<string | null>(null);
   const act = useOrderAction(order.id);
   const left = useCountdown(order.expiresAt);
+  // A reservation's first payment is its deposit, the next the rest.
+  const due = order.deposit === null ? order.total : order.status === 'reserved' ? order.total - order.deposit : order.deposit;
   const can = (a: Open) => order.actions.includes(a as never);
   const close = () => {
     setOpen(null);
     setError(null);
   };
-  const run = (a: 'deliver' | 'confirm') =>
+  const run = (a: 'deliver' | 'confirm' | 'no-show') =>
     act.mutate({ action: a }, { onSuccess: close, onError: (err) => setError(describeTradeError(t, err)) });
 
   if (order.actions.length === 0) return null;
@@ -42,7 +44,9 @@ export function OrderActions({ order }: { order: Order }) {
         )}
         {can('pay') && (
           <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('pay')}>
-            {t('order.actions.pay', { amount: yuan(order.total) })}
+            {order.status === 'reserved'
+              ? t('order.actions.payRest', { amount: yuan(due) })
+              : t('order.actions.pay', { amount: yuan(due) })}
           </button>
         )}
         {can('ship') && (
@@ -60,6 +64,11 @@ export function OrderActions({ order }: { order: Order }) {
             {t('order.actions.handover')}
           </button>
         )}
+        {can('no_show') && (
+          <button type="button" className="btn btn-secondary btn-grow" onClick={() => setOpen('no_show')}>
+            {t('order.actions.noShow')}
+          </button>
+        )}
         {can('confirm') && (
           <button type="button" className="btn btn-primary btn-grow" onClick={() => setOpen('confirm')}>
             {t('order.actions.confirm')}
@@ -68,7 +77,7 @@ export function OrderActions({ order }: { order: Order }) {
       </div>
 
       {can('pay') && (
-        <PaySheet open={open === 'pay'} total={order.total} input={null} existing={order} onClose={close} />
+        <PaySheet open={open === 'pay'} total={due} input={null} existing={order} onClose={close} />
       )}
       <CancelSheet open={open === 'cancel'} order={order} onClose={close} />
       <ShipSheet open={open === 'ship'} order={order} onClose={close} />
@@ -81,6 +90,16 @@ export function OrderActions({ order }: { order: Order }) {
         busy={act.isPending}
         error={error}
         onConfirm={() => run('deliver')}
+        onClose={close}
+      />
+      <ConfirmSheet
+        open={open === 'no_show'}
+        title={t('reservation.noShowTitle')}
+        body={t('reservation.noShowBody', { amount: yuan(order.deposit ?? 0) })}
+        confirmLabel={t('reservation.noShowYes')}
+        busy={act.isPending}
+        error={error}
+        onConfirm={() => run('no-show')}
         onClose={close}
       />
       <ConfirmSheet

@@ -21,6 +21,11 @@ export function OrderStatusHeader({ order }: { order: Order }) {
     case 'pending_payment':
       body = role === 'buyer' ? t('order.sub.pendingBuyer') : t('order.sub.pendingSeller');
       break;
+    case 'reserved':
+      body = order.noShowAt
+        ? t(role === 'buyer' ? 'order.sub.noShowBuyer' : 'order.sub.noShowSeller')
+        : t(role === 'buyer' ? 'order.sub.reservedBuyer' : 'order.sub.reservedSeller');
+      break;
     case 'paid':
       body = t(`order.sub.paid_${delivery}_${role}`);
       break;
@@ -40,7 +45,11 @@ export function OrderStatusHeader({ order }: { order: Order }) {
     case 'cancelled':
       body = expired
         ? t('order.sub.expired')
-        : order.events.some((e) => e.type === 'paid')
+        : order.cancelReason === 'no_show'
+          ? t('order.sub.noShowSettled')
+          : order.depositPaid && !order.events.some((e) => e.type === 'paid')
+            ? t('order.sub.cancelledDeposit')
+            : order.events.some((e) => e.type === 'paid')
           ? t('order.sub.cancelledRefund')
           : t('order.sub.cancelled');
       break;
@@ -51,7 +60,7 @@ export function OrderStatusHeader({ order }: { order: Order }) {
     <section className={`order-status order-status-${status}`} data-testid="order-status">
       <h1 className="order-status-title">{t(statusLabelKey(order))}</h1>
       {body && <p className="order-status-body">{body}</p>}
-      {status === 'cancelled' && !expired && order.cancelReason && (
+      {status === 'cancelled' && !expired && order.cancelReason && !['no_show', 'reservation_expired'].includes(order.cancelReason) && (
         <p className="order-status-reason" data-testid="cancel-reason">
           {t('order.cancelledBecause', { reason: order.cancelReason })}
         </p>

@@ -56,10 +56,12 @@ export function PaySheet({ open, total, input, existing = null, onClose }: Props
     setPhase('paying');
     try {
       const order = await orderFor();
+      // A 202 leaves the order as it was (unpaid, or reserved while the rest is confirmed).
+      const before = order.status;
       let paid = await payOrder(order.id, newIdempotencyKey());
-      if (paid.status === 'pending_payment') {
+      if (paid.status === before) {
         setPhase('confirming');
-        for (let i = 0; i < POLL_TRIES && paid.status === 'pending_payment'; i++) {
+        for (let i = 0; i < POLL_TRIES && paid.status === before; i++) {
           await sleep(POLL_MS);
           paid = await fetchOrder(order.id);
         }

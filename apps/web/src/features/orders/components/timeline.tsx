@@ -13,6 +13,11 @@ const KNOWN = [
   'cancelled',
   'expired',
   'refunded',
+  'reserved',
+  'no_show',
+  'deposit_settled',
+  'deposit_refunded',
+  'reservation_expired',
 ] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (s: string): s is Known => (KNOWN as readonly string[]).includes(s);
