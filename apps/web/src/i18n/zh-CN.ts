@@ -9,6 +9,7 @@ import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { aftersaleZhCN } from './aftersale.zh-CN.ts';
+import { privacyZhCN } from './privacy.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -207,6 +208,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...reviewsZhCN,
   ...aftersaleZhCN,
+  ...privacyZhCN,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

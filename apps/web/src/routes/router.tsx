@@ -31,6 +31,7 @@ const pages = {
   myItems: () => import('./items/mine.tsx'),
   editProfile: () => import('./me/edit.tsx'),
   verification: () => import('./me/verification.tsx'),
+  privacy: () => import('./me/privacy.tsx'),
   notifications: () => import('./notifications/index.tsx'),
   openCase: () => import('./aftersale/open.tsx'),
   afterSale: () => import('./aftersale/case.tsx'),
@@ -60,6 +61,7 @@ const OffersPage = lazy(pages.offers);
 const MyItemsPage = lazy(pages.myItems);
 const EditProfilePage = lazy(pages.editProfile);
 const VerificationPage = lazy(pages.verification);
+const PrivacyPage = lazy(pages.privacy);
 const NotificationsPage = lazy(pages.notifications);
 const OpenCasePage = lazy(pages.openCase);
 const AfterSalePage = lazy(pages.afterSale);
@@ -133,6 +135,7 @@ export const router = createBrowserRouter([
             children: [
               { path: 'me/edit', element: <EditProfilePage /> },
               { path: 'me/verification', element: <VerificationPage /> },
+              { path: 'me/privacy', element: <PrivacyPage /> },
             ],
           },
         ],

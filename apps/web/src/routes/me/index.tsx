@@ -68,6 +68,10 @@ export default function MePage() {
           <span>{t('lang.label')}</span>
           <LanguageSwitch />
         </div>
+        <Link to="/me/privacy" className="list-row" data-testid="privacy-link">
+          <span>{t('privacy.link')}</span>
+          <ChevronIcon size={16} className="list-chevron" />
+        </Link>
       </section>
 
       <section className="card card-plain">
