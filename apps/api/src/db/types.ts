@@ -295,6 +295,23 @@ export interface MemberLimits {
   userId: string;
 }
 
+export interface MemberSearches {
+  count: Generated<number>;
+  day: Timestamp;
+  lastAt: Timestamp;
+  query: string;
+  userId: string;
+}
+
+export interface MemberViews {
+  count: Generated<number>;
+  day: Timestamp;
+  lastAt: Timestamp;
+  targetId: string;
+  targetType: string;
+  userId: string;
+}
+
 export interface Messages {
   autoReply: Generated<boolean>;
   conversationId: string;
@@ -492,6 +509,20 @@ export interface Reviews {
   visibleAt: Timestamp;
 }
 
+export interface SavedSearches {
+  category: string | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  label: string;
+  lastAlertAt: Timestamp | null;
+  maxPrice: number | null;
+  minPrice: number | null;
+  params: Json;
+  pendingCount: Generated<number>;
+  query: string | null;
+  userId: string;
+}
+
 export interface ScamLabels {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
@@ -548,6 +579,24 @@ export interface Users {
   verifiedAt: Timestamp | null;
 }
 
+export interface WantedNotified {
+  createdAt: Generated<Timestamp>;
+  itemId: string;
+  requestId: string;
+}
+
+export interface WantedRequests {
+  authorId: string;
+  category: string | null;
+  commentId: string | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  maxPrice: number | null;
+  noteId: string;
+  query: string;
+  title: string;
+}
+
 export interface Withdrawals {
   amount: number;
   attempts: Generated<number>;
@@ -587,6 +636,8 @@ export interface DB {
   ledgerTransactions: LedgerTransactions;
   media: Media;
   memberLimits: MemberLimits;
+  memberSearches: MemberSearches;
+  memberViews: MemberViews;
   messages: Messages;
   noteCollects: NoteCollects;
   noteImages: NoteImages;
@@ -602,10 +653,13 @@ export interface DB {
   rateCounters: RateCounters;
   reports: Reports;
   reviews: Reviews;
+  savedSearches: SavedSearches;
   scamLabels: ScamLabels;
   sellerFlags: SellerFlags;
   sessions: Sessions;
   settings: Settings;
   users: Users;
+  wantedNotified: WantedNotified;
+  wantedRequests: WantedRequests;
   withdrawals: Withdrawals;
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Reason } from '../discovery/schema.ts';
 import { ItemCard, NoteKind, PageQuery, UserCard } from '../notes/schema.ts';
 
 export const NEARBY_DEFAULT_KM = 10;
@@ -6,7 +7,7 @@ export const NEARBY_DEFAULT_KM = 10;
 export const FeedQuery = PageQuery.extend({
   tab: z.enum(['latest', 'following', 'nearby', 'recommended']).default('latest').openapi({
     description:
-      'latest: everyone, newest first; following: members you follow (sign in); nearby: notes with a place within radiusKm of lat/lng, pickup-friendly first, then nearest (public; 400 `position_required` without lat/lng). recommended: 400 `unsupported_tab` for now.',
+      'latest: everyone, newest first; following: members you follow (sign in); nearby: notes with a place within radiusKm of lat/lng, pickup-friendly first, then nearest (public; 400 `position_required` without lat/lng). recommended: an interest profile (likes, collects, views, searches, purchases; half-life 14 days) → followed authors, interest tags, nearby (with lat/lng), popular and fresh notes; each card has `reason`; visitors get popular and fresh notes.',
   }),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
@@ -29,6 +30,7 @@ export const FeedCard = z
     createdAt: z.string(),
     distanceKm: z.number().optional().openapi({ description: 'nearby: from lat/lng to the note\'s stored point, 0.1 km' }),
     pickup: z.boolean().optional().openapi({ description: 'nearby: an item on sale in the note can be picked up' }),
+    reason: Reason.optional(),
   })
   .openapi('FeedCard');
 

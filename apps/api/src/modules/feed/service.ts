@@ -8,6 +8,7 @@ import { itemCardsByNote } from '../notes/items-port.ts';
 import { cutPage, decodeKeyset, type Keyset } from '../notes/keyset.ts';
 import { findActiveUser } from '../notes/reactions.ts';
 import { presentCard } from './presenter.ts';
+import { recommendedFeed } from '../discovery/recommend-service.ts';
 import { roundKm } from '../../lib/geo.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { type CardRow, collectedNotes, followingNotes, latestNotes, nearbyNotes, notesBy } from './repo.ts';
@@ -85,7 +86,7 @@ async function nearbyFeed(deps: Db, viewerId: string | null, q: NearbyIn) {
   };
 }
 
-export async function feed(deps: Db, viewerId: string | null, q: NearbyIn & { tab: string }) {
+export async function feed(deps: Pick<Deps, 'db' | 'clock'>, viewerId: string | null, q: NearbyIn & { tab: string }) {
   switch (q.tab) {
     case 'latest':
       return cardPage(deps, viewerId, q, (after, take) => latestNotes(deps.db, after, take));
@@ -95,6 +96,8 @@ export async function feed(deps: Db, viewerId: string | null, q: NearbyIn & { ta
     }
     case 'nearby':
       return nearbyFeed(deps, viewerId, q);
+    case 'recommended':
+      return recommendedFeed(deps, viewerId, q);
     default:
       throw badRequest('unsupported_tab', `The ${q.tab} feed is not available yet.`);
   }

@@ -3,7 +3,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CATEGORIES, CONDITIONS, DELIVERY_METHODS, ITEM_LIMITS, ITEM_STATUSES } from '@jishi/shared';
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { onItemCreated, onPriceChange } from '../discovery/alerts.ts';
+import { recordView } from '../discovery/signals.ts';
 import { findItemCards } from './cards.ts';
+import { findItem } from './repo.ts';
 import { requireMember, requireQuickSell } from './eligibility.ts';
 import { evaluateSeller } from '../trust/pro-seller.ts';
 import { getItem, listItemsOf, presentOne } from './queries.ts';
@@ -64,6 +67,7 @@ export function itemsRoutes() {
       const row = await createItem(deps, sellerId, c.req.valid('json'));
       // After commit: the listing stands whatever the guard concludes; a failure here is logged.
       await evaluateSeller(deps, sellerId).catch((err) => c.get('log').warn({ err }, 'pro-seller evaluation failed'));
+      await onItemCreated(deps, row.id); // wanted matches and saved-search alerts, after commit
       return c.json(await presentOne(deps, row), 201);
     },
   );
@@ -75,6 +79,7 @@ export function itemsRoutes() {
     }),
     async (c) => {
       const item = await getItem(c.get('deps'), c.req.valid('param').id, viewerOf(c.req.valid('query')), c.get('user')?.id ?? null);
+      await recordView(c.get('deps'), c.get('user')?.id, 'item', item.id); // an interest signal (recommended feed)
       return c.json(item, 200);
     },
   );
@@ -87,7 +92,10 @@ export function itemsRoutes() {
     }),
     async (c) => {
       const deps = c.get('deps');
+      const before = await findItem(deps.db, c.req.valid('param').id);
       const row = await editItem(deps, requireUser(c).id, c.req.valid('param').id, c.req.valid('json'));
+      // After commit: a lower price tells collectors and matching wanted requests (price_drop).
+      if (before) await onPriceChange(deps, row.id, Number(before.price), Number(row.price));
       return c.json(await presentOne(deps, row), 200);
     },
   );

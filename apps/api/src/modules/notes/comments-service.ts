@@ -25,6 +25,7 @@ import { bumpNoteCounter } from './repo.ts';
 import { findVisibleNote } from './reactions.ts';
 import type { CommentIn } from './schema.ts';
 import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
+import { recordWantedComment } from '../discovery/wanted-service.ts';
 import { type NotifyDeps, withNotifications } from '../notifications/service.ts';
 
 const PREVIEW_REPLIES = 3;
@@ -78,6 +79,7 @@ export async function createComment(
         createdAt: opts.createdAt,
       });
       if (flag) await recordPostFlag(tx, flag, 'comment', comment.id);
+      await recordWantedComment(tx, comment);
       await bumpNoteCounter(tx, noteId, 'commentCount', 1);
       // The one replied to hears of a reply; the note's author of every other comment on it.
       const about = { actorId: userId, noteId, commentId: comment.id, at: comment.createdAt };

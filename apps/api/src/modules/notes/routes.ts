@@ -1,6 +1,7 @@
 // Notes: publish, read, edit, delete; like and collect. Handlers: parse → authorize → service → present.
 import { createRoute } from '@hono/zod-openapi';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { recordView } from '../discovery/signals.ts';
 import { setReaction } from './reactions.ts';
 import { Note, NoteInput, NotePatch } from './schema.ts';
 import { createNote, deleteNote, getNoteView, updateNote } from './service.ts';
@@ -40,7 +41,11 @@ export function notesRoutes() {
       request: { params: IdParam },
       responses: { 200: jsonContent(Note), ...problemResponses(404) },
     }),
-    async (c) => c.json(await getNoteView(c.get('deps'), c.req.valid('param').id, viewerOf(c)), 200),
+    async (c) => {
+      const note = await getNoteView(c.get('deps'), c.req.valid('param').id, viewerOf(c));
+      await recordView(c.get('deps'), viewerOf(c), 'note', note.id); // an interest signal (recommended feed)
+      return c.json(note, 200);
+    },
   );
 
   r.openapi(

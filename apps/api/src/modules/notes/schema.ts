@@ -1,5 +1,6 @@
 // Request and response shapes of the community API (notes, comments, likes, collects, follows).
 import { z } from '@hono/zod-openapi';
+import { CATEGORY_KEYS } from '@jishi/shared';
 import { LocationInput } from '../../lib/geo.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../lib/pagination.ts';
 import { charCount, MAX_TAG_CHARS, MAX_TAGS, normalizeTag } from './tags.ts';
@@ -55,6 +56,13 @@ export const NoteInput = z
     itemIds: noteFields.itemIds.default([]),
     location: noteFields.location.nullable().optional(),
     kind: noteFields.kind.default('note'),
+    wanted: z
+      .object({
+        maxPrice: z.number().int().min(0).max(100_000_000).optional().openapi({ description: 'fen' }),
+        category: z.enum(CATEGORY_KEYS).optional(),
+      })
+      .optional()
+      .openapi({ description: 'kind "wanted" only: the most you pay and the category, for matching items (GET /notes/:id/matches)' }),
   })
   .openapi('NoteInput');
 export type NoteIn = z.infer<typeof NoteInput>;

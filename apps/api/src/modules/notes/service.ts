@@ -20,6 +20,7 @@ import {
   updateNote as updateNoteRow,
 } from './repo.ts';
 import type { NoteIn, NotePatchIn } from './schema.ts';
+import { recordWantedNote } from '../discovery/wanted-service.ts';
 import { indexNote } from '../search/indexer.ts';
 import { maySeeHidden } from '../admin/restrictions.ts';
 import { MAX_TAGS, mergeTags } from './tags.ts';
@@ -76,6 +77,7 @@ export async function createNote(
     await replaceNoteImages(tx, note.id, input.imageIds);
     await replaceNoteItems(tx, note.id, input.itemIds);
     await indexNote(tx, note);
+    await recordWantedNote(tx, note, input.wanted);
     if (flag) await recordPostFlag(tx, flag, 'note', note.id);
     return note;
   });

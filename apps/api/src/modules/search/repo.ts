@@ -46,6 +46,14 @@ const RANK_NORM = 1;
 const FRESH_PER_SECOND = Math.LN2 / (30 * 86_400);
 // Meeting one more of the query's words outweighs any difference of rank and age.
 const PER_GROUP = 100;
+// A member the professional-seller guard flagged (seller_flags, status 'flagged') keeps their
+// listings findable but lower: e^-3 ≈ 1/20 of the text relevance, far less than one more
+// matched word (PER_GROUP). Only relevance scores carry it; newest/price/distance sorts do not.
+export const FLAGGED_PENALTY = 3;
+const flaggedSql = (userId: RawBuilder<unknown>, mode: Mode) =>
+  mode === 'all'
+    ? sql`0`
+    : sql`CASE WHEN EXISTS (SELECT 1 FROM seller_flags f WHERE f.user_id = ${userId} AND f.status = 'flagged') THEN ${sql.lit(FLAGGED_PENALTY)} ELSE 0 END`;
 
 /** Haversine in SQL, the same formula as lib/geo.ts haversineKm. */
 export function distanceSql(lat: RawBuilder<unknown>, lng: RawBuilder<unknown>, p: Point) {
@@ -127,7 +135,7 @@ export async function searchItemRows(
   const ks = keysetSql(p.sort, p.after);
   const r = await sql<ItemHit>`
     SELECT * FROM (
-      SELECT i.*, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
+      SELECT i.*, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} - ${flaggedSql(sql.ref('i.seller_id'), p.mode)} AS score, ${distance} AS distance
       FROM items i
       WHERE i.status = 'on_sale'
         AND i.hidden_at IS NULL
@@ -169,7 +177,7 @@ export async function searchNoteRows(
   const r = await sql<NoteHit>`
     SELECT * FROM (
       SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at, n.lat, n.lng,
-        ${scoreSql(vector, sql.ref('n.created_at'), p.mode, p.q)} AS score, ${distance} AS distance
+        ${scoreSql(vector, sql.ref('n.created_at'), p.mode, p.q)} - ${flaggedSql(sql.ref('n.author_id'), p.mode)} AS score, ${distance} AS distance
       FROM notes n
       WHERE n.hidden_at IS NULL
         AND ${matchSql(vector, p.mode, p.q)}

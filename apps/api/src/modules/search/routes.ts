@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
 import { SearchPage, SearchQuery, SuggestList, SuggestQuery } from './schema.ts';
+import { recordSearch } from '../discovery/signals.ts';
 import { search, suggest } from './service.ts';
 
 const tags = ['search'];
@@ -19,7 +20,13 @@ export function searchRoutes() {
         'Items on sale (type=items) or notes (type=notes). Chinese words are segmented; traditional characters, full-width letters and case are folded; a few synonyms widen a word. Sold-out and withdrawn items never appear. With lat/lng every result has distanceKm; radiusKm keeps those within it; a place given only as a label has no distance and drops out of distance sorts and radius filters.',
       responses: { 200: jsonContent(SearchPage), ...problemResponses(400) },
     }),
-    async (c) => c.json(await search(c.get('deps'), c.get('user')?.id ?? null, c.req.valid('query')), 200),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await search(c.get('deps'), c.get('user')?.id ?? null, q);
+      // The first page of a member's search is an interest signal for the recommended feed.
+      if (!q.cursor) await recordSearch(c.get('deps'), c.get('user')?.id, q.q);
+      return c.json(page, 200);
+    },
   );
 
   r.openapi(
