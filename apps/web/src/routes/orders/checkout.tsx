@@ -207,7 +207,10 @@ function CheckoutForm({
                 value={depositText}
                 placeholder={yuan(maxDeposit)}
                 aria-invalid={!!errors.deposit || undefined}
-                onChange={(e) => setDepositText(e.target.value)}
+                onChange={(e) => {
+                  setDepositText(e.target.value);
+                  setErrors((x) => ({ ...x, deposit: undefined }));
+                }}
                 data-testid="deposit-input"
               />
               <span className={errors.deposit ? 'field-error' : 'field-hint'}>
@@ -239,7 +242,8 @@ function CheckoutForm({
       <FormAlert message={unavailable} />
       <div className="action-bar">
         <span className="action-total">
-          {t('money.total')} <strong data-testid="checkout-total">{yuan(total)}</strong>
+          {reserving && depositOk ? t('reservation.deposit') : t('money.total')}{' '}
+          <strong data-testid="checkout-total">{yuan(reserving && depositOk && deposit !== null ? deposit : total)}</strong>
         </span>
         <button type="button" className="btn btn-primary" disabled={!!unavailable} onClick={submit}>
           {reserving ? t('reservation.reserve') : t('checkout.submit')}
