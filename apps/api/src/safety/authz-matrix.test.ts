@@ -81,7 +81,9 @@ async function runCell(key: string, row: Row, actor: Actor, url: (c: Case) => st
     // Otherwise the leak check above could not fail: the party must see what others must not.
     if (missing.length) problems.push(`${where}: the party's own answer lacks ${missing.join(', ')} (fixture or endpoint broken)`);
   }
-  const after = await row.verify?.(w, c, actor);
+  const unpublished = (c.hiddenFromAll ?? []).filter((s) => res.text.includes(s) && !target.includes(s));
+  if (unpublished.length) problems.push(`${where}: HOLE — the answer shows what is not published yet: ${unpublished.join(', ')}`);
+  const after = await row.verify?.(w, c, actor, res);
   if (after) problems.push(`${where}: HOLE — ${after}`);
   if (actor === 'peer') {
     const leaked = (c.hiddenFromPeer ?? []).filter((s) => res.text.includes(s));

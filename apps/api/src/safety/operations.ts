@@ -7,6 +7,7 @@
 // member whose right it is — owner, buyer, seller, participant); peer (the other participant,
 // where there is one and their rights differ). Classes: '2xx'; '401'; '403'; '404'; '4xx' (a
 // refusal of the request's content or state: 400, 409, 422…).
+import type { Res } from '../../test/helpers.ts';
 import type { Member, World } from './world.ts';
 import { ADDRESS, PASSWORD } from './world.ts';
 import { afterSaleRows } from '../modules/aftersale/safety-rows.ts';
@@ -35,6 +36,8 @@ export type Case = {
   secrets?: string[];
   /** Text the peer's answer must not contain either. */
   hiddenFromPeer?: string[];
+  /** Text no answer may contain, the party's included (something not yet published). */
+  hiddenFromAll?: string[];
 };
 
 export type Row = {
@@ -45,7 +48,7 @@ export type Row = {
   party: Cls;
   peer?: Cls;
   /** Checked after a cell: what it must have left alone (for answers that are 2xx by design). */
-  verify?: (w: World, c: Case, actor: Actor) => Promise<string | null>;
+  verify?: (w: World, c: Case, actor: Actor, res: Res) => Promise<string | null>;
 };
 
 const ANY_MEMBER = { visitor: '401', stranger: '2xx', party: '2xx' } as const;
@@ -64,6 +67,47 @@ export const MATRIX: Record<string, Row> = {
   'POST /me/verification': { visitor: '401', stranger: '4xx', party: '2xx', setup: async (w) => ({ party: await w.member(), body: { realName: '李四', idNumber: w.idNumber() } }) },
   'GET /users/{id}': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { id: w.A.id } }) },
   'GET /users/{id}/credit': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { id: w.A.id } }) },
+  // Seller status: the member's own; asking for a review needs a flag (a stranger has none: 409).
+  'GET /me/seller-status': { ...ANY_MEMBER, guards: 'account', setup: async (w) => ({ party: w.A }) },
+  'POST /me/seller-status/review': { visitor: '401', stranger: '4xx', party: '2xx', setup: async (w) => ({ party: await w.flaggedSeller() }) },
+
+  // ── reviews ─────────────────────────────────────────────────────────────────────────────
+  // Either side of a completed trade reviews the other once; nobody else.
+  'POST /orders/{id}/review': {
+    guards: 'order', visitor: '401', stranger: '404', party: '2xx', peer: '2xx',
+    setup: async (w) => ({ party: w.B, peer: w.A, params: { id: (await w.order('completed', 'pickup')).id }, body: { rating: 5, text: '很好' } }),
+  },
+  // A review stays hidden from the other side until they have reviewed too.
+  'GET /orders/{id}/reviews': {
+    guards: 'order', visitor: '401', stranger: '404', party: '2xx', peer: '2xx',
+    setup: async (w) => {
+      const o = await w.order('completed', 'pickup');
+      const text = await w.review(o.id, w.B);
+      return { party: w.B, peer: w.A, params: { id: o.id }, secrets: [text], hiddenFromPeer: [text] };
+    },
+  },
+  // Only the member a visible review is about may reply (its existence is public: 403).
+  'POST /reviews/{id}/reply': {
+    guards: 'order', visitor: '401', stranger: '403', party: '2xx', peer: '403',
+    setup: async (w) => {
+      const o = await w.order('completed', 'pickup');
+      const text = await w.review(o.id, w.B);
+      await w.review(o.id, w.A);
+      const r = await w.t.req('GET', `/orders/${o.id}/reviews`, { token: w.B.token });
+      const id = r.json?.mine?.id as string | undefined;
+      if (!id || r.json.mine.text !== text) throw new Error(`fixture review: ${r.status} ${r.text.slice(0, 200)}`);
+      return { party: w.A, peer: w.B, params: { id }, body: { text: '谢谢' } };
+    },
+  },
+  // Public, but a review the other side has not answered yet is shown to nobody.
+  'GET /users/{id}/reviews': {
+    ...PUBLIC,
+    setup: async (w) => {
+      const o = await w.order('completed', 'pickup');
+      const text = await w.review(o.id, w.B);
+      return { party: w.A, params: { id: w.A.id }, hiddenFromAll: [text] };
+    },
+  },
 
   // ── items ───────────────────────────────────────────────────────────────────────────────
   'GET /items/categories': { ...PUBLIC, setup: async (w) => ({ party: w.A }) },
@@ -134,6 +178,17 @@ export const MATRIX: Record<string, Row> = {
       return { party: w.B, params: { id: w.B.id }, secrets: [note] };
     },
   },
+
+  // ── search and discovery ────────────────────────────────────────────────────────────────
+  'GET /search': { ...PUBLIC, setup: async (w) => ({ party: w.A, query: { q: '沙发' } }) },
+  'GET /search/suggest': { ...PUBLIC, setup: async (w) => ({ party: w.A, query: { q: '沙' } }) },
+  'GET /notes/{id}/matches': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { id: await w.note() } }) },
+  'GET /me/saved-searches': {
+    ...ANY_MEMBER, guards: 'account',
+    setup: async (w) => ({ party: w.B, secrets: [await w.savedSearch(w.B)] }),
+  },
+  'POST /me/saved-searches': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, body: { q: `台灯 ${w.newUsername()}`, maxPrice: '5000' } }) },
+  'DELETE /me/saved-searches/{id}': { guards: 'account', visitor: '401', stranger: '404', party: '2xx', setup: async (w) => ({ party: w.B, params: { id: await w.savedSearch(w.B) } }) },
 
   // ── chat, blocks, reports ───────────────────────────────────────────────────────────────
   'POST /conversations': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, body: { peerId: w.A.id, itemId: await w.item() } }) },

@@ -12,8 +12,12 @@ export type Member = { id: string; username: string; token: string };
 export const PASSWORD = 'correct-horse-9';
 export const ADDRESS = { name: '王小明', phone: '13800000000', line: '上海市徐汇区漕溪北路 1 号' };
 
-/** Env for the safety suites: they register and sign in far more than a campus does in an hour. */
-export const SAFETY_ENV = { REGISTER_PER_IP_PER_HOUR: '1000000', LOGIN_MAX_FAILURES: '1000' };
+/**
+ * Env for the safety suites: they register and sign in far more than a campus does in an hour;
+ * the professional-seller guard stays on, as in production (the world hires a new seller A
+ * before the guard would limit the old one).
+ */
+export const SAFETY_ENV = { REGISTER_PER_IP_PER_HOUR: '1000000', LOGIN_MAX_FAILURES: '1000', PRO_SELLER_GUARD: 'true' };
 
 async function isFlagged(t: T, userId: string): Promise<boolean> {
   const r = await sql<{ f: boolean }>`
@@ -178,6 +182,23 @@ export async function makeWorld(t: T) {
       const id = r.items?.[0]?.id as string | undefined;
       if (!id) throw new Error('fixture notification: A has none');
       return id;
+    },
+    /** `author`'s review of the other side of a completed order; returns its (unique) text. */
+    async review(orderId: string, author: Member) {
+      const text = `评价-${randomBytes(4).toString('hex')}`;
+      must(await t.req('POST', `/orders/${orderId}/review`, { token: author.token, body: { rating: 4, text } }), 201, 'review');
+      return text;
+    },
+    /** A member the professional-seller guard has flagged (the same title listed again and again). */
+    async flaggedSeller() {
+      const m = await t.user({ verified: true, prefix: 'p' });
+      for (let i = 0; i < 6 && !(await isFlagged(t, m.id)); i++) await w.item(m, { title: '全新未拆封 蓝牙耳机' });
+      if (!(await isFlagged(t, m.id))) throw new Error('fixture flaggedSeller: the guard did not flag');
+      return m;
+    },
+    async savedSearch(owner: Member) {
+      const r = must(await t.req('POST', '/me/saved-searches', { token: owner.token, body: { q: `书桌 ${randomBytes(3).toString('hex')}` } }), 201, 'saved search');
+      return r.id as string;
     },
     newUsername: () => `n${randomBytes(5).toString('hex')}`,
     idNumber: () => validIdNumber(),
