@@ -14,16 +14,16 @@ const GRADIENTS: [string, string][] = [
 ];
 const INKS = ['#ff2442', '#1677ff', '#722ed1', '#13a8a8', '#d46b08', '#389e0d', '#c41d7f', '#595959'];
 
-const r = (x: number, y: number, w: number, h: number, fill: string, rx = 0) =>
+export const r = (x: number, y: number, w: number, h: number, fill: string, rx = 0) =>
   `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${rx}" fill="${fill}"/>`;
-const c = (cx: number, cy: number, rad: number, fill: string, extra = '') =>
+export const c = (cx: number, cy: number, rad: number, fill: string, extra = '') =>
   `<circle cx="${cx}" cy="${cy}" r="${rad}" fill="${fill}" ${extra}/>`;
-const p = (d: string, fill: string, extra = '') => `<path d="${d}" fill="${fill}" ${extra}/>`;
-const line = (d: string, stroke: string, w = 3) =>
+export const p = (d: string, fill: string, extra = '') => `<path d="${d}" fill="${fill}" ${extra}/>`;
+export const line = (d: string, stroke: string, w = 3) =>
   `<path d="${d}" fill="none" stroke="${stroke}" stroke-width="${w}" stroke-linecap="round" stroke-linejoin="round"/>`;
 
 /** Shapes in a 100×100 box; `a` is the object's colour, `b` a lighter detail colour. */
-const MOTIFS: Record<Motif, (a: string, b: string) => string> = {
+export const MOTIFS: Record<Motif, (a: string, b: string) => string> = {
   sofa: (a, b) => r(14, 40, 72, 22, a, 6) + r(10, 50, 14, 24, a, 5) + r(76, 50, 14, 24, a, 5) + r(22, 56, 56, 14, b, 4) + r(18, 74, 4, 6, '#444') + r(78, 74, 4, 6, '#444'),
   table: (a, b) => r(12, 38, 76, 8, a, 2) + r(18, 46, 5, 34, a) + r(77, 46, 5, 34, a) + r(30, 30, 16, 8, b, 2),
   lamp: (a, b) => p('M34 22 L66 22 L76 46 L24 46 Z', b) + r(48, 46, 4, 34, a) + r(36, 80, 28, 5, a, 2),

@@ -6,10 +6,12 @@ import type { Deps } from '../../lib/http.ts';
 import { checkDigit, maskIdNumber } from '../accounts/id-number.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { storeImage } from '../media/service.ts';
+import { refreshCredit } from '../trust/credit-repo.ts';
 import { identiconPng } from './avatars.ts';
-import { seedOrders } from './orders-seed.ts';
+import { seedCases } from './cases-seed.ts';
 import { seedCommunity } from './community-seed.ts';
 import { seedItems } from './items-seed.ts';
+import { seedOrders } from './orders-seed.ts';
 import { seedReviews } from './reviews-seed.ts';
 
 export const DEMO_PASSWORD = 'jishi-demo-2026';
@@ -27,6 +29,13 @@ export const DEMO_MEMBERS = [
   { username: 'ma_bike', displayName: '马骑手', city: '深圳', bio: '骑行爱好者，出自行车配件。', tags: ['运动', '骑行'], realName: '马超' },
   { username: 'expat_anna', displayName: 'Anna 安娜', city: '上海', bio: 'Leaving Shanghai soon — selling furniture and kitchenware.', tags: ['家具', '厨具'], realName: 'Anna Schmidt' },
   { username: 'xu_photo', displayName: '徐摄影', city: '杭州', bio: '器材党，出镜头和三脚架。', tags: ['摄影', '数码'], realName: '徐立' },
+  // Quiet neighbours: long-standing verified members who mostly browse. They have not traded or
+  // chatted with the others, so they are the ones the jury draw (小法庭) can seat in the demo.
+  { username: 'liu_teacher', displayName: '刘老师', city: '南京', bio: '退休语文老师，平时逛逛集市，偶尔收几本旧书。', tags: ['书籍', '文具'], realName: '刘淑芬' },
+  { username: 'zheng_run', displayName: '郑跑跑', city: '深圳', bio: '程序员，周末跑步，遇到合适的二手装备就收。', tags: ['运动', '数码'], realName: '郑一鸣' },
+  { username: 'tang_kitchen', displayName: '唐小厨', city: '成都', bio: '爱做饭，想收二手铸铁锅和小家电。', tags: ['厨具', '家电'], realName: '唐静' },
+  { username: 'feng_daye', displayName: '冯大爷', city: '北京', bio: '小区老住户，没事看看邻居们出什么。', tags: ['绿植', '书籍'], realName: '冯德顺' },
+  { username: 'qian_nurse', displayName: '钱护士', city: '广州', bio: '倒班的护士，有空才上来逛，想给宝宝淘点绘本。', tags: ['母婴', '服饰'], realName: '钱晓燕' },
 ] as const;
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -39,7 +48,7 @@ function demoIdNumber(i: number): string {
   return body + checkDigit(body);
 }
 
-export async function seedDemo(deps: Deps): Promise<{ members: number; items: number; notes: number; orders: number }> {
+export async function seedDemo(deps: Deps): Promise<{ members: number; items: number; notes: number; orders: number; cases: number }> {
   const now = deps.clock.now();
   const existing = new Set(
     (await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username.toLowerCase()),
@@ -80,5 +89,14 @@ export async function seedDemo(deps: Deps): Promise<{ members: number; items: nu
   const trades = await seedOrders(deps, items.byUsername);
   // Both sides of the completed trades review each other (one still waits for the seller).
   await seedReviews(deps);
-  return { members: created, items: items.items, notes: community.notes, orders: trades.orders };
+  // After-sale cases: refunded, decided by a jury of demo members, and one awaiting its seller.
+  // The members' credit scores are stored first (the draw seats only those ≥ JURY_MIN_CREDIT)
+  // and again after (a case lost and jury service count in them).
+  const cases = await seedCases(deps, () => refreshDemoCredit(deps));
+  return { members: created, items: items.items, notes: community.notes, orders: trades.orders, cases: cases.cases };
+}
+
+async function refreshDemoCredit(deps: Deps) {
+  const ids = await deps.db.selectFrom('users').select('id').where('username', 'in', DEMO_MEMBERS.map((m) => m.username)).execute();
+  if (ids.length) await refreshCredit(deps.db, ids.map((u) => u.id), deps.clock.now());
 }
