@@ -64,13 +64,20 @@ export async function marketStats(db: Executor, q: { from: Date; to: Date; bucke
         ${step}::interval) gs
     ),
     span AS (SELECT min(at) AT TIME ZONE ${tz} AS lo, (max(at) + ${step}::interval) AT TIME ZONE ${tz} AS hi FROM b),
-    completed AS (
-      SELECT ${k('completed_at')} AS at, sum(total)::bigint AS gmv, count(*)::int AS n
-      FROM orders WHERE ${inRange('completed_at')} GROUP BY 1
+    -- One pass over orders for the four steps (placed, paid, completed, cancelled): each order
+    -- gives a row per step whose time falls in the range.
+    ord AS (
+      SELECT ${k('e.ts')} AS at,
+        coalesce(sum(o.total) FILTER (WHERE e.what = 'completed'), 0)::bigint AS gmv,
+        count(*) FILTER (WHERE e.what = 'placed')::int AS placed,
+        count(*) FILTER (WHERE e.what = 'paid')::int AS paid,
+        count(*) FILTER (WHERE e.what = 'completed')::int AS completed,
+        count(*) FILTER (WHERE e.what = 'cancelled')::int AS cancelled
+      FROM orders o
+        CROSS JOIN LATERAL (VALUES ('placed', o.created_at), ('paid', o.paid_at), ('completed', o.completed_at), ('cancelled', o.cancelled_at)) AS e(what, ts)
+      WHERE o.created_at < (SELECT hi FROM span) AND ${inRange('e.ts')}
+      GROUP BY 1
     ),
-    placed AS (SELECT ${k('created_at')} AS at, count(*)::int AS n FROM orders WHERE ${inRange('created_at')} GROUP BY 1),
-    paid AS (SELECT ${k('paid_at')} AS at, count(*)::int AS n FROM orders WHERE ${inRange('paid_at')} GROUP BY 1),
-    cancelled AS (SELECT ${k('cancelled_at')} AS at, count(*)::int AS n FROM orders WHERE ${inRange('cancelled_at')} GROUP BY 1),
     fees AS (
       SELECT ${k('created_at')} AS at,
         sum(CASE WHEN to_account = ${PLATFORM_FEES} THEN amount ELSE -amount END)::bigint AS amount
@@ -104,14 +111,13 @@ export async function marketStats(db: Executor, q: { from: Date; to: Date; bucke
       ) h GROUP BY 1
     )
     SELECT b.at AT TIME ZONE ${tz} AS at,
-      coalesce(completed.gmv, 0) AS gmv, coalesce(placed.n, 0) AS orders, coalesce(paid.n, 0) AS "ordersPaid",
-      coalesce(completed.n, 0) AS "ordersCompleted", coalesce(cancelled.n, 0) AS "ordersCancelled",
+      coalesce(ord.gmv, 0) AS gmv, coalesce(ord.placed, 0) AS orders, coalesce(ord.paid, 0) AS "ordersPaid",
+      coalesce(ord.completed, 0) AS "ordersCompleted", coalesce(ord.cancelled, 0) AS "ordersCancelled",
       coalesce(fees.amount, 0) AS fees, coalesce(active.n, 0) AS "activeMembers", coalesce(joined.n, 0) AS "newMembers",
       coalesce(listed.n, 0) AS listings, coalesce(opened.n, 0) AS cases, coalesce(ended.refunded, 0) AS "casesRefunded",
       coalesce(ended.released, 0) AS "casesReleased", coalesce(ended.withdrawn, 0) AS "casesWithdrawn", coalesce(hits.n, 0) AS "scamHits"
     FROM b
-      LEFT JOIN completed USING (at) LEFT JOIN placed USING (at) LEFT JOIN paid USING (at) LEFT JOIN cancelled USING (at)
-      LEFT JOIN fees USING (at) LEFT JOIN active USING (at) LEFT JOIN joined USING (at) LEFT JOIN listed USING (at)
+      LEFT JOIN ord USING (at) LEFT JOIN fees USING (at) LEFT JOIN active USING (at) LEFT JOIN joined USING (at) LEFT JOIN listed USING (at)
       LEFT JOIN opened USING (at) LEFT JOIN ended USING (at) LEFT JOIN hits USING (at)
     ORDER BY b.at`.execute(db);
   return r.rows.map((row) => {
