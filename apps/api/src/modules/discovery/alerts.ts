@@ -69,7 +69,7 @@ export async function onPriceChange(deps: AlertDeps, itemId: string, oldPrice: n
   try {
     return await withNotifications(deps, async (tx, notify) => {
       const item = await tx.selectFrom('items').select(['sellerId', 'status', 'hiddenAt']).where('id', '=', itemId).executeTakeFirst();
-      if (!item || item.status !== 'on_sale' || item.hiddenAt) return 0;
+      if (item?.status !== 'on_sale' || item.hiddenAt) return 0;
       const [collectors, requests] = await Promise.all([collectorsOfItem(tx, itemId), requestsMatchingItem(tx, itemId, deps.clock.now())]);
       const recipients = new Map<string, { noteId?: string; commentId?: string | null }>();
       for (const u of collectors) recipients.set(u, {});
