@@ -1,6 +1,5 @@
 // Entry point: read config, start, stop cleanly on a signal. No logic here.
 import { type Config, ConfigError, readConfig } from './config.ts';
-import { startServer } from './server.ts';
 
 let config: Config;
 try {
@@ -13,6 +12,9 @@ try {
   throw err;
 }
 
+// The server (every module, jieba, sharp, the scam model) loads only once the configuration is
+// known to be good: a bad setting is reported at once, not after seconds of loading.
+const { startServer } = await import('./server.ts');
 const running = await startServer(config).catch((err) => {
   console.error(`jishi: failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
