@@ -26,7 +26,7 @@ describe('/admin/settings', () => {
 
   it('refuses values out of bounds, unknown keys, a missing reason and an empty change, writing nothing', async () => {
     const n = await auditCount(t);
-    for (const body of [{ reason: '太高', feeBps: 20_000 }, { reason: '小数', jurySize: 6.5 }, { reason: '负数', afterSaleDays: -1 }, { reason: '未知', foo: 1 }, { feeBps: 80 }, { reason: '空' }]) {
+    for (const body of [{ reason: '太高', feeBps: 20_000 }, { reason: '小数', jurySize: 6.5 }, { reason: '负数', afterSaleDays: -1 }, { reason: '超过 cookie 上限', sessionDays: 401 }, { reason: '未知', foo: 1 }, { feeBps: 80 }, { reason: '空' }]) {
       expectProblem(await patch(body), 400, 'validation_failed');
     }
     expect(await auditCount(t)).toBe(n);

@@ -17,7 +17,7 @@ export const TTL_MS = 2000;
 
 type Rule = { min: number; max: number; unit: 'days' | 'fen' | 'bps' | 'count' | 'points' | 'minutes' | 'per_hour'; env: string };
 
-/** Every setting: its bounds (the same as the environment's, config.ts) and unit. */
+/** Every setting: its bounds (those of the environment, config.ts, or tighter where a larger value breaks something) and unit. */
 export const SETTING_RULES = {
   quickSellMinAccountDays: { min: 0, max: 3650, unit: 'days', env: 'QUICKSELL_MIN_ACCOUNT_DAYS' },
   quickSellPriceCap: { min: 0, max: 100_000_000, unit: 'fen', env: 'QUICKSELL_PRICE_CAP' },
@@ -30,7 +30,8 @@ export const SETTING_RULES = {
   registerPerIpPerHour: { min: 1, max: 1_000_000, unit: 'per_hour', env: 'REGISTER_PER_IP_PER_HOUR' },
   loginMaxFailures: { min: 1, max: 1000, unit: 'count', env: 'LOGIN_MAX_FAILURES' },
   loginLockMinutes: { min: 1, max: 1440, unit: 'minutes', env: 'LOGIN_LOCK_MINUTES' },
-  sessionDays: { min: 1, max: 3650, unit: 'days', env: 'SESSION_DAYS' },
+  // Browsers cap a cookie's lifetime at 400 days (and Hono refuses to set a longer one).
+  sessionDays: { min: 1, max: 400, unit: 'days', env: 'SESSION_DAYS' },
 } as const satisfies Record<string, Rule>;
 
 export type SettingKey = keyof typeof SETTING_RULES;
