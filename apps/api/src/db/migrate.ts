@@ -14,7 +14,8 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-export async function migrate(pool: pg.Pool): Promise<string[]> {
+/** `only`: apply just these files (a restore brings the schema to its backup's migrations). */
+export async function migrate(pool: pg.Pool, only?: ReadonlySet<string>): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
@@ -24,7 +25,7 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     );
     const done = new Set((await client.query('SELECT name FROM schema_migrations')).rows.map((r) => r.name as string));
     for (const file of migrationFiles()) {
-      if (done.has(file)) continue;
+      if (done.has(file) || (only && !only.has(file))) continue;
       const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
       await client.query('BEGIN');
       try {
