@@ -23,6 +23,7 @@ import './ui/styles/notifications.css';
 import './ui/styles/reviews.css';
 import './ui/styles/aftersale.css';
 import './ui/styles/search.css';
+import './ui/styles/assist.css';
 import './ui/styles/reservation.css';
 // Last: the desktop layout overrides the phone column from 960 px.
 import './ui/styles/desktop.css';

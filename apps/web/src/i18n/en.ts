@@ -8,6 +8,7 @@ import { tradeEn } from './trade.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { reviewsEn } from './reviews.en.ts';
 import { aftersaleEn } from './aftersale.en.ts';
+import { assistEn } from './assist.en.ts';
 import { privacyEn } from './privacy.en.ts';
 
 export const en: Messages = {
@@ -208,5 +209,6 @@ export const en: Messages = {
   ...notificationsEn,
   ...reviewsEn,
   ...aftersaleEn,
+  ...assistEn,
   ...privacyEn,
 };

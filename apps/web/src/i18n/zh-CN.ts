@@ -9,6 +9,7 @@ import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { aftersaleZhCN } from './aftersale.zh-CN.ts';
+import { assistZhCN } from './assist.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
 
 export const zhCN = {
@@ -208,6 +209,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...reviewsZhCN,
   ...aftersaleZhCN,
+  ...assistZhCN,
   ...privacyZhCN,
 };
 

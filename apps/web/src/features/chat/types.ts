@@ -58,6 +58,8 @@ export type Message = {
   order?: ChatOrder;
   warnings: WarningCode[];
   autoReply: boolean;
+  /** Sent by smart hosting for the seller (API.md "Smart assistance"). */
+  automatic: boolean;
   createdAt: string;
 };
 

@@ -25,6 +25,8 @@ export type Item = {
   distanceKm: number | null;
   status: ItemStatus;
   free: boolean;
+  /** Smart hosting (智能托管): routine buyer questions are answered automatically. */
+  hosting: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

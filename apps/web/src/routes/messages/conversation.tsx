@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { useConversation, useMarkRead } from '../../features/chat/api.ts';
+import { HostingBar } from '../../features/assist/components/hosting-switch.tsx';
 import { BlockedBar } from '../../features/chat/components/blocked-bar.tsx';
 import { ChatMenu } from '../../features/chat/components/chat-menu.tsx';
 import { Composer } from '../../features/chat/components/composer.tsx';
@@ -71,6 +72,7 @@ function Conversation() {
         </p>
       )}
       {c.item && <ItemStrip card={c.item} meId={meId} />}
+      {c.item && c.item.sellerId === meId && <HostingBar itemId={c.item.id} />}
       <MessageList conversation={c} meId={meId} />
       {blocked ? <BlockedBar conversation={c} /> : <Composer conversation={c} meId={meId} />}
     </div>

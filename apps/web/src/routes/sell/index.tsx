@@ -38,6 +38,7 @@ export default function SellPage() {
           submitLabel={t('sell.submit')}
           busyLabel={t('sell.submitting')}
           onSave={save}
+          assist
         />
       ) : (
         <Eligibility quickSell={me.quickSell} />

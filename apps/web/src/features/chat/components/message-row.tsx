@@ -71,7 +71,11 @@ export function MessageRow({ message, meId, continued, peer, item, reported, onR
           ))}
         <div className="chat-content">
           <Content message={message} meId={meId} />
-          {message.autoReply && <span className="chat-auto">{t('chat.conversation.autoReply')}</span>}
+          {message.automatic && (
+            <span className="chat-auto" data-testid="auto-reply-badge">
+              {t('assist.autoBadge')}
+            </span>
+          )}
         </div>
       </div>
       {flagged &&

@@ -19,6 +19,10 @@ import {
   serverFieldErrors,
 } from '../item-form-model.ts';
 import { PlaceField } from '../../places/components/place-field.tsx';
+import { useSuggestion } from '../../assist/api.ts';
+import { PriceHint } from '../../assist/components/price-hint.tsx';
+import { PublishSuggestions } from '../../assist/components/publish-suggestions.tsx';
+import { fenToYuanInput } from '../format.ts';
 import { ChoiceField } from './choice-field.tsx';
 import { type Photo, PhotoPicker } from './photo-picker.tsx';
 
@@ -29,6 +33,8 @@ type Props = {
   busyLabel: string;
   /** Saves the item (and the floor price); throws an ApiError on refusal. */
   onSave: (input: ItemInput, floor: number | null) => Promise<Item>;
+  /** 智能发布: suggestions from the title as the seller types (the sell page, not edits). */
+  assist?: boolean;
 };
 
 const useLimits = () =>
@@ -44,7 +50,7 @@ const showFirstError = () =>
     document.querySelector('.sell-form .field-invalid')?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
   );
 
-export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSave }: Props) {
+export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSave, assist = false }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const limits = useLimits();
@@ -53,6 +59,7 @@ export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSav
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const suggestion = useSuggestion({ title: v.title, description: v.description, photoCount: photos.length }, assist);
 
   const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => {
     setV((x) => ({ ...x, [k]: value }));
@@ -130,6 +137,18 @@ export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSav
         />
       </section>
 
+      {assist && (
+        <PublishSuggestions
+          suggestion={suggestion.data}
+          loading={suggestion.isFetching}
+          current={v}
+          onCategory={(k) => set('category', k)}
+          onTitle={(title) => set('title', title)}
+          onCondition={(k) => set('condition', k)}
+          onTag={(tag) => set('description', `${v.description.trimEnd()}${v.description.trim() ? ' ' : ''}#${tag}`)}
+        />
+      )}
+
       <section className="card form">
         <label className="switch-row">
           <span>
@@ -148,6 +167,7 @@ export function ItemForm({ initial, initialPhotos, submitLabel, busyLabel, onSav
         {!v.free && (
           <TextField label={t('sell.price')} name="price" inputMode="decimal" placeholder="0.00" {...text('price')} />
         )}
+        {assist && !v.free && <PriceHint suggestion={suggestion.data} onUse={(fen) => set('price', fenToYuanInput(fen))} />}
         <TextField
           label={t('sell.quantity')}
           name="quantity"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { ButtonLink } from '../../../ui/button.tsx';
+import { HostingSwitch } from '../../assist/components/hosting-switch.tsx';
 import { PriceSheet } from '../../offers/components/price-sheet.tsx';
 import { type Item, useFloorPrice, useRelistItem, useSetFloorPrice, useWithdrawItem } from '../api.ts';
 import { describeTradeError } from '../errors.ts';
@@ -30,6 +31,7 @@ export function SellerTools({ item }: { item: Item }) {
               ? t('item.floorNone')
               : t('item.floorIs', { price: yuan(current) })}
         </p>
+        {!withdrawn && <HostingSwitch item={item} floorSet={current !== null} />}
         <FormAlert message={error} />
       </section>
       <div className="action-bar">
