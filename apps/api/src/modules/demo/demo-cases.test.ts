@@ -1,6 +1,7 @@
 // The demo's after-sale cases, made through the real services: one refunded by its seller, one
 // decided by a jury the real draw seated from demo members (never connected to the parties), one
 // waiting for the seller; the refunds are in the ledger, the decision in the public case log.
+// And a reservation deposit (定金托管) in progress.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers.ts';
@@ -29,6 +30,7 @@ describe('demo cases', () => {
   it('has a refunded case, a jury decision in the case log, an open case, and a ledger that verifies', { timeout: 120_000 }, async () => {
     const seeded = await seedDemo(t.deps);
     expect(seeded.cases).toBe(3);
+    expect(seeded.reservations).toBe(1);
 
     // Refunded: the standee arrived broken, the seller accepted; the money went back through the gateway.
     const refunded = await caseOf('zhou_cos');
@@ -114,7 +116,26 @@ describe('demo cases', () => {
       (await t.db.selectFrom('users').select('id').execute()).length,
     ];
     const before = await count();
-    expect((await seedDemo(t.deps)).cases).toBe(0);
+    expect(await seedDemo(t.deps)).toMatchObject({ cases: 0, reservations: 0 });
     expect(await count()).toEqual(before);
+  });
+
+  it('has a reservation in progress: the deposit in escrow, the item held for the buyer', async () => {
+    const o = await t.db
+      .selectFrom('orders').innerJoin('users', 'users.id', 'orders.buyerId')
+      .select(['orders.id', 'orders.status', 'orders.deposit', 'orders.total', 'orders.delivery', 'orders.reservedUntil', 'orders.itemId', 'orders.itemSnapshot'])
+      .where('users.username', '=', 'chen_mo').where('orders.deposit', 'is not', null).executeTakeFirstOrThrow();
+    expect(o).toMatchObject({ status: 'reserved', deposit: 10000, delivery: 'pickup' });
+    expect((o.itemSnapshot as { title: string }).title).toBe('IKEA 餐桌 + 4 把椅子 dining set');
+    expect(o.deposit as number).toBeLessThanOrEqual(o.total * 0.3);
+    const hours = ((o.reservedUntil as Date).getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(t.deps.config.reservationHours - 1);
+    expect(hours).toBeLessThanOrEqual(t.deps.config.reservationHours);
+    expect(await postingsOf('deposit_hold', o.id)).toEqual([{ fromAccount: GATEWAY, toAccount: escrowAccount(o.id), amount: 10000 }]);
+    const item = await t.db.selectFrom('items').select(['available', 'status']).where('id', '=', o.itemId).executeTakeFirstOrThrow();
+    expect(item.available).toBe(0);
+    // The buyer sees what is left to pay at the hand-over.
+    const seen = await t.req('GET', `/orders/${o.id}`, { token: await signIn('chen_mo') });
+    expect(seen.json).toMatchObject({ status: 'reserved', deposit: 10000 });
   });
 });

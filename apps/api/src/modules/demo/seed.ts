@@ -12,6 +12,7 @@ import { seedCases } from './cases-seed.ts';
 import { seedCommunity } from './community-seed.ts';
 import { seedItems } from './items-seed.ts';
 import { seedOrders } from './orders-seed.ts';
+import { seedReservation } from './reservation-seed.ts';
 import { seedReviews } from './reviews-seed.ts';
 
 export const DEMO_PASSWORD = 'jishi-demo-2026';
@@ -48,7 +49,7 @@ function demoIdNumber(i: number): string {
   return body + checkDigit(body);
 }
 
-export async function seedDemo(deps: Deps): Promise<{ members: number; items: number; notes: number; orders: number; cases: number }> {
+export async function seedDemo(deps: Deps): Promise<{ members: number; items: number; notes: number; orders: number; cases: number; reservations: number }> {
   const now = deps.clock.now();
   const existing = new Set(
     (await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username.toLowerCase()),
@@ -93,7 +94,9 @@ export async function seedDemo(deps: Deps): Promise<{ members: number; items: nu
   // The members' credit scores are stored first (the draw seats only those ≥ JURY_MIN_CREDIT)
   // and again after (a case lost and jury service count in them).
   const cases = await seedCases(deps, () => refreshDemoCredit(deps));
-  return { members: created, items: items.items, notes: community.notes, orders: trades.orders, cases: cases.cases };
+  // A reservation deposit (定金托管) held in escrow, the item held for the buyer.
+  const reservation = await seedReservation(deps);
+  return { members: created, items: items.items, notes: community.notes, orders: trades.orders, cases: cases.cases, reservations: reservation.reservations };
 }
 
 async function refreshDemoCredit(deps: Deps) {
