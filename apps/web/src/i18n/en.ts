@@ -2,6 +2,7 @@ import { chatEn } from './chat.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { communityEn } from './community.en.ts';
 import { searchEn } from './search.en.ts';
+import { discoveryEn } from './discovery.en.ts';
 import { shellEn } from './shell.en.ts';
 import { moneyEn } from './money.en.ts';
 import { tradeEn } from './trade.en.ts';
@@ -204,6 +205,7 @@ export const en: Messages = {
   ...moneyEn,
   ...communityEn,
   ...searchEn,
+  ...discoveryEn,
   ...shellEn,
   ...chatEn,
   ...notificationsEn,

@@ -4,6 +4,7 @@ import { chatZhCN } from './chat.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { communityZhCN } from './community.zh-CN.ts';
 import { searchZhCN } from './search.zh-CN.ts';
+import { discoveryZhCN } from './discovery.zh-CN.ts';
 import { shellZhCN } from './shell.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
@@ -204,6 +205,7 @@ export const zhCN = {
   ...moneyZhCN,
   ...communityZhCN,
   ...searchZhCN,
+  ...discoveryZhCN,
   ...shellZhCN,
   ...chatZhCN,
   ...notificationsZhCN,

@@ -6,9 +6,9 @@ import { type PublicUser, userKey } from '../accounts/api.ts';
 import { cardsRoot } from '../notes/api.ts';
 import type { FeedCard, Page } from '../notes/types.ts';
 
-/** Tabs the server serves today; recommended answers 400 `unsupported_tab` for now. */
-export type FeedTab = 'latest' | 'following' | 'nearby';
-export const FEED_TABS: readonly FeedTab[] = ['latest', 'following', 'nearby'];
+/** The home feed's tabs: 最新, 推荐 (with a reason per card), 关注, 附近. */
+export type FeedTab = 'latest' | 'recommended' | 'following' | 'nearby';
+export const FEED_TABS: readonly FeedTab[] = ['latest', 'recommended', 'following', 'nearby'];
 
 export type CardList = { key: readonly unknown[]; path: string };
 

@@ -1,5 +1,6 @@
 // The community API's shapes (API.md "Notes and comments"; apps/api/src/modules/notes/schema.ts
 // and feed/schema.ts). Money is integer fen.
+import type { Reason } from '../discovery/api.ts';
 import type { ItemStatus } from '@jishi/shared';
 import type { Location, LocationInput } from '../places/place.ts';
 
@@ -82,6 +83,8 @@ export type FeedCard = {
   /** 附近 only: how far the note's place is, and whether an item in it can be picked up. */
   distanceKm?: number;
   pickup?: boolean;
+  /** 推荐 only: why the card is here ("因为你收藏了 #露营"). */
+  reason?: Reason;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -61,7 +61,7 @@ function FeedTabs({ tab, onTab }: { tab: FeedTab; onTab: (t: FeedTab) => void })
           className={key === tab ? 'feed-tab feed-tab-on' : 'feed-tab'}
           onClick={() => onTab(key)}
         >
-          {t(`feed.tabs.${key}`)}
+          {key === 'recommended' ? t('discovery.tab') : t(`feed.tabs.${key}`)}
         </button>
       ))}
     </div>
@@ -74,7 +74,7 @@ export default function HomePage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const asked = params.get('tab');
-  const tab: FeedTab = asked === 'following' || asked === 'nearby' ? asked : 'latest';
+  const tab: FeedTab = asked === 'following' || asked === 'nearby' || asked === 'recommended' ? asked : 'latest';
   const onTab = (next: FeedTab) => setParams(next === 'latest' ? {} : { tab: next }, { replace: true });
   const signedOut = me.isSuccess && !me.data;
 
@@ -104,10 +104,12 @@ export default function HomePage() {
         <CardFeed
           key={tab}
           list={feedList(tab)}
-          label={t(`feed.tabs.${tab}`)}
+          label={tab === 'recommended' ? t('discovery.tab') : t(`feed.tabs.${tab}`)}
           empty={
             tab === 'following' ? (
               <p>{t('feed.emptyFollowing')}</p>
+            ) : tab === 'recommended' ? (
+              <p>{t('discovery.empty')}</p>
             ) : (
               <>
                 <p>{t('feed.emptyLatest')}</p>

@@ -10,6 +10,7 @@ import { SellerGuardNotice } from '../../features/reviews/components/seller-guar
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
 import { QuickSellCard } from '../../features/accounts/components/quick-sell-card.tsx';
 import { MyCounts, MyNotesLinks } from '../../features/feed/components/my-community.tsx';
+import { SavedSearchList } from '../../features/discovery/components/saved-searches.tsx';
 import { TradeLinks } from '../../features/wallet/components/trade-links.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { FormAlert } from '../../ui/alert.tsx';
@@ -47,6 +48,7 @@ export default function MePage() {
       </ProfileHeader>
 
       <MyNotesLinks userId={me.id} />
+      <SavedSearchList />
       <TradeLinks />
       <JuryLinks />
       <AdminLink me={me} />

@@ -1,6 +1,7 @@
 // A note: photos, words, where and when, its live item cards, and the comments. A stall thread
 // (电子地摊帖) opens with the grid of everything offered in its comments. The author may edit
 // the words or delete the note.
+import { WantedMatches } from '../../features/discovery/components/wanted-matches.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -134,6 +135,7 @@ function NoteView({ note }: { note: Note }) {
           </section>
         )}
         {note.kind === 'stall' && <StallGrid noteId={note.id} />}
+        <WantedMatches noteId={note.id} isWanted={note.kind === 'wanted'} />
         <CommentList
           noteId={note.id}
           noteAuthorId={note.author.id}

@@ -1,6 +1,7 @@
 // 搜索: the search field, items/notes tabs, sort chips, the filter sheet, and a result grid with
 // distance badges and marked words. The state is in the URL; the position (for distances)
 // comes from the browser or a chosen district and stays on the device.
+import { SaveSearchButton } from '../../features/discovery/components/saved-searches.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -158,6 +159,7 @@ export default function SearchPage() {
         </button>
       </div>
       <PositionBar state={position} />
+      {started && <SaveSearchButton params={new URLSearchParams(searchPath(state, coords).split('?')[1] ?? '')} />}
       {needsPosition ? (
         <p className="empty">{t('search.needPosition')}</p>
       ) : started ? (

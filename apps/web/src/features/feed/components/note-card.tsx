@@ -9,6 +9,7 @@ import { shortYuan } from '../../items/money.ts';
 import { useReaction } from '../../notes/reactions.ts';
 import type { FeedCard } from '../../notes/types.ts';
 import { DistanceBadge } from '../../search/components/result-tiles.tsx';
+import { ReasonLine } from '../../discovery/components/reason-line.tsx';
 
 /** Height / width of a cover as shown: tall photos stop at 4:3 portrait, wide ones at 3:4. */
 export const coverRatio = (c: FeedCard['cover']) => (c ? Math.min(4 / 3, Math.max(3 / 4, c.height / c.width)) : 1);
@@ -89,6 +90,7 @@ export function NoteCard({ card, viewerId }: { card: FeedCard; viewerId: string 
           </span>
         )}
         <h3 className="note-card-title">{card.title}</h3>
+        <ReasonLine reason={card.reason} />
       </Link>
       <div className="note-card-foot">
         <Link to={`/u/${card.author.id}`} className="note-card-author">
