@@ -7,7 +7,7 @@ import { seedDemo } from '../demo/seed.ts';
 const t = await createTestApp({ QUICKSELL_MIN_ACCOUNT_DAYS: '180' });
 
 describe('demo items', () => {
-  it('seeds ≥ 30 varied items with photos', async () => {
+  it('seeds ≥ 30 varied items with photos', { timeout: 120_000 }, async () => {
     await seedDemo(t.deps);
     const rows = await t.db.selectFrom('items').selectAll().execute();
     expect(rows.length).toBeGreaterThanOrEqual(30);

@@ -125,7 +125,10 @@ export async function markFailed(deps: Deps, paymentId: string, reason: string) 
       .where('status', '=', 'created')
       .returning('id')
       .executeTakeFirst();
-    if (failed) await refreshRefusal(tx, payResource(paymentId), declined(reason));
+    // A concurrent pay that reused this payment before the first answer marked it failed has
+    // its key recorded as pending on it too: refresh the answers whichever request got here first.
+    const already = failed ? null : await tx.selectFrom('payments').select('status').where('id', '=', paymentId).executeTakeFirst();
+    if (failed || already?.status === 'failed') await refreshRefusal(tx, payResource(paymentId), declined(reason));
   });
 }
 
