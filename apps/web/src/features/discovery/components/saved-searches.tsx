@@ -47,7 +47,7 @@ export function SavedSearchList() {
   const items = list.data?.items ?? [];
   return (
     <section className="card list-card" aria-labelledby="saved-searches-title" data-testid="saved-searches">
-      <h2 className="card-title" id="saved-searches-title">
+      <h2 className="card-title saved-search-title" id="saved-searches-title">
         {t('discovery.saved.title')}
       </h2>
       {items.length === 0 && <p className="muted small saved-search-empty">{t('discovery.saved.empty')}</p>}
@@ -60,7 +60,7 @@ export function SavedSearchList() {
           </Link>
           <button
             type="button"
-            className="btn-link small"
+            className="saved-search-delete"
             aria-label={t('discovery.saved.deleteLabel', { label: s.label })}
             disabled={del.isPending}
             onClick={() => del.mutate(s.id)}
