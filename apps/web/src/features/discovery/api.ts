@@ -20,6 +20,7 @@ type ApiItem = {
   title: string;
   price: number;
   available: number;
+  held?: number;
   quantity: number;
   status: ItemCard['status'];
   free: boolean;
@@ -44,6 +45,7 @@ const toCard = (i: ApiItem): ItemCard => ({
   title: i.title,
   price: i.price,
   available: i.available,
+  held: i.held ?? 0,
   quantity: i.quantity,
   status: i.status,
   free: i.free,
