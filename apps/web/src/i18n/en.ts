@@ -4,6 +4,7 @@ import { communityEn } from './community.en.ts';
 import { searchEn } from './search.en.ts';
 import { discoveryEn } from './discovery.en.ts';
 import { shellEn } from './shell.en.ts';
+import { stockEn } from './stock.en.ts';
 import { moneyEn } from './money.en.ts';
 import { tradeEn } from './trade.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -207,6 +208,7 @@ export const en: Messages = {
   ...searchEn,
   ...discoveryEn,
   ...shellEn,
+  ...stockEn,
   ...chatEn,
   ...notificationsEn,
   ...reviewsEn,

@@ -6,6 +6,7 @@ import { communityZhCN } from './community.zh-CN.ts';
 import { searchZhCN } from './search.zh-CN.ts';
 import { discoveryZhCN } from './discovery.zh-CN.ts';
 import { shellZhCN } from './shell.zh-CN.ts';
+import { stockZhCN } from './stock.zh-CN.ts';
 import { moneyZhCN } from './money.zh-CN.ts';
 import { tradeZhCN } from './trade.zh-CN.ts';
 import { reviewsZhCN } from './reviews.zh-CN.ts';
@@ -207,6 +208,7 @@ export const zhCN = {
   ...searchZhCN,
   ...discoveryZhCN,
   ...shellZhCN,
+  ...stockZhCN,
   ...chatZhCN,
   ...notificationsZhCN,
   ...reviewsZhCN,

@@ -5,6 +5,7 @@
 import type { ItemCondition, ItemStatus } from '@jishi/shared';
 import type { Executor } from '../../db/index.ts';
 import { mediaUrl } from '../media/presenter.ts';
+import { heldUnitsSql } from './repo.ts';
 
 export type ItemCard = {
   id: string;
@@ -12,6 +13,8 @@ export type ItemCard = {
   title: string;
   price: number;
   available: number;
+  /** Units held by orders not paid yet: they come back if the order lapses (repo.ts). */
+  held: number;
   quantity: number;
   status: ItemStatus;
   free: boolean;
@@ -64,6 +67,7 @@ export function itemCardsQuery(db: Executor, ids: string[]) {
       'items.shippingFee',
       'items.condition',
       'items.category',
+      heldUnitsSql.as('held'),
       'cover.mediaId as coverId',
       'cover.width as coverWidth',
       'cover.height as coverHeight',
@@ -82,6 +86,7 @@ function toCard(r: CardRow): ItemCard {
     title: r.title,
     price: r.price,
     available: r.available,
+    held: r.held,
     quantity: r.quantity,
     status: r.status as ItemStatus,
     free: r.price === 0,

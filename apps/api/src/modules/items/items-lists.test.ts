@@ -97,6 +97,7 @@ describe('live cards', () => {
       title: '在售2',
       price: 4900,
       available: 4,
+      held: 0,
       quantity: 4,
       status: 'on_sale',
       free: false,

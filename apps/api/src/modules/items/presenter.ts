@@ -32,7 +32,7 @@ export function presentImage(i: ImageRow) {
 
 export function presentItem(
   row: ItemRow,
-  ctx: { seller: ReturnType<typeof presentSeller>; images: ImageRow[]; viewer: Viewer },
+  ctx: { seller: ReturnType<typeof presentSeller>; images: ImageRow[]; viewer: Viewer; held?: number },
 ) {
   const location = presentPlace(row);
   return {
@@ -44,6 +44,7 @@ export function presentItem(
     price: row.price,
     quantity: row.quantity,
     available: row.available,
+    held: ctx.held ?? 0,
     delivery: row.delivery,
     shippingFee: row.shippingFee,
     category: row.category,

@@ -6,22 +6,23 @@ import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, decodeCursor, type Page, toPage } from '../../lib/pagination.ts';
 import { type ItemJson, presentItem, presentSeller, type Viewer } from './presenter.ts';
-import { findImages, findItem, findSeller, findSellers, type ItemRow, listSellerItems } from './repo.ts';
+import { findHeldUnits, findImages, findItem, findSeller, findSellers, type ItemRow, listSellerItems } from './repo.ts';
 import { maySeeHidden } from '../admin/restrictions.ts';
 
 const PUBLIC_STATUSES: ItemStatus[] = ['on_sale', 'sold_out'];
 
 /** Presents rows with their photos and sellers: two queries for any number of rows. */
 export async function hydrateItems(db: Executor, rows: ItemRow[], viewer: Viewer, now: Date, keepHidden = false): Promise<ItemJson[]> {
-  const [images, sellers] = await Promise.all([
+  const [images, sellers, held] = await Promise.all([
     findImages(db, rows.map((r) => r.id)),
     findSellers(db, rows.map((r) => r.sellerId)),
+    findHeldUnits(db, rows.map((r) => r.id)),
   ]);
   return rows.flatMap((r) => {
     const s = sellers.get(r.sellerId);
     // Hidden by a moderator: out of every list; the seller's own writes still answer (presentOne).
     if (!s || (r.hiddenAt && !keepHidden)) return [];
-    return [presentItem(r, { seller: presentSeller(s, now), images: images.get(r.id) ?? [], viewer })];
+    return [presentItem(r, { seller: presentSeller(s, now), images: images.get(r.id) ?? [], viewer, held: held.get(r.id) })];
   });
 }
 
@@ -38,10 +39,12 @@ export async function getItem(deps: Deps, id: string, viewer: Viewer, viewerId: 
   const seller = await findSeller(deps.db, row.sellerId);
   if (seller?.status !== 'active') throw notFound('item');
   if (row.hiddenAt && !(await maySeeHidden(deps.db, viewerId, row.sellerId))) throw notFound('item');
+  const [images, held] = await Promise.all([findImages(deps.db, [row.id]), findHeldUnits(deps.db, [row.id])]);
   return presentItem(row, {
     seller: presentSeller(seller, deps.clock.now()),
-    images: (await findImages(deps.db, [row.id])).get(row.id) ?? [],
+    images: images.get(row.id) ?? [],
     viewer,
+    held: held.get(row.id),
   });
 }
 
@@ -72,12 +75,13 @@ export async function listItemsOf(
   const limit = q.limit ?? DEFAULT_LIMIT;
   const rows = await listSellerItems(deps.db, { sellerId: q.sellerId, statuses, after: afterKey(q.cursor), limit });
   const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
-  const images = await findImages(deps.db, page.items.map((r) => r.id));
+  const ids = page.items.map((r) => r.id);
+  const [images, held] = await Promise.all([findImages(deps.db, ids), findHeldUnits(deps.db, ids)]);
   const presentedSeller = presentSeller(seller, deps.clock.now());
   return {
     items: page.items
       .filter((r) => !r.hiddenAt || q.viewerId === q.sellerId)
-      .map((r) => presentItem(r, { seller: presentedSeller, images: images.get(r.id) ?? [], viewer: null })),
+      .map((r) => presentItem(r, { seller: presentedSeller, images: images.get(r.id) ?? [], viewer: null, held: held.get(r.id) })),
     nextCursor: page.nextCursor,
   };
 }

@@ -57,6 +57,29 @@ export async function replaceImages(db: Executor, itemId: string, mediaIds: read
     .execute();
 }
 
+// Orders in these states hold stock that comes back if they lapse or are cancelled.
+const HOLDING = ['pending_payment', 'reserved'];
+
+/**
+ * Units of each item held by orders not paid in full yet, in one query (orders_item). The
+ * generated `status` says sold_out as soon as `available` is 0, held or sold alike; this is
+ * how a page tells "ordered, not paid yet" (which may come back) from sold.
+ */
+export async function findHeldUnits(db: Executor, itemIds: readonly string[]): Promise<Map<string, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('orders')
+    .select(['itemId', (eb) => eb.fn.sum<string>('quantity').as('units')])
+    .where('itemId', 'in', [...new Set(itemIds)])
+    .where('status', 'in', HOLDING)
+    .groupBy('itemId')
+    .execute();
+  return new Map(rows.map((r) => [r.itemId, Number(r.units)]));
+}
+
+/** The same for one card query: a correlated count by orders_item (see findHeldUnits). */
+export const heldUnitsSql = sql<number>`(SELECT coalesce(sum(o.quantity), 0)::int FROM orders o WHERE o.item_id = items.id AND o.status IN ('pending_payment', 'reserved'))`;
+
 /** Photos of any number of items in one query, in display order. */
 export async function findImages(db: Executor, itemIds: readonly string[]): Promise<Map<string, ImageRow[]>> {
   const out = new Map<string, ImageRow[]>();

@@ -9,6 +9,8 @@ export type ChatItemCard = {
   title: string;
   price: number;
   available: number;
+  /** Units held by orders not paid yet: with `available` 0 the item is sold_out but may come back. */
+  held: number;
   quantity: number;
   status: ItemStatus;
   free: boolean;

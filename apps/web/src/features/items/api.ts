@@ -16,6 +16,8 @@ export type Item = {
   price: number;
   quantity: number;
   available: number;
+  /** Units held by orders not paid yet: with `available` 0 the item is sold_out but may come back. */
+  held: number;
   delivery: DeliveryMethod[];
   shippingFee: number;
   category: string;

@@ -23,6 +23,9 @@ export type ItemCard = {
   title: string;
   price: number;
   available: number;
+  /** Units held by orders not paid yet: with `available` 0 the item is sold_out but may come back.
+   *  Every card the API sends has it; cards a page builds from a whole item may leave it out. */
+  held?: number;
   quantity: number;
   status: ItemStatus;
   free: boolean;

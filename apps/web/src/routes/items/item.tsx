@@ -82,7 +82,11 @@ function ItemBody({ item }: { item: Item }) {
       <div className="item-info">
         {item.status !== 'on_sale' && (
           <p className={`state-banner state-${item.status}`} role="status" data-testid="item-state">
-            {item.status === 'sold_out' ? t('item.soldOutBanner') : t('item.withdrawnBanner')}
+            {item.status === 'withdrawn'
+              ? t('item.withdrawnBanner')
+              : item.held > 0
+                ? t('stock.heldBanner')
+                : t('item.soldOutBanner')}
           </p>
         )}
         <ItemFacts item={item} />
@@ -161,7 +165,13 @@ function BuyerSide({ item, signedIn }: { item: Item; signedIn: boolean }) {
             disabled={!buyable}
             onClick={() => navigate(`/checkout/${item.id}`)}
           >
-            {!buyable ? t(`item.status.${item.status}`) : item.free ? t('item.getFree') : t('item.buyNow')}
+            {!buyable
+              ? item.status === 'sold_out' && item.held > 0
+                ? t('stock.held')
+                : t(`item.status.${item.status}`)
+              : item.free
+                ? t('item.getFree')
+                : t('item.buyNow')}
           </button>
         )}
       </div>

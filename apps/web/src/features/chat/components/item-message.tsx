@@ -13,6 +13,8 @@ export const buyable = (card: ChatItemCard, meId: string) =>
   card.sellerId !== meId && card.status === 'on_sale' && card.available > 0;
 
 function stateWords(t: TFunction, card: ChatItemCard) {
+  // Every unit in orders not paid yet: not sold, it may come back.
+  if (card.status === 'sold_out' && card.held > 0) return t('stock.held');
   if (card.status === 'sold_out' || (card.status === 'on_sale' && card.available === 0)) return t('chat.card.soldOut');
   if (card.status === 'withdrawn') return t('chat.card.withdrawn');
   return t('chat.card.stock', { count: card.available });

@@ -1,5 +1,6 @@
 // A live item card inside a note, a comment (借楼) or a stall grid: cover, title, price, stock,
-// and its state in words when it can no longer be bought. Taps through to the item page.
+// and its state in words when it can no longer be bought — sold, or only held by an order that
+// is not paid yet (it may come back, so it is not shown as gone). Taps through to the item page.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { deliveryName, priceLabel } from '../../items/format.ts';
@@ -17,9 +18,11 @@ function Cover({ card, className }: { card: Card; className: string }) {
   );
 }
 
+const isHeld = (card: Card) => card.status === 'sold_out' && (card.held ?? 0) > 0;
+
 function StateLine({ card }: { card: Card }) {
   const { t } = useTranslation();
-  if (card.status === 'sold_out') return <span className="item-card-state">{t('noteItem.soldOut')}</span>;
+  if (card.status === 'sold_out') return <span className="item-card-state">{t(isHeld(card) ? 'stock.held' : 'noteItem.soldOut')}</span>;
   if (card.status === 'withdrawn') return <span className="item-card-state">{t('noteItem.withdrawn')}</span>;
   return <span className="muted small">{t('noteItem.stock', { count: card.available })}</span>;
 }
@@ -31,7 +34,7 @@ export function ItemCardRow({ card }: { card: Card }) {
   return (
     <Link
       to={`/items/${card.id}`}
-      className={gone ? 'item-card item-card-gone' : 'item-card'}
+      className={gone && !isHeld(card) ? 'item-card item-card-gone' : 'item-card'}
       data-testid="item-card"
       data-status={card.status}
     >
@@ -70,7 +73,7 @@ export function ItemCardTile({ card }: { card: Card }) {
         <Cover card={card} className="item-tile-cover" />
         {gone && (
           <span className="item-tile-state">
-            {t(card.status === 'sold_out' ? 'noteItem.soldOut' : 'noteItem.withdrawn')}
+            {t(isHeld(card) ? 'stock.held' : card.status === 'sold_out' ? 'noteItem.soldOut' : 'noteItem.withdrawn')}
           </span>
         )}
       </span>
