@@ -1,5 +1,7 @@
 // In production the API process also serves the built web app: hashed assets cached for a
 // year, index.html for every other GET that is not an API or media path (client-side routes).
+// The service worker and the manifest are revalidated on every load (no-cache), so a release
+// reaches installed apps at their next start.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -20,6 +22,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const REVALIDATE = new Set(['/sw.js', '/manifest.webmanifest', '/index.html']);
+
 export const defaultWebDist = () => resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export function mountWeb(app: OpenAPIHono<AppEnv>, deps: Deps) {
@@ -31,9 +35,10 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, deps: Deps) {
     const file = normalize(join(root, decodeURIComponent(path)));
     if (file.startsWith(root) && extname(file) && existsSync(file)) {
       const immutable = path.startsWith('/assets/');
+      const cache = immutable ? 'public, max-age=31536000, immutable' : REVALIDATE.has(path) ? 'no-cache' : 'public, max-age=300';
       return c.body(await readFile(file), 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        'cache-control': cache,
       });
     }
     if (extname(path) && !path.endsWith('.html')) return next();

@@ -73,3 +73,14 @@ createRoot(root).render(
   </StrictMode>,
 );
 preloadLikelyPages();
+
+// The service worker (built by vite-plugin-pwa, vite.config.ts) keeps the app shell so the app
+// opens offline; it never caches API answers. Registered after load so it does not compete
+// with the first page for bandwidth.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Not fatal: the app works online without it (private windows, old browsers).
+    });
+  });
+}

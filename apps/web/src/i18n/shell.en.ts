@@ -9,8 +9,9 @@ export const shellEn: Widen<typeof shellZhCN> = {
     notifications: 'Notifications',
     offline: {
       title: 'You are offline',
-      body: 'Showing what this device has saved; it updates by itself once you are back online.',
+      body: 'updates once you are back online',
       retry: 'Reconnect',
+      waiting: 'Offline: this loads once you are back online'
     },
     pickConversation: 'Pick a conversation',
     pickConversationBody: 'Your messages are on the left; open one to carry on here.',

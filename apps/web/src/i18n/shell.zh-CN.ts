@@ -6,8 +6,9 @@ export const shellZhCN = {
     notifications: '通知',
     offline: {
       title: '你已离线',
-      body: '正在显示保存在本机的页面，联网后会自动更新。',
+      body: '联网后自动更新',
       retry: '重新连接',
+      waiting: '离线中，联网后继续加载'
     },
     pickConversation: '选择一个对话',
     pickConversationBody: '左侧是你的全部私信，点开一个就在这里继续聊。',

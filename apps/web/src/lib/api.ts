@@ -1,5 +1,7 @@
 // A small typed fetch client for /api/v1. Every failure becomes an ApiError carrying what the
 // server said (status, stable `code`, field errors, Retry-After) so pages can say it in words.
+import { reportReachable } from './connectivity.ts';
+
 export type FieldError = { path: string; message: string };
 
 export class ApiError extends Error {
@@ -61,8 +63,10 @@ export async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    reportReachable(false);
     throw new ApiError({ status: 0, code: 'network_error' });
   }
+  reportReachable(true);
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) throw toApiError(res, data);

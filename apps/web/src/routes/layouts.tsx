@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { OfflineBanner } from '../ui/offline-banner.tsx';
 import { PageFallback } from '../ui/status.tsx';
 import { TabBar } from '../ui/tab-bar.tsx';
 import { useDesktop } from '../ui/use-desktop.ts';
@@ -13,6 +14,7 @@ export function RootLayout() {
   const desktop = useDesktop();
   return (
     <div className="app">
+      <OfflineBanner />
       {desktop && <SideNav />}
       <Suspense fallback={<PageFallback />}>
         <Outlet />

@@ -1,8 +1,19 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOffline, subscribeConnectivity } from '../lib/connectivity.ts';
 import { Button } from './button.tsx';
 
 export function Loading() {
   const { t } = useTranslation();
+  // Offline, a request waits for the network (the data cache pauses it): say so, no spinner.
+  const offline = useSyncExternalStore(subscribeConnectivity, isOffline, () => false);
+  if (offline) {
+    return (
+      <div className="status" role="status" data-testid="offline-waiting">
+        <span>{t('shell.offline.waiting')}</span>
+      </div>
+    );
+  }
   return (
     <div className="status" role="status">
       <span className="spinner" aria-hidden="true" />
