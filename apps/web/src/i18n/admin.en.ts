@@ -135,6 +135,7 @@ export const adminEn: AdminMessages = {
       quickSellPriceCap: 'Quick sell: price cap (fen)',
       feeBps: 'Service fee (basis points)',
       afterSaleDays: 'After-sale window after completion (days)',
+      reservationHours: 'Reservation deposit hold (hours)',
       jurySize: 'Jury size',
       juryMinCredit: 'Jurors’ minimum credit',
       proSellerSalesPerYear: 'Professional seller: sales a year',

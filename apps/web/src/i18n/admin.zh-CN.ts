@@ -131,6 +131,7 @@ export const adminZhCN = {
       quickSellPriceCap: '快捷售卖：单价上限（分）',
       feeBps: '服务费率（万分之）',
       afterSaleDays: '完成后可申请售后天数',
+      reservationHours: '定金托管保留小时数',
       jurySize: '小法庭陪审人数',
       juryMinCredit: '陪审员最低信用分',
       proSellerSalesPerYear: '职业卖家：年成交笔数',

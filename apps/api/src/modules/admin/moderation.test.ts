@@ -141,6 +141,15 @@ describe('warn, limit, ban, unban, dismiss', () => {
     expect((await t.req('POST', '/conversations', { token: seller.token, body: { peerId: peer.id } })).status).toBeLessThan(300);
   });
 
+  it('a long reason is kept whole in the audit log (the member is shown its first 500 characters)', async () => {
+    const target = await t.user();
+    const rep = await report(t, (await t.user()).token, 'user', target.id, 'spam');
+    const reason = '多次发布重复广告。'.repeat(100).slice(0, 900);
+    const out = await act(rep.id, { action: 'limit', reason, limit: { kind: 'listing', days: 1 } });
+    const limit = await t.db.selectFrom('memberLimits').select('reason').where('id', '=', out.after.limitId as string).executeTakeFirstOrThrow();
+    expect(limit.reason).toBe(reason.slice(0, 500));
+  });
+
   it('limit messaging refuses new conversations and messages with messaging_restricted', async () => {
     const a = await t.user();
     const b = await t.user();

@@ -89,7 +89,8 @@ async function apply(tx: Tx, actor: AuthUser, t: Target, input: ResolveInput, no
       const until = new Date(now.getTime() + days * 86_400_000);
       const row = await tx
         .insertInto('memberLimits')
-        .values({ userId: s.id, kind, until, reason: input.reason, createdBy: actor.id, createdAt: now })
+        // The limit keeps the first 500 characters the member is shown; the audit entry keeps all.
+        .values({ userId: s.id, kind, until, reason: input.reason.slice(0, 500), createdBy: actor.id, createdAt: now })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { before: base, after: { ...base, limitId: row.id, kind, days, until: until.toISOString() }, notice: { action: 'limit', kind, until: until.toISOString() } };

@@ -15,7 +15,7 @@ import type { Db, Executor } from '../../db/index.ts';
 
 export const TTL_MS = 2000;
 
-type Rule = { min: number; max: number; unit: 'days' | 'fen' | 'bps' | 'count' | 'points' | 'minutes' | 'per_hour'; env: string };
+type Rule = { min: number; max: number; unit: 'days' | 'hours' | 'fen' | 'bps' | 'count' | 'points' | 'minutes' | 'per_hour'; env: string };
 
 /** Every setting: its bounds (those of the environment, config.ts, or tighter where a larger value breaks something) and unit. */
 export const SETTING_RULES = {
@@ -23,6 +23,7 @@ export const SETTING_RULES = {
   quickSellPriceCap: { min: 0, max: 100_000_000, unit: 'fen', env: 'QUICKSELL_PRICE_CAP' },
   feeBps: { min: 0, max: 10_000, unit: 'bps', env: 'FEE_BPS' },
   afterSaleDays: { min: 0, max: 365, unit: 'days', env: 'AFTER_SALE_DAYS' },
+  reservationHours: { min: 1, max: 720, unit: 'hours', env: 'RESERVATION_HOURS' },
   jurySize: { min: 1, max: 99, unit: 'count', env: 'JURY_SIZE' },
   juryMinCredit: { min: 0, max: 1000, unit: 'points', env: 'JURY_MIN_CREDIT' },
   proSellerSalesPerYear: { min: 1, max: 100_000, unit: 'count', env: 'PRO_SELLER_SALES_PER_YEAR' },
