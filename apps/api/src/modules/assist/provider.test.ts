@@ -51,7 +51,8 @@ describe('a registered assistant chosen by ASSIST_PROVIDER', () => {
     expect(await send('你好')).toMatchObject({ outcome: 'answered' });
     expect(await send('最低多少')).toMatchObject({ outcome: 'handover', reason: 'reveals_floor' });
     expect(await send('contact?')).toMatchObject({ outcome: 'handover', reason: 'contact_details' });
-    const texts = (await t.req('GET', `/conversations/${c.json.id}/messages`, { token: b.token })).json.items.filter((m: any) => m.automatic).map((m: any) => m.text);
+    const messages = (await t.req('GET', `/conversations/${c.json.id}/messages`, { token: b.token })).json.items as { automatic: boolean; text: string }[];
+    const texts = messages.filter((m) => m.automatic).map((m) => m.text);
     expect(texts).toEqual(['scripted: 书桌']);
   });
 

@@ -33,7 +33,7 @@ function counterText(item: HostedItem & { floorPrice: number }, lead: string): s
   const counter = counterPrice(item.price, item.floorPrice);
   if (counter === null) return `价格已经很实在了，不议价哦，${yuan(item.price)} 直接拍就行`;
   if (counter >= item.price) return `${lead}${yuan(item.price)} 直接拍就行`;
-  return `${lead}${yuan(counter)} 可以出，点「出价」出 ${yuan(counter)} 会自动接受`;
+  return `${lead}${yuan(counter)} 可以出，出价 ${yuan(counter)} 会自动接受`;
 }
 
 const CARRIERS = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政|ems|德邦/i;
@@ -59,9 +59,9 @@ export function priceAnswer(item: HostedItem, proposed: number | null): Part {
   if (item.floorPrice === null) return { handover: 'no_floor' };
   if (proposed !== null && proposed >= item.price) return { text: `标价就是 ${yuan(item.price)}，直接拍就行` };
   if (proposed !== null && proposed >= item.floorPrice) {
-    return { text: `${yuan(proposed)} 可以，点「出价」出 ${yuan(proposed)} 会自动接受` };
+    return { text: `${yuan(proposed)} 可以，出价 ${yuan(proposed)} 会自动接受` };
   }
-  return { text: counterText({ ...item, floorPrice: item.floorPrice }, proposed !== null ? '这个价有点低，' : '诚心要的话') };
+  return { text: counterText({ ...item, floorPrice: item.floorPrice }, proposed !== null ? '这个价有点低，' : '诚心要的话，') };
 }
 
 function pickup(item: HostedItem): Part {

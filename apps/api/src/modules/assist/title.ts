@@ -9,7 +9,7 @@ const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F1E6}-\u{1F1FF}]
 // Urgency and hype: 急急急, 急出, 速来, 秒杀, 亏本, 跳楼价, 大甩卖, 捡漏 — they sell nothing.
 const HYPE = /急{2,}|急(?:出|售|转|卖|用钱)|速来|速度来|手慢无|秒杀|亏本|跳楼价?|大甩卖|血亏|捡漏/g;
 const SHOUTING = /[!！?？~～]+|[.。]{2,}|…+/g;
-const EMPTY_BRACKETS = /[【\[(（「]\s*[】\])）」]/g;
+const EMPTY_BRACKETS = /[【[(（「]\s*[】\])）」]/g;
 // What a removed contact leaves behind: "电话", "加", "vx:" with nothing after them.
 const CONTACT_DEBRIS = /(?:加我?|联系我?|电话|手机号?|微信|薇信|vx|wx|v信|qq|tel)[:：]?(?=\s|$)/giu;
 const CONTACT: ReadonlySet<string> = new Set(['off_platform_contact', 'suspicious_link']);
