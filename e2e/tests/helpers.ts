@@ -10,18 +10,22 @@ export const PASSWORD = 'e2e-password-2026';
 
 // global-setup picks the port at run time, after the config was first read; take it from the
 // environment it leaves for the workers.
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; failedRequestsAreErrors: boolean }>({
   baseURL: async ({ baseURL }, use) => {
     await use(process.env.JISHI_E2E_BASE_URL ?? baseURL);
   },
+  // Strict: a failed request ("Failed to load resource", any 4xx/5xx or network failure) is an
+  // error too. Set it (test.use) where nothing fails on purpose — a visitor's pages, which ask
+  // GET /session and never get a 401. Off by default: many specs provoke 4xx on purpose.
+  failedRequestsAreErrors: [false, { option: true }],
   // Every test fails on an uncaught script error or a CSP violation (default-src 'self').
-  // Failed requests (401 for a visitor's /me, 4xx the tests provoke) are expected, not errors.
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page, failedRequestsAreErrors }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(msg.text());
+        if (msg.type() !== 'error') return;
+        if (failedRequestsAreErrors || !msg.text().startsWith('Failed to load resource')) errors.push(msg.text());
       });
       await use(errors);
       expect(errors, 'errors in the browser console').toEqual([]);
