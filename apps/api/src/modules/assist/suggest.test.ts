@@ -76,6 +76,15 @@ describe('POST /items/suggest', () => {
     expect(r.json.category).toBe('furniture');
   });
 
+  it('odd text is read, never a 5xx: NUL, lone surrogates, emoji floods, RTL marks, only punctuation', async () => {
+    const me = await t.user();
+    for (const title of ['\u0000书桌', '\ud800宜家', '🔥'.repeat(100), '\u202e桌书', '！！！？？？', 'a'.repeat(200), '加微信abc12345']) {
+      const r = await suggest(me.token, { title, description: title });
+      expect(r.status, `${JSON.stringify(title)} → ${r.text.slice(0, 200)}`).toBe(200);
+      expect([...r.json.title].length).toBeLessThanOrEqual(60);
+    }
+  });
+
   it('learns categories from the market when the job retrains', async () => {
     const me = await t.user();
     const before = await suggest(me.token, { title: '筋膜枪' });
