@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { type Executor, isUniqueViolation, withTx } from '../../db/index.ts';
 import { DAY_MS } from '../../lib/clock.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../../lib/errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
 import { mediaUrl } from '../media/presenter.ts';
@@ -168,6 +168,10 @@ export async function userReviews(
 ) {
   const now = deps.clock.now();
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  // A cursor is client input: a forged one must be a 400, not an invalid date sent to PostgreSQL.
+  if (after && (Number.isNaN(new Date(after[0]).getTime()) || typeof after[0] !== 'string' || !/^[0-9a-f]{16}$/.test(String(after[1])))) {
+    throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+  }
   let query = reviewQuery(deps.db).where('r.subjectId', '=', subjectId).where('r.visibleAt', '<=', now);
   // `role` is the subject's side: reviews of them as a seller were written by buyers.
   if (q.role) query = query.where('r.authorRole', '=', q.role === 'seller' ? 'buyer' : 'seller');
