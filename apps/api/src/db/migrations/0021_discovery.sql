@@ -74,6 +74,8 @@ CREATE TABLE saved_searches (
 );
 CREATE INDEX saved_searches_user ON saved_searches (user_id, created_at DESC, id DESC);
 
+-- The profile reads a member's latest likes (200 of them) without sorting all their likes.
+CREATE INDEX note_likes_user_recent ON note_likes (user_id, created_at DESC);
 -- Recommended candidates by interest tag (notes.tags && the profile's top tags).
 CREATE INDEX notes_tags ON notes USING gin (tags);
 -- Popular and fresh notes for visitors and new members: a recent range of notes_latest is
