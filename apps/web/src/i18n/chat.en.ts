@@ -111,6 +111,8 @@ export const chatEn: Widen<typeof chatZhCN> = {
       report: 'Report',
       reported: 'Reported',
       sender: 'For a safe trade, please talk and pay on Jishi',
+      again: 'Another message that may steer you off Jishi',
+      details: 'Show warning',
       deposit: 'Pay the deposit on Jishi: the platform holds it, and it comes back in full if the seller cancels or the reservation runs out.',
       reserve: 'Reserve on Jishi with a deposit',
       codes: {

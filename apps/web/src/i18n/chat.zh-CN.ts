@@ -107,6 +107,8 @@ export const chatZhCN = {
       report: '举报',
       reported: '已举报',
       sender: '为保障交易安全，请在集市内沟通和付款',
+      again: '又一条疑似引导站外交易的消息',
+      details: '查看提醒',
       deposit: '在集市上付定金，钱由平台托管：卖家取消或到期未成交，定金全额退回。',
       reserve: '在集市付定金预约',
       codes: {

@@ -32,6 +32,8 @@ export function MessageList({ conversation, meId }: { conversation: Conversation
     [messages.data],
   );
   const oldestId = ordered[0]?.id;
+  // The first warning to me in what is loaded gets the full card; later ones fold to a line.
+  const firstWarningId = ordered.find((m) => m.senderId !== null && m.senderId !== meId && m.warnings.length > 0)?.id;
   const newest = ordered.at(-1);
 
   // Older page arrived: keep the same message under the reader's eyes.
@@ -122,6 +124,7 @@ export function MessageList({ conversation, meId }: { conversation: Conversation
                     item={conversation.item}
                     reported={reported.has(m.id)}
                     onReport={(id) => setReport({ targetType: 'message', targetId: id, reason: 'off_platform' })}
+                    warningRepeat={firstWarningId !== undefined && m.id !== firstWarningId}
                   />
                 </Fragment>
               );

@@ -18,6 +18,8 @@ type Props = {
   item: ChatItemCard | null;
   reported: boolean;
   onReport: (messageId: string) => void;
+  /** An earlier message in this conversation already carries the full warning card. */
+  warningRepeat?: boolean;
 };
 
 function Content({ message, meId }: Pick<Props, 'message' | 'meId'>) {
@@ -44,7 +46,7 @@ function Content({ message, meId }: Pick<Props, 'message' | 'meId'>) {
   }
 }
 
-export function MessageRow({ message, meId, continued, peer, item, reported, onReport }: Props) {
+export function MessageRow({ message, meId, continued, peer, item, reported, onReport, warningRepeat }: Props) {
   const { t } = useTranslation();
   if (message.senderId === null) {
     return (
@@ -88,6 +90,7 @@ export function MessageRow({ message, meId, continued, peer, item, reported, onR
             meId={meId}
             reported={reported}
             onReport={() => onReport(message.id)}
+            repeat={warningRepeat}
           />
         ))}
     </li>

@@ -1,6 +1,9 @@
 // The scam shield in the conversation (SPEC C7). The recipient of a message that looks like an
 // off-platform lure gets a clear warning with the safe way (buy with escrow) and 举报; the
-// sender gets a gentle reminder. The message itself is always delivered and shown.
+// sender gets a gentle reminder. The message itself is always delivered and shown. After the
+// first warning in a conversation, later ones are one line (with 举报, and the full card a tap
+// away): the same paragraph under every message of a persistent lure would drown the talk.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { AlertIcon, ShieldIcon } from '../../../ui/icons.tsx';
@@ -15,11 +18,36 @@ type Props = {
   meId: string;
   reported: boolean;
   onReport: () => void;
+  /** Not the first warning in this conversation: shown folded to one line until opened. */
+  repeat?: boolean;
 };
 
-export function WarningCard({ warnings, item, meId, reported, onReport }: Props) {
+export function WarningCard({ warnings, item, meId, reported, onReport, repeat = false }: Props) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const codes = warnings.filter((w) => KNOWN.includes(w));
+  if (repeat && !open) {
+    return (
+      <aside
+        className="chat-warning chat-warning-repeat"
+        data-testid="scam-warning"
+        data-repeat="true"
+        aria-label={t('chat.warning.title')}
+      >
+        <AlertIcon size={15} />
+        <span className="chat-warning-again">
+          {t('chat.warning.again')}
+          {codes.length > 0 && ` · ${codes.map((c) => t(`chat.warning.codes.${c as 'deposit_request'}`)).join('、')}`}
+        </span>
+        <button type="button" className="link-btn" aria-expanded={false} onClick={() => setOpen(true)}>
+          {t('chat.warning.details')}
+        </button>
+        <button type="button" className="link-btn chat-warning-report" disabled={reported} onClick={onReport}>
+          {reported ? t('chat.warning.reported') : t('chat.warning.report')}
+        </button>
+      </aside>
+    );
+  }
   return (
     <aside className="chat-warning" data-testid="scam-warning" aria-label={t('chat.warning.title')}>
       <p className="chat-warning-title">
