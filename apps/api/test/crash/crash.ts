@@ -12,6 +12,7 @@ import { freePort } from '../../src/db/embedded.ts';
 import { openDatabase } from '../../src/db/index.ts';
 import { verifyLedger } from '../../src/modules/ledger/verify.ts';
 import { checkDigit } from '../../src/modules/accounts/id-number.ts';
+import { depositFlow } from './deposits.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 50);
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
@@ -68,6 +69,11 @@ async function trader(seller: string, buyer: string, items: string[], stop: () =
   let i = 0;
   while (!stop()) {
     i += 1;
+    // One time in four a reservation deposit instead (deposits.ts), in one of its four endings.
+    if (Math.random() < 0.25) {
+      await depositFlow(call, seller, buyer, items[i % items.length] as string, Math.floor(Math.random() * 1000));
+      continue;
+    }
     const pickup = i % 3 === 0;
     const placed = await call('POST', '/orders', buyer, {
       itemId: items[i % items.length],

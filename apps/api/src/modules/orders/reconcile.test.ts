@@ -116,4 +116,46 @@ describe('payment reconciliation', () => {
     expect((await paymentsOf(order.id)).map((p) => p.status).sort()).toEqual(['failed', 'succeeded']);
     await expectLedgerOk(t);
   });
+
+  describe('reservation deposits (定金托管)', () => {
+    async function lostDeposit() {
+      const { item } = await sellerWithItem(t, { price: 10_000, delivery: ['pickup'], shippingFee: undefined });
+      const buyer = await t.user();
+      const order = (await placeOrder(t, buyer.token, item.id, { delivery: 'pickup', address: undefined, deposit: TIMEOUT })).json as { id: string };
+      const headers = { 'idempotency-key': `dep-${order.id}` };
+      const r = await t.req('POST', `/orders/${order.id}/pay`, { token: buyer.token, headers });
+      expect(r.status).toBe(202);
+      expect(r.json.status).toBe('pending_payment');
+      await t.gateway.settled();
+      return { buyer, order, headers };
+    }
+
+    it('a deposit whose answer was lost is booked by the sweep: reserved once, then the rest pays', async () => {
+      const { buyer, order, headers } = await lostDeposit();
+      t.clock.advance(RECONCILE_AFTER_MS + 60_000);
+      expect(await sweep('payments-reconcile')).toBeGreaterThanOrEqual(1);
+      expect(await sweep('payments-reconcile')).toBe(0);
+      const replay = await t.req('POST', `/orders/${order.id}/pay`, { token: buyer.token, headers });
+      expect(replay.json.status).toBe('reserved');
+      expect(await txOf(order.id, 'deposit_hold')).toHaveLength(1);
+      expect(await accountBalance(t, escrowAccount(order.id))).toBe(TIMEOUT);
+      const rest = await t.req('POST', `/orders/${order.id}/pay`, { token: buyer.token });
+      expect(rest.json.status).toBe('paid');
+      expect((await paymentsOf(order.id)).map((p) => [p.purpose, p.status]).sort()).toEqual([['balance', 'succeeded'], ['deposit', 'succeeded']]);
+      expect(await accountBalance(t, escrowAccount(order.id))).toBe(10_000);
+      await expectLedgerOk(t);
+    });
+
+    it('a deposit captured after its order expired is refunded as a deposit, once', async () => {
+      const { order } = await lostDeposit();
+      t.clock.advance(16 * 60_000);
+      expect(await sweep('orders-expire')).toBeGreaterThanOrEqual(1);
+      expect(await sweep('payments-reconcile')).toBeGreaterThanOrEqual(1);
+      expect(await txOf(order.id, 'deposit_hold')).toHaveLength(1);
+      expect(await txOf(order.id, 'deposit_refund')).toHaveLength(1);
+      expect(await accountBalance(t, escrowAccount(order.id))).toBe(0);
+      expect(await sweep('refunds-retry')).toBe(0);
+      await expectLedgerOk(t);
+    });
+  });
 });
