@@ -32,6 +32,7 @@ const pages = {
   editProfile: () => import('./me/edit.tsx'),
   verification: () => import('./me/verification.tsx'),
   privacy: () => import('./me/privacy.tsx'),
+  accountDeleted: () => import('./me/deleted.tsx'),
   notifications: () => import('./notifications/index.tsx'),
   openCase: () => import('./aftersale/open.tsx'),
   afterSale: () => import('./aftersale/case.tsx'),
@@ -62,6 +63,7 @@ const MyItemsPage = lazy(pages.myItems);
 const EditProfilePage = lazy(pages.editProfile);
 const VerificationPage = lazy(pages.verification);
 const PrivacyPage = lazy(pages.privacy);
+const AccountDeletedPage = lazy(pages.accountDeleted);
 const NotificationsPage = lazy(pages.notifications);
 const OpenCasePage = lazy(pages.openCase);
 const AfterSalePage = lazy(pages.afterSale);
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'account-deleted', element: <AccountDeletedPage /> },
           { path: 'u/:id', element: <PublicProfilePage /> },
           { path: 'u/:id/credit', element: <CreditPage /> },
           // Chat (SPEC C6): the inbox is a tab; a conversation is a full-screen sub-page.
@@ -135,9 +138,10 @@ export const router = createBrowserRouter([
             children: [
               { path: 'me/edit', element: <EditProfilePage /> },
               { path: 'me/verification', element: <VerificationPage /> },
-              { path: 'me/privacy', element: <PrivacyPage /> },
             ],
           },
+          // Guards itself: a deletion ends the session before its answer, and the page must stay.
+          { path: 'me/privacy', element: <PrivacyPage /> },
         ],
       },
       {

@@ -39,9 +39,18 @@ async function deleteAccount(password: string): Promise<void> {
   throw toApiError(res, data);
 }
 
-/** DELETE /me. The page leaves member-only pages first, then calls `forget` (clearSession). */
-export function useDeleteAccount() {
+/**
+ * DELETE /me, then `leave` (to a public page) and forget the member. At the mutation's level,
+ * not the call's: the session ends on the server first, and a guard may unmount the page
+ * (taking per-call callbacks with it) before the answer arrives.
+ */
+export function useDeleteAccount(leave: () => Promise<void> | void) {
   const qc = useQueryClient();
-  const mutation = useMutation({ mutationFn: deleteAccount });
-  return { ...mutation, forget: () => clearSession(qc) };
+  return useMutation({
+    mutationFn: deleteAccount,
+    onSuccess: async () => {
+      await leave();
+      clearSession(qc);
+    },
+  });
 }

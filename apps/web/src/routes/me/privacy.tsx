@@ -3,10 +3,12 @@
 import { formatPrice } from '@jishi/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { type Blocker, DeletionBlocked, EXPORT_URL, useDeleteAccount } from '../../features/privacy/api.ts';
+import { useMe } from '../../features/accounts/api.ts';
 import { ApiError } from '../../lib/api.ts';
 import { describeError } from '../../lib/errors.ts';
+import { loginPath } from '../../lib/next.ts';
 import { FormAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
@@ -15,6 +17,15 @@ import { PageHeader } from '../../ui/page-header.tsx';
 
 export default function PrivacyPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe();
+  // Leave for a public page before the member is forgotten. The page guards itself instead of
+  // sitting under RequireMember: the server ends the session (and the socket) before the answer
+  // comes, and a guard would unmount the page — and its navigation — first.
+  const del = useDeleteAccount(() => navigate('/account-deleted', { replace: true }));
+  if (me.isPending) return null;
+  if (!me.data && !del.isPending && !del.isSuccess) return <Navigate to={loginPath(location.pathname)} replace />;
   return (
     <>
       <PageHeader title={t('privacy.title')} back="/me" />
@@ -31,40 +42,21 @@ export default function PrivacyPage() {
           {t('privacy.exportButton')}
         </a>
       </section>
-      <DeleteAccount />
+      <DeleteAccount del={del} />
     </>
   );
 }
 
-function DeleteAccount() {
+function DeleteAccount({ del }: { del: ReturnType<typeof useDeleteAccount> }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const del = useDeleteAccount();
   const [password, setPassword] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [done, setDone] = useState(false);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!password || !confirmed) return;
-    del.mutate(password, { onSuccess: () => setDone(true) });
+    del.mutate(password);
   };
-  // Leave the member-only page before forgetting the member, so the guard does not bounce to login.
-  const leave = async () => {
-    await navigate('/', { replace: true });
-    del.forget();
-  };
-
-  if (done) {
-    return (
-      <section className="card" role="status" data-testid="account-deleted">
-        <p>{t('privacy.done')}</p>
-        <Button block onClick={() => void leave()}>
-          {t('privacy.backHome')}
-        </Button>
-      </section>
-    );
-  }
   const err = del.error;
   return (
     <section className="card" aria-labelledby="delete-title" data-testid="privacy-delete">
@@ -74,10 +66,16 @@ function DeleteAccount() {
       <p>
         <strong>{t('privacy.deleteIntro')}</strong>
       </p>
-      <h3>{t('privacy.goneTitle')}</h3>
-      <p>{t('privacy.gone')}</p>
-      <h3>{t('privacy.keptTitle')}</h3>
-      <p>{t('privacy.kept')}</p>
+      <p>
+        <strong>{t('privacy.goneTitle')}</strong>
+        <br />
+        {t('privacy.gone')}
+      </p>
+      <p>
+        <strong>{t('privacy.keptTitle')}</strong>
+        <br />
+        {t('privacy.kept')}
+      </p>
       {err instanceof DeletionBlocked && <Blockers blockers={err.blockers} />}
       <form className="form" onSubmit={onSubmit} noValidate>
         <TextField
@@ -91,7 +89,9 @@ function DeleteAccount() {
         />
         <label className="switch-row">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          <span>{t('privacy.confirm')}</span>
+          <span>
+            <strong>{t('privacy.confirm')}</strong>
+          </span>
         </label>
         <FormAlert
           message={err && !(err instanceof DeletionBlocked) && !(err instanceof ApiError && err.code === 'wrong_password') ? describeError(t, err) : null}
