@@ -1,8 +1,6 @@
 // The quick-sell category taxonomy (SPEC C3). A fixed list both apps read: the API validates
 // against it and serves it at GET /items/categories, the web shows the labels. Keys are API
 // values and never change; labels may. Add a category by appending here.
-import { z } from 'zod';
-
 export type Labels = { 'zh-CN': string; en: string };
 
 export type Category = {
@@ -34,8 +32,6 @@ export const CATEGORY_KEYS = CATEGORIES.map((c) => c.key) as [CategoryKey, ...Ca
 
 /** What an item gets when the seller does not choose (the API contract makes category optional). */
 export const DEFAULT_CATEGORY: CategoryKey = 'other';
-
-export const CategoryKeySchema = z.enum(CATEGORY_KEYS);
 
 export const isCategoryKey = (v: string): v is CategoryKey => (CATEGORY_KEYS as string[]).includes(v);
 

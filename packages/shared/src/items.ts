@@ -1,7 +1,7 @@
 // Quick-sell item vocabulary and rules both apps share (SPEC C3, API.md "Items"): conditions,
-// delivery methods, states, limits, per-field zod schemas and the cross-field terms check.
-// The API is the authority; the web runs the same checks to explain a form before sending it.
-import { z } from 'zod';
+// delivery methods, states, limits and the cross-field terms check (the per-field zod schemas
+// are in schemas.ts). The API is the authority; the web runs the same checks to explain a form
+// before sending it.
 import { formatFen } from './money.ts';
 import type { Labels } from './categories.ts';
 
@@ -43,46 +43,6 @@ export const ITEM_LIMITS = {
   /** ¥1,000 of postage is already absurd for one parcel; it also bounds typos (6000 → 600000). */
   shippingFeeMax: 100_000,
 } as const;
-
-const codePoints = (s: string) => [...s].length;
-const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
-
-/** Trimmed text measured in characters (code points), as the database's char_length counts. */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => codePoints(s) >= min, min === 1 ? 'must not be empty' : `at least ${min} characters`)
-    .refine((s) => codePoints(s) <= max, `at most ${max} characters`);
-
-export const ItemTitleSchema = text(1, ITEM_LIMITS.titleMax);
-export const ItemDescriptionSchema = text(0, ITEM_LIMITS.descriptionMax);
-export const PriceSchema = z
-  .number()
-  .int('an integer amount of fen (4900 = ¥49.00)')
-  .min(0, 'at least 0 (0 is a free giveaway)')
-  .max(ITEM_LIMITS.priceHardMax, `at most ${ITEM_LIMITS.priceHardMax} fen`);
-export const QuantitySchema = z
-  .number()
-  .int('a whole number')
-  .min(ITEM_LIMITS.quantityMin, `at least ${ITEM_LIMITS.quantityMin}`)
-  .max(ITEM_LIMITS.quantityMax, `at most ${ITEM_LIMITS.quantityMax}`);
-export const DeliveryMethodSchema = z.enum(DELIVERY_KEYS);
-export const DeliverySchema = z
-  .array(DeliveryMethodSchema)
-  .min(1, 'choose at least one delivery method')
-  .refine(unique, 'each delivery method at most once');
-export const ShippingFeeSchema = z
-  .number()
-  .int('an integer amount of fen (600 = ¥6.00)')
-  .min(0, 'at least 0 (0 is free shipping 包邮)')
-  .max(ITEM_LIMITS.shippingFeeMax, `at most ${ITEM_LIMITS.shippingFeeMax} fen`);
-export const ConditionSchema = z.enum(CONDITION_KEYS);
-export const ItemStatusSchema = z.enum(ITEM_STATUS_KEYS);
-export const ImageIdsSchema = z
-  .array(z.string().regex(/^[0-9a-f]{16}$/, 'a media id'))
-  .max(ITEM_LIMITS.imagesMax, `at most ${ITEM_LIMITS.imagesMax} photos`)
-  .refine(unique, 'each photo at most once');
 
 export type TermsError = { path: string; message: string };
 
