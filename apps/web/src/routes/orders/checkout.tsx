@@ -103,9 +103,11 @@ function CheckoutForm({
   const unavailable =
     item.sellerId === me?.id
       ? t('tradeErrors.own_item')
-      : item.status !== 'on_sale'
-        ? t(`item.status.${item.status}`)
-        : null;
+      : item.status === 'sold_out' && item.held > 0
+        ? t('stock.heldBanner')
+        : item.status !== 'on_sale'
+          ? t(`item.status.${item.status}`)
+          : null;
 
   const input: PlaceOrderInput | null =
     delivery === ''
