@@ -23,6 +23,8 @@ async function signIn(page: Page, username: string) {
 }
 
 test('a reported note is hidden by a moderator with a reason; visitors lose it; the audit log and the dashboard show it', async ({ page, browser, request }) => {
+  // Two browsers, an operator command (tsx start-up) and a moderator's console: longer than the default.
+  test.setTimeout(180_000);
   const dataDir = process.env.JISHI_E2E_DATA_DIR;
   test.skip(!dataDir, 'needs the DATA_DIR of the server global-setup started (not E2E_BASE_URL)');
   const author = await registerViaApi(request, 'author');
