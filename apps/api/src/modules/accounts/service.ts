@@ -120,5 +120,12 @@ export async function updateProfile(
     });
   }
   const tags = patch.interestTags ? [...new Set(patch.interestTags.map((t) => t.replace(/^#/, '')))] : undefined;
-  return updateUser(deps.db, userId, { ...patch, ...(tags ? { interestTags: tags } : {}) });
+  const set = Object.fromEntries(Object.entries({ ...patch, ...(tags ? { interestTags: tags } : {}) }).filter(([, v]) => v !== undefined));
+  // An empty patch changes nothing (and an UPDATE with nothing to SET is not SQL).
+  if (Object.keys(set).length === 0) {
+    const me = await findUserById(deps.db, userId);
+    if (!me) throw notFound('user');
+    return me;
+  }
+  return updateUser(deps.db, userId, set);
 }

@@ -1,6 +1,6 @@
 // GET /notes/:id/items: the stall thread's grid (电子地摊) — every item offered in its comments.
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../lib/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { IdParam, jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { ItemCardSchema, findItemCards } from '../items/cards.ts';
@@ -29,6 +29,11 @@ export function stallRoutes() {
       const q = c.req.valid('query');
       if (!(await findVisibleNote(db, id))) throw notFound('note');
       const after = decodeCursor(q.cursor, 2) as [number | string, string] | null;
+      // A cursor this API did not give out (a price where a time belongs, a bad id) is bad input.
+      if (after && (typeof after[1] !== 'string' || !/^[0-9a-f]{16}$/.test(after[1]) ||
+          (q.sort === 'newest' ? Number.isNaN(new Date(String(after[0])).getTime()) : typeof after[0] !== 'number' || !Number.isSafeInteger(after[0])))) {
+        throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+      }
       const rows = await stallItemsPage(db, id, q.sort, after, q.limit);
       const page = rows.slice(0, q.limit);
       const cards = await findItemCards(db, page.map((r) => r.itemId));
