@@ -153,11 +153,11 @@ test('a member who is not verified learns why they cannot sell', async ({ page }
 test('an account that is too new is told the date it may sell', async ({ page }) => {
   await sellerViaApi(page.request, 'newbie');
   // This server runs with QUICKSELL_MIN_ACCOUNT_DAYS=0; show what the 180-day rule looks like.
-  await page.route('**/api/v1/me', async (route) => {
+  await page.route('**/api/v1/session', async (route) => {
     const res = await route.fetch();
-    const me = await res.json();
-    me.quickSell = { eligible: false, unmet: ['account_age'], eligibleAt: '2026-12-01T04:00:00.000Z' };
-    await route.fulfill({ response: res, json: me });
+    const session = await res.json();
+    session.user.quickSell = { eligible: false, unmet: ['account_age'], eligibleAt: '2026-12-01T04:00:00.000Z' };
+    await route.fulfill({ response: res, json: session });
   });
   await page.goto('/sell');
   const why = page.getByTestId('eligibility');
@@ -170,12 +170,17 @@ test('an account that is too new is told the date it may sell', async ({ page })
 test.describe('desktop', () => {
   test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
 
-  test('the sell form sits in the centred column', async ({ page }) => {
+  test('the sell form sits centred beside the side navigation', async ({ page }) => {
     await sellerViaApi(page.request, 'deskseller');
     await page.goto('/sell');
     await expect(page.getByRole('button', { name: '发布闲置' })).toBeVisible();
-    const box = await page.locator('.app').boundingBox();
-    expect(box?.width).toBeLessThanOrEqual(480);
+    const nav = await page.getByTestId('side-nav').boundingBox();
+    const form = await page.locator('main.page').boundingBox();
+    const navRight = (nav?.x ?? 0) + (nav?.width ?? 0);
+    expect(form?.width).toBeLessThanOrEqual(760);
+    expect(form?.x).toBeGreaterThanOrEqual(navRight);
+    // Centred in what the side navigation leaves of the 1280 px.
+    expect(Math.abs((form?.x ?? 0) - navRight - (1280 - (form?.x ?? 0) - (form?.width ?? 0)))).toBeLessThan(4);
     await shot(page, 'sell-07-desktop');
   });
 });
