@@ -20,6 +20,8 @@ test('a dropped socket reconnects and catches up on missed messages', async ({ p
   });
 
   await registerViaApi(page.request, 'chatlivebuyer');
+  // The buyer follows the seller: the seller may then write first (a follow opens the door; issue 9 hole 2).
+  await page.request.put(`/api/v1/users/${sellerId}/follow`);
   const opened = await page.request.post('/api/v1/conversations', { data: { peerId: sellerId, itemId } });
   expect(opened.status(), await opened.text()).toBe(201);
   const { id } = (await opened.json()) as { id: string };
@@ -69,6 +71,7 @@ test('history loads older pages when scrolled to the top, keeping the place', as
   const sellerId = ((await (await seller.get('/api/v1/me')).json()) as { id: string }).id;
   const itemId = await listViaApi(seller, { title: '二手吉他', price: 30000, delivery: ['pickup'], category: 'other' });
   await registerViaApi(page.request, 'chathistbuyer');
+  await page.request.put(`/api/v1/users/${sellerId}/follow`);
   const { id } = (await (
     await page.request.post('/api/v1/conversations', { data: { peerId: sellerId, itemId } })
   ).json()) as {
