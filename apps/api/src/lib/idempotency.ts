@@ -27,6 +27,9 @@
 //            sent, refund confirmed, capture booked), record with `{ resource }` and call
 //            refreshIdempotent(tx, resource, …) in the transaction that books that answer: a
 //            replay then tells the outcome, and the first request answers it too if it came in time.
+//   refusal  A refusal that still changes something (a wrong pickup code counts a try): call
+//            guard.refuse(tx, err) instead of record, let the transaction commit, then throw err;
+//            a duplicate replays the refusal and the change happens once.
 // Without an Idempotency-Key the guard does nothing and the route answers respond(db, result).
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
@@ -43,6 +46,11 @@ export type Guard<T> = {
   claim(tx: Tx): Promise<void>;
   /** In that same transaction, after the effect: stores the answer. */
   record(tx: Tx, result: T, opts?: { resource?: string }): Promise<void>;
+  /**
+   * In that same transaction, instead of record: stores a refusal that changed something all the
+   * same (a wrong pickup code counts a try); the caller commits, then throws `err`.
+   */
+  refuse(tx: Tx, err: AppError): Promise<void>;
 };
 
 /** A duplicate committed first: roll back and replay its answer (the wrapper does the replay). */
@@ -84,7 +92,7 @@ export function idempotencyRequest(c: Ctx, userId: string, body: unknown): Idemp
 }
 
 export function noKey<T>(): Guard<T> {
-  return { claim: async () => {}, record: async () => {} };
+  return { claim: async () => {}, record: async () => {}, refuse: async () => {} };
 }
 
 export async function idempotent<T>(
@@ -133,6 +141,17 @@ function guard<T>(req: IdempotencyRequest, respond: Respond<T>): Guard<T> {
       const res = await respond(tx, result);
       const now = req.now();
       const stored = { responseStatus: res.status, responseBody: JSON.stringify(res.body), resource: opts.resource ?? null, lockedAt: now };
+      const row = await tx
+        .insertInto('idempotencyKeys')
+        .values({ userId: req.userId, key: req.key, requestHash: req.hash, state: 'running', owner: req.owner, createdAt: now, ...stored })
+        .onConflict((oc) => oc.columns(['userId', 'key']).doUpdateSet(stored).where('idempotencyKeys.owner', '=', req.owner))
+        .returning('owner')
+        .executeTakeFirst();
+      if (!row) throw new IdempotentReplay();
+    },
+    async refuse(tx, err) {
+      const now = req.now();
+      const stored = { responseStatus: err.status, responseBody: JSON.stringify(toProblem(err)), resource: null, lockedAt: now };
       const row = await tx
         .insertInto('idempotencyKeys')
         .values({ userId: req.userId, key: req.key, requestHash: req.hash, state: 'running', owner: req.owner, createdAt: now, ...stored })

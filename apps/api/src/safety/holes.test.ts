@@ -11,8 +11,8 @@ const wrong = (code: string, i: number) => {
 };
 
 describe('holes found by the safety suites', () => {
-  // Open hole found at the end of the session (issue 9 note): the test is kept, skipped until it is fixed.
-  test.skip('orders: a seller cannot try more than 5 pickup codes per 15 minutes by sending them at once (brute force of the 6-digit code)', async () => {
+  // Closed: tries are counted under the order's row lock, in the transaction that compares the code.
+  test('orders: a seller cannot try more than 5 pickup codes per 15 minutes by sending them at once (brute force of the 6-digit code)', async () => {
     const t = await createTestApp(SAFETY_ENV);
     const w = await makeWorld(t);
     const o = await w.order('paid', 'pickup');
@@ -24,8 +24,8 @@ describe('holes found by the safety suites', () => {
     expect(tried, `${tried} of 30 concurrent wrong codes were tried`).toBeLessThanOrEqual(5);
   });
 
-  // Open hole found at the end of the session (issue 9 note): the test is kept, skipped until it is fixed.
-  test.skip('orders: a wrong pickup code sent twice at once under one Idempotency-Key counts as one try', async () => {
+  // Closed: the wrong try and the key's refusal commit together; the duplicate replays the 422.
+  test('orders: a wrong pickup code sent twice at once under one Idempotency-Key counts as one try', async () => {
     const t = await createTestApp(SAFETY_ENV);
     const w = await makeWorld(t);
     const o = await w.order('paid', 'pickup');
@@ -37,6 +37,26 @@ describe('holes found by the safety suites', () => {
     // Three tries so far: the fourth is still a try (422), not the lock (429).
     const fourth = await t.req('POST', `/orders/${o.id}/handover`, { token: w.A.token, body: { pickupCode: wrong(o.pickupCode, 3) } });
     expect(fourth.status).toBe(422);
+  });
+
+  // Open hole (the fuzz's seed 1547037986, run 3): 26 of 60 trials deadlocked. refundPayment locks
+  // the payment, then its order_events insert waits for the order's key-share lock; markPaid
+  // holds the order and waits for the payment. Skipped like the others until it is fixed.
+  test.skip('orders: pay, pay and cancel of one order at once never answer 500 (deadlock between refundPayment and markPaid)', { timeout: 120_000 }, async () => {
+    const t = await createTestApp(SAFETY_ENV);
+    const w = await makeWorld(t);
+    const answers: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const o = await w.order('pending_payment', 'pickup');
+      const rs = await Promise.all([
+        t.req('POST', `/orders/${o.id}/pay`, { token: w.B.token }),
+        t.req('POST', `/orders/${o.id}/pay`, { token: w.B.token }),
+        t.req('POST', `/orders/${o.id}/cancel`, { token: w.B.token, body: {} }),
+      ]);
+      await t.gateway.settled();
+      answers.push(...rs.filter((r) => r.status >= 500).map((r) => `${r.status} ${r.json?.code}`));
+    }
+    expect(answers, `${answers.length} of 60 answers were 5xx`).toEqual([]);
   });
 
   // Open hole found at the end of the session (issue 9 note): the test is kept, skipped until it is fixed.

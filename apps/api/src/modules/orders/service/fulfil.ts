@@ -2,7 +2,7 @@
 // minus the fee, and the fee to platform revenue, in one ledger transaction that the ledger
 // allows once per order.
 import { withTx } from '../../../db/index.ts';
-import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../../lib/errors.ts';
+import { type AppError, conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
 import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { clearKey, countHit, secondsUntil } from '../../../lib/rate-limit.ts';
@@ -13,23 +13,25 @@ import { AUTO_CONFIRM_MS, type Action, factsOf, type Role, transition } from '..
 
 type Tx = Parameters<Parameters<typeof withTx>[1]>[0];
 
-/** `fn` changed nothing (a wrong pickup code): roll back, the key's claim with it. */
-class NoChange extends Error {}
+/** `fn` refused, but what it changed must commit (a wrong pickup code counts a try): commit, then throw. */
+class Refusal {
+  constructor(readonly err: AppError) {}
+}
 
 /**
  * One party's step on an order, in one transaction: the Idempotency-Key's record commits with it
- * (`fn` answering null changed nothing: no record, the caller refuses).
+ * (a Refusal's too: a duplicate under the same key replays it and changes nothing more).
  */
-async function act<T extends OrderRow | null>(
+async function act<T extends OrderRow>(
   deps: Deps,
   userId: string,
   orderId: string,
   action: Action,
-  fn: (tx: Tx, o: OrderRow, now: Date) => Promise<T>,
+  fn: (tx: Tx, o: OrderRow, now: Date) => Promise<T | Refusal>,
   guard: Guard<OrderRow>,
-) {
+): Promise<T> {
   const now = deps.clock.now();
-  return withTx(deps.db, async (tx) => {
+  const r = await withTx(deps.db, async (tx) => {
     await guard.claim(tx);
     const o = await lockOrder(tx, orderId);
     if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('order');
@@ -41,13 +43,12 @@ async function act<T extends OrderRow | null>(
     if (!t.ok && t.reason === 'wrong_delivery') throw conflict('invalid_state', `This is a ${o.delivery} order.`, { orderStatus: o.status });
     if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { orderStatus: o.status });
     const r = await fn(tx, o, now);
-    if (!r) throw new NoChange();
-    await guard.record(tx, r);
+    if (r instanceof Refusal) await guard.refuse(tx, r.err);
+    else await guard.record(tx, r);
     return r;
-  }).catch((err) => {
-    if (err instanceof NoChange) return null as T; // only fns that may answer null get here
-    throw err;
   });
+  if (r instanceof Refusal) throw r.err;
+  return r;
 }
 
 export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carrier: string; trackingNumber: string }, guard = noKey<OrderRow>()) =>
@@ -76,25 +77,29 @@ export const confirmOrder = (deps: Deps, userId: string, orderId: string, guard 
 const HANDOVER_TRIES = 5;
 const HANDOVER_WINDOW_S = 15 * 60;
 
-export async function handOver(deps: Deps, userId: string, orderId: string, code: string, guard = noKey<OrderRow>()) {
-  const now = deps.clock.now();
-  const key = `handover:${orderId}`;
-  const hits = await deps.db.selectFrom('rateCounters').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst();
-  if (hits && hits.count >= HANDOVER_TRIES && hits.windowStart.getTime() > now.getTime() - HANDOVER_WINDOW_S * 1000) {
-    const retry = secondsUntil(new Date(hits.windowStart.getTime() + HANDOVER_WINDOW_S * 1000), now);
-    throw tooManyRequests('rate_limited', retry, 'Too many wrong pickup codes for this order. Try again later.');
-  }
-  const result = await act(deps, userId, orderId, 'handover', async (tx, o, at) => {
-    if (o.pickupCode !== code) return null;
-    return complete(tx, o, userId, 'completed', at);
+/**
+ * The seller enters the buyer's pickup code. Tries are counted under the order's row lock, in the
+ * transaction that compares the code: concurrent tries queue on the lock, so the 6th wrong code
+ * within 15 minutes is refused whatever the timing, and a duplicate under one Idempotency-Key
+ * replays the first answer without counting again.
+ */
+export const handOver = (deps: Deps, userId: string, orderId: string, code: string, guard = noKey<OrderRow>()) =>
+  act(deps, userId, orderId, 'handover', async (tx, o, now) => {
+    const key = `handover:${orderId}`;
+    const hits = await tx.selectFrom('rateCounters').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst();
+    const windowEnd = hits ? hits.windowStart.getTime() + HANDOVER_WINDOW_S * 1000 : 0;
+    if (hits && hits.count >= HANDOVER_TRIES && windowEnd > now.getTime()) {
+      throw tooManyRequests('rate_limited', secondsUntil(new Date(windowEnd), now), 'Too many wrong pickup codes for this order. Try again later.');
+    }
+    if (o.pickupCode !== code) {
+      await countHit(tx, key, HANDOVER_WINDOW_S, now);
+      return new Refusal(
+        unprocessable('invalid_pickup_code', 'That is not the pickup code of this order.', { errors: [{ path: 'pickupCode', message: 'wrong code' }] }),
+      );
+    }
+    await clearKey(tx, key);
+    return complete(tx, o, userId, 'completed', now);
   }, guard);
-  if (!result) {
-    await countHit(deps.db, key, HANDOVER_WINDOW_S, now);
-    throw unprocessable('invalid_pickup_code', 'That is not the pickup code of this order.', { errors: [{ path: 'pickupCode', message: 'wrong code' }] });
-  }
-  await clearKey(deps.db, key);
-  return result;
-}
 
 /** Settles the escrow: seller gets total − fee, the platform the fee. Once per order. Also used by after-sale releases. */
 export async function complete(tx: Tx, o: OrderRow, actorId: string | null, event: string, now: Date) {
