@@ -28,6 +28,8 @@ import { createHub } from './lib/realtime.ts';
 import { liveConfig } from './modules/admin/settings.ts';
 import { startOrderCardDispatcher } from './modules/chat/order-cards.ts';
 import { assistSweeps } from './modules/assist/category-model.ts';
+import { engagementSweeps } from './modules/engagement/service.ts';
+import { savedSearchSweeps } from './modules/discovery/saved-alerts.ts';
 import { startHostingDispatcher } from './modules/assist/hosting.ts';
 import { assistProvider } from './modules/assist/provider.ts';
 
@@ -80,7 +82,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   // Search vectors for rows written without them (demo seed, rows from before search).
   await indexSearchBacklog(deps.db, log);
   await retrainScamShield(deps); // the scam shield's learned layer, with moderators' labels
-  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps, ...assistSweeps]);
+  const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps, ...assistSweeps, ...savedSearchSweeps, ...engagementSweeps]);
   const app = buildApp(deps, { pool: database.pool });
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -130,6 +130,7 @@ export interface Comments {
   itemId: string | null;
   noteId: string;
   parentId: string | null;
+  pinnedAt: Timestamp | null;
   replyCount: Generated<number>;
   replyToUserId: string | null;
   wantedMaxPrice: number | null;
@@ -214,6 +215,12 @@ export interface IdempotencyKeys {
   userId: string;
 }
 
+export interface ItemCollects {
+  createdAt: Generated<Timestamp>;
+  itemId: string;
+  userId: string;
+}
+
 export interface ItemImages {
   itemId: string;
   mediaId: string;
@@ -244,6 +251,18 @@ export interface Items {
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
   withdrawnAt: Timestamp | null;
+}
+
+export interface ItemStats {
+  collectCount: Generated<number>;
+  itemId: string;
+  viewCount: Generated<number>;
+}
+
+export interface ItemViewMarks {
+  day: Timestamp;
+  itemId: string;
+  viewer: number;
 }
 
 export interface LedgerAccounts {
@@ -313,6 +332,7 @@ export interface MemberViews {
 }
 
 export interface Messages {
+  actorId: string | null;
   autoReply: Generated<boolean>;
   conversationId: string;
   createdAt: Generated<Timestamp>;
@@ -371,9 +391,17 @@ export interface Notes {
   lng: number | null;
   locationLabel: Generated<string>;
   searchVector: string | null;
+  stallClosedAt: Timestamp | null;
+  stallRules: Json | null;
   tags: Generated<string[]>;
   title: string;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface NoteTags {
+  createdAt: Timestamp;
+  noteId: string;
+  tag: string;
 }
 
 export interface Notifications {
@@ -429,6 +457,7 @@ export interface Orders {
   completedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   delivery: string;
+  deliveryContent: Json | null;
   deposit: number | null;
   expiresAt: Timestamp;
   fee: number;
@@ -470,6 +499,22 @@ export interface Payments {
   purpose: Generated<string>;
   status: string;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface PayoutMethods {
+  accountEnc: string;
+  accountHash: string;
+  bank: string | null;
+  createdAt: Generated<Timestamp>;
+  deletedAt: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  lastUsedAt: Timestamp | null;
+  masked: string;
+  provider: string;
+  providerRef: string;
+  userId: string;
+  verifiedAt: Timestamp;
 }
 
 export interface RateCounters {
@@ -521,6 +566,12 @@ export interface SavedSearches {
   pendingCount: Generated<number>;
   query: string | null;
   userId: string;
+}
+
+export interface SavedSearchHits {
+  createdAt: Generated<Timestamp>;
+  itemId: string;
+  savedSearchId: string;
 }
 
 export interface ScamLabels {
@@ -605,6 +656,8 @@ export interface Withdrawals {
   id: Generated<string>;
   lastError: string | null;
   method: Generated<string>;
+  payoutMethodId: string | null;
+  payoutTo: Json | null;
   providerRef: string | null;
   status: string;
   updatedAt: Generated<Timestamp>;
@@ -629,8 +682,11 @@ export interface DB {
   follows: Follows;
   hostingTasks: HostingTasks;
   idempotencyKeys: IdempotencyKeys;
+  itemCollects: ItemCollects;
   itemImages: ItemImages;
   items: Items;
+  itemStats: ItemStats;
+  itemViewMarks: ItemViewMarks;
   ledgerAccounts: LedgerAccounts;
   ledgerPostings: LedgerPostings;
   ledgerTransactions: LedgerTransactions;
@@ -644,16 +700,19 @@ export interface DB {
   noteItems: NoteItems;
   noteLikes: NoteLikes;
   notes: Notes;
+  noteTags: NoteTags;
   notifications: Notifications;
   offers: Offers;
   orderEvents: OrderEvents;
   orders: Orders;
   paymentCallbacks: PaymentCallbacks;
   payments: Payments;
+  payoutMethods: PayoutMethods;
   rateCounters: RateCounters;
   reports: Reports;
   reviews: Reviews;
   savedSearches: SavedSearches;
+  savedSearchHits: SavedSearchHits;
   scamLabels: ScamLabels;
   sellerFlags: SellerFlags;
   sessions: Sessions;

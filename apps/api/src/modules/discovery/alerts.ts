@@ -1,10 +1,11 @@
-// After an item's commit: wanted matches, saved-search alerts (batched, one per saved search an
-// hour) and price-drop alerts. Called by the items routes once the write has committed; each
-// step writes its notifications in its own transaction and pushes them after it.
+// After an item's commit: wanted matches, saved-search hits (told by the alert job, one
+// notification per saved search an hour at most) and price-drop alerts. Called by the items
+// routes once the write has committed; each step writes its notifications in its own
+// transaction and pushes them after it.
 import { haversineKm } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import { withNotifications } from '../notifications/service.ts';
-import { addPending, claimAlerts, collectorsOfItem, type ItemForAlert, savedMatchingItem, type SavedRow } from './saved-repo.ts';
+import { addHits, collectorsOfItem, type ItemForAlert, savedMatchingItem, type SavedRow } from './saved-repo.ts';
 import { requestsMatchingItem } from './wanted-repo.ts';
 import { matchNewItem } from './wanted-service.ts';
 
@@ -22,39 +23,23 @@ function meetsRest(item: ItemForAlert, p: Record<string, string>): boolean {
   return true;
 }
 
-export async function savedSearchAlerts(deps: AlertDeps, itemId: string): Promise<number> {
-  return withNotifications(deps, async (tx, notify) => {
-    const { item, saved } = await savedMatchingItem(tx, itemId);
-    if (!item) return 0;
-    const hits = saved.filter((s: SavedRow) => meetsRest(item, s.params as Record<string, string>));
-    const claimed = await claimAlerts(
-      tx,
-      hits.map((s) => s.id),
-      deps.clock.now(),
-    );
-    const told = new Set(claimed.map((s) => s.id));
-    await addPending(
-      tx,
-      hits.filter((s) => !told.has(s.id)).map((s) => s.id),
-    );
-    for (const s of claimed) {
-      await notify({
-        recipientId: s.userId,
-        type: 'saved_search',
-        actorId: item.sellerId,
-        itemId,
-        data: { query: s.label, savedSearchId: s.id, count: s.waited + 1 },
-      });
-    }
-    return claimed.length;
-  });
+/**
+ * Remembers a new item for every saved search it meets; the alert job (saved-alerts.ts) tells
+ * the members, at most once an hour per saved search.
+ */
+export async function recordSavedHits(deps: AlertDeps, itemId: string): Promise<number> {
+  const { item, saved } = await savedMatchingItem(deps.db, itemId);
+  if (!item) return 0;
+  const hits = saved.filter((s: SavedRow) => meetsRest(item, s.params as Record<string, string>)).map((s) => s.id);
+  await addHits(deps.db, hits, itemId, deps.clock.now());
+  return hits.length;
 }
 
 /** A new listing: wanted requests it meets, then saved searches. Errors are logged, never thrown. */
 export async function onItemCreated(deps: AlertDeps, itemId: string) {
   try {
     await matchNewItem(deps, itemId);
-    await savedSearchAlerts(deps, itemId);
+    await recordSavedHits(deps, itemId);
   } catch (err) {
     deps.log?.warn({ err, itemId }, 'discovery alerts for a new item failed');
   }

@@ -33,7 +33,7 @@ export function discoveryRoutes() {
       security,
       request: { body: jsonBody(SavedSearchInput) },
       description:
-        'Saves a search (the /search parameters for items). A new listing that matches it notifies you (`saved_search`), at most once an hour per saved search. Saving the same parameters twice returns the existing one. 422 `too_many_saved_searches` past 50.',
+        'Saves a search (the /search parameters for items). A new listing that matches it notifies you (`saved_search` {query, savedSearchId, count}): the alert job sends at most one notification per saved search an hour, summarising the items met since the last one that are still on sale. Saving the same parameters twice returns the existing one. 422 `too_many_saved_searches` past 50.',
       responses: { 201: jsonContent(SavedSearch), ...problemResponses(400, 401, 422) },
     }),
     async (c) => c.json(await saveSearch(c.get('deps'), requireUser(c).id, c.req.valid('json')), 201),

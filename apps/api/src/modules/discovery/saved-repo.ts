@@ -1,6 +1,7 @@
 // Saved searches: rows, and the ones a new item meets (words as a stored tsquery against the
 // item's search_vector, price and category in SQL; delivery, condition, free and radius are
-// checked on the few rows that come back, in alerts.ts).
+// checked on the few rows that come back, in alerts.ts). What they met waits in saved_search_hits
+// for the alert job (saved-alerts.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 
@@ -67,25 +68,60 @@ export async function savedMatchingItem(db: Executor, itemId: string): Promise<{
   return { item: { ...item, price: Number(item.price) } as ItemForAlert, saved: r.rows };
 }
 
-/**
- * Takes the alert slot of these saved searches whose last alert is an hour old (one statement,
- * so two items at once never alert twice); each comes back with the matches counted meanwhile.
- */
-export async function claimAlerts(db: Executor, ids: string[], now: Date): Promise<(SavedRow & { waited: number })[]> {
-  if (!ids.length) return [];
-  const before = new Date(now.getTime() - ALERT_EVERY_MS);
-  const r = await sql<SavedRow & { waited: number }>`
-    UPDATE saved_searches s SET last_alert_at = ${now}, pending_count = 0
-    FROM (SELECT id, pending_count FROM saved_searches WHERE id = ANY(${ids}::text[]) FOR UPDATE) o
-    WHERE s.id = o.id AND (s.last_alert_at IS NULL OR s.last_alert_at <= ${before})
-    RETURNING s.*, o.pending_count AS waited`.execute(db);
-  return r.rows;
+/** Remembers the items these saved searches met, for the alert job (a repeat changes nothing). */
+export async function addHits(db: Executor, ids: string[], itemId: string, now: Date) {
+  if (!ids.length) return;
+  await db
+    .insertInto('savedSearchHits')
+    .values(ids.map((savedSearchId) => ({ savedSearchId, itemId, createdAt: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
-/** The rest wait for the next alert: counted, told with it. */
-export async function addPending(db: Executor, ids: string[]) {
-  if (!ids.length) return;
-  await db.updateTable('savedSearches').set((eb) => ({ pendingCount: eb('pendingCount', '+', 1) })).where('id', 'in', ids).execute();
+/** Saved searches with untold hits whose last alert is at least ALERT_EVERY_MS old. */
+export async function dueSavedSearches(db: Executor, now: Date, limit: number): Promise<string[]> {
+  const before = new Date(now.getTime() - ALERT_EVERY_MS);
+  const r = await sql<{ id: string }>`
+    SELECT s.id FROM saved_searches s
+    WHERE (s.last_alert_at IS NULL OR s.last_alert_at <= ${before})
+      AND EXISTS (SELECT 1 FROM saved_search_hits h WHERE h.saved_search_id = s.id)
+    ORDER BY s.last_alert_at NULLS FIRST, s.id
+    LIMIT ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/**
+ * Takes one due saved search (row lock, SKIP LOCKED: two job runs never tell it twice) and its
+ * hits, deleted as they are read; comes back with the hits still on sale, newest first.
+ */
+export async function takeDueHits(db: Executor, id: string, now: Date) {
+  const before = new Date(now.getTime() - ALERT_EVERY_MS);
+  const s = await sql<{ id: string; userId: string; label: string }>`
+    SELECT s.id, s.user_id AS "userId", s.label FROM saved_searches s
+    WHERE s.id = ${id} AND (s.last_alert_at IS NULL OR s.last_alert_at <= ${before})
+    FOR UPDATE SKIP LOCKED`.execute(db);
+  const saved = s.rows[0];
+  if (!saved) return null;
+  const hits = await sql<{ itemId: string; sellerId: string }>`
+    WITH gone AS (DELETE FROM saved_search_hits WHERE saved_search_id = ${id} RETURNING item_id, created_at)
+    SELECT i.id AS "itemId", i.seller_id AS "sellerId" FROM gone g
+    JOIN items i ON i.id = g.item_id AND i.status = 'on_sale' AND i.hidden_at IS NULL
+    JOIN users u ON u.id = i.seller_id AND u.status = 'active'
+    ORDER BY g.created_at DESC, i.id DESC`.execute(db);
+  return { saved, live: hits.rows };
+}
+
+export const markAlerted = (db: Executor, id: string, now: Date) =>
+  db.updateTable('savedSearches').set({ lastAlertAt: now, pendingCount: 0 }).where('id', '=', id).execute();
+
+/** Untold hits still on sale, per saved search (the "new" count on 我). */
+export async function liveHitCounts(db: Executor, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const r = await sql<{ id: string; n: string }>`
+    SELECT h.saved_search_id AS id, count(*) AS n FROM saved_search_hits h
+    JOIN items i ON i.id = h.item_id AND i.status = 'on_sale' AND i.hidden_at IS NULL
+    WHERE h.saved_search_id = ANY(${ids}::text[]) GROUP BY h.saved_search_id`.execute(db);
+  return new Map(r.rows.map((x) => [x.id, Number(x.n)]));
 }
 
 /** Members who collected a note that carries the item (note_items_item → note_collects_note). */

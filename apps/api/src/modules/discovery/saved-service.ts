@@ -5,7 +5,7 @@ import type { Deps } from '../../lib/http.ts';
 import { fieldErrors } from '../../lib/http.ts';
 import { parseQuery } from '../search/query.ts';
 import { SearchQuery } from '../search/schema.ts';
-import { countSaved, deleteSaved, insertSaved, type SavedRow, savedOf } from './saved-repo.ts';
+import { countSaved, deleteSaved, insertSaved, liveHitCounts, type SavedRow, savedOf } from './saved-repo.ts';
 
 export const MAX_SAVED = 50;
 // What a saved search keeps: the filters of /search for items (not the page or the order).
@@ -42,12 +42,13 @@ function labelOf(p: Record<string, string>): string {
   return (parts.join(' · ') || '全部在售').slice(0, 100);
 }
 
-export function presentSaved(s: SavedRow) {
+/** `newCount`: items met since the last alert and still on sale (told with the next alert). */
+export function presentSaved(s: SavedRow, newCount = 0) {
   return {
     id: s.id,
     label: s.label,
     params: s.params as Record<string, string>,
-    newCount: s.pendingCount,
+    newCount,
     lastAlertAt: s.lastAlertAt ? new Date(s.lastAlertAt).toISOString() : null,
     createdAt: new Date(s.createdAt).toISOString(),
   };
@@ -72,7 +73,12 @@ export async function saveSearch(deps: Pick<Deps, 'db'>, userId: string, raw: Ra
 }
 
 export async function listSaved(deps: Pick<Deps, 'db'>, userId: string) {
-  return { items: (await savedOf(deps.db, userId)).map(presentSaved), nextCursor: null };
+  const rows = await savedOf(deps.db, userId);
+  const counts = await liveHitCounts(
+    deps.db,
+    rows.map((s) => s.id),
+  );
+  return { items: rows.map((s) => presentSaved(s, counts.get(s.id) ?? 0)), nextCursor: null };
 }
 
 export async function removeSaved(deps: Pick<Deps, 'db'>, userId: string, id: string) {

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
 import { listItem, seller } from '../items/fixtures.ts';
+import { savedSearchSweeps, sendSavedSearchAlerts } from './saved-alerts.ts';
 
 const t = await createTestApp();
 type Member = Awaited<ReturnType<typeof t.user>>;
+const runAlerts = () => sendSavedSearchAlerts(t.deps);
 
 async function notices(who: Member, type: string) {
   const r = await t.req('GET', '/notifications', { token: who.token });
@@ -36,29 +38,60 @@ describe('saved searches', () => {
     expect((await t.req('POST', '/me/saved-searches', { body: { q: '沙发' } })).status).toBe(401);
   });
 
-  it('a new matching item alerts once an hour at most; the matches in between are counted', async () => {
+  it('the alert job tells a new match once; matches within the hour fold into the next alert; withdrawn items are never told', async () => {
     const me = await t.user();
     const shop = await seller(t);
-    await t.req('POST', '/me/saved-searches', { token: me.token, body: { q: '露营灯', maxPrice: 10000 } });
+    const saved = (await t.req('POST', '/me/saved-searches', { token: me.token, body: { q: '露营灯', maxPrice: 10000 } })).json;
     await listItem(t, shop.token, { title: '露营灯 充电款', price: 20000, category: 'sports' }); // too dear
     await listItem(t, shop.token, { title: '蓝牙音箱', price: 5000, category: 'digital' }); // other words
+    const first = await listItem(t, shop.token, { title: '露营灯 复古', price: 5000, category: 'sports' });
+    // Nothing is told before the job runs.
     expect(await notices(me, 'saved_search')).toHaveLength(0);
-    await listItem(t, shop.token, { title: '露营灯 复古', price: 5000, category: 'sports' });
-    expect(await notices(me, 'saved_search')).toHaveLength(1);
+    expect((await t.req('GET', '/me/saved-searches', { token: me.token })).json.items[0].newCount).toBe(1);
+    expect(await runAlerts()).toBe(1);
+    let told = await notices(me, 'saved_search');
+    expect(told).toHaveLength(1);
+    expect(told[0]?.data).toMatchObject({ query: '露营灯', savedSearchId: saved.id, count: 1 });
+    expect(told[0]).toMatchObject({ item: { id: first.id } });
+    // Running again tells nothing new.
+    expect(await runAlerts()).toBe(0);
+    // Within the hour: two more, one withdrawn before the next alert.
     await listItem(t, shop.token, { title: '露营灯 小号', price: 3000, category: 'sports' });
-    await listItem(t, shop.token, { title: '露营灯 大号', price: 8000, category: 'sports' });
+    const gone = await listItem(t, shop.token, { title: '露营灯 大号', price: 8000, category: 'sports' });
+    t.clock.advance(30 * 60_000);
+    expect(await runAlerts()).toBe(0);
     expect(await notices(me, 'saved_search')).toHaveLength(1);
-    expect((await t.req('GET', '/me/saved-searches', { token: me.token })).json.items[0].newCount).toBe(2);
-    t.clock.advance(61 * 60_000);
-    await listItem(t, shop.token, { title: '露营灯 新款', price: 6000, category: 'sports' });
-    const told = await notices(me, 'saved_search');
+    expect((await t.req('POST', `/items/${gone.id}/withdraw`, { token: shop.token })).status).toBe(200);
+    expect((await t.req('GET', '/me/saved-searches', { token: me.token })).json.items[0].newCount).toBe(1);
+    t.clock.advance(31 * 60_000);
+    expect(await runAlerts()).toBe(1);
+    told = await notices(me, 'saved_search');
     expect(told).toHaveLength(2);
-    expect(told[0]?.data).toMatchObject({ query: '露营灯', count: 3 });
-    // The seller's own listing never alerts the seller.
+    expect(told[0]?.data).toMatchObject({ query: '露营灯', count: 1 });
+    expect((await t.req('GET', '/me/saved-searches', { token: me.token })).json.items[0].newCount).toBe(0);
+  });
+
+  it('a saved search whose only match was withdrawn is not alerted and keeps its slot; the seller never hears of their own listing', async () => {
+    const me = await t.user();
+    const shop = await seller(t);
+    await t.req('POST', '/me/saved-searches', { token: me.token, body: { q: '黑胶唱片' } });
+    const item = await listItem(t, shop.token, { title: '黑胶唱片 爵士', price: 4000, category: 'books' });
+    expect((await t.req('POST', `/items/${item.id}/withdraw`, { token: shop.token })).status).toBe(200);
+    await runAlerts();
+    expect(await notices(me, 'saved_search')).toHaveLength(0);
+    // The slot was not used: the next match is told at the next run, without waiting an hour.
+    await listItem(t, shop.token, { title: '黑胶唱片 摇滚', price: 4000, category: 'books' });
+    await runAlerts();
+    expect(await notices(me, 'saved_search')).toHaveLength(1);
     const own = await seller(t);
-    await t.req('POST', '/me/saved-searches', { token: own.token, body: { q: '露营灯' } });
-    await listItem(t, own.token, { title: '露营灯 自用', price: 100, category: 'sports' });
+    await t.req('POST', '/me/saved-searches', { token: own.token, body: { q: '黑胶唱片' } });
+    await listItem(t, own.token, { title: '黑胶唱片 自用', price: 100, category: 'books' });
+    await runAlerts();
     expect(await notices(own, 'saved_search')).toHaveLength(0);
+  });
+
+  it('runs as a scheduled job', () => {
+    expect(savedSearchSweeps.map((s) => [s.name, s.cron])).toEqual([['saved-search-alerts', '* * * * *']]);
   });
 });
 
