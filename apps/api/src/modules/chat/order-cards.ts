@@ -26,7 +26,7 @@ export async function dispatchOrderEvents(deps: Deps, limit = 100): Promise<numb
       for (const notice of orderEventNotices(e)) await notify(notice);
       if (CARD_EVENTS.has(e.type)) {
         const { conversation } = await findOrCreateConversation(tx, e.buyerId, e.sellerId, e.itemId);
-        const m = await insertMessage(tx, { conversationId: conversation.id, senderId: null, kind: 'order', orderId: e.orderId, orderStatus: e.type });
+        const m = await insertMessage(tx, { conversationId: conversation.id, senderId: null, actorId: e.actorId, kind: 'order', orderId: e.orderId, orderStatus: e.type });
         posted.push({ users: [e.buyerId, e.sellerId], conversationId: conversation.id, messageId: m.id });
       }
     }

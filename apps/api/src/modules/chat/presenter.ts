@@ -35,6 +35,8 @@ export async function presentMessages(db: Executor, rows: MessageRow[], viewerId
       id: m.id,
       conversationId: m.conversationId,
       senderId: m.senderId,
+      // Whose act this is (issue 15): the sender, or the member whose step a system card tells.
+      actorId: m.senderId ?? m.actorId ?? null,
       kind: m.kind as 'text' | 'photo' | 'item' | 'offer' | 'order',
       ...(m.text !== null ? { text: m.text } : {}),
       ...(m.kind === 'item' ? { item: card ?? null } : {}),

@@ -34,6 +34,8 @@ export async function findOrCreateConversation(db: Executor, me: string, peer: s
 export type NewMessage = {
   conversationId: string;
   senderId: string | null;
+  /** A system card's actor: whose step it tells (not unread for them). A sender is their own actor. */
+  actorId?: string | null;
   kind: 'text' | 'photo' | 'item' | 'offer' | 'order';
   text?: string | null;
   mediaId?: string | null;
@@ -49,12 +51,13 @@ export type NewMessage = {
 /**
  * Inserts a message and moves the conversation — last message, inbox order, the peer's unread
  * count — in one statement, so it is atomic without a transaction and costs one round trip.
+ * Unread is only what someone else (or the system) did: never my message, never a card of my step.
  */
 export async function insertMessage(db: Executor, m: NewMessage) {
   const r = await sql<Selectable<Messages>>`
     WITH m AS (
-      INSERT INTO messages (conversation_id, sender_id, kind, text, media_id, item_id, offer_id, order_id, order_status, warnings, risk_score, auto_reply)
-      VALUES (${m.conversationId}, ${m.senderId}, ${m.kind}, ${m.text ?? null}, ${m.mediaId ?? null}, ${m.itemId ?? null}, ${m.offerId ?? null},
+      INSERT INTO messages (conversation_id, sender_id, actor_id, kind, text, media_id, item_id, offer_id, order_id, order_status, warnings, risk_score, auto_reply)
+      VALUES (${m.conversationId}, ${m.senderId}, ${m.actorId ?? null}, ${m.kind}, ${m.text ?? null}, ${m.mediaId ?? null}, ${m.itemId ?? null}, ${m.offerId ?? null},
               ${m.orderId ?? null}, ${m.orderStatus ?? null}, ${m.warnings ?? []}::text[], ${m.riskScore ?? 0}, ${m.autoReply ?? false})
       RETURNING *
     ), c AS (
@@ -62,10 +65,11 @@ export async function insertMessage(db: Executor, m: NewMessage) {
       FROM m WHERE conversations.id = m.conversation_id
     ), mem AS (
       UPDATE conversation_members SET sort_key = m.id,
-        unread_count = unread_count + CASE WHEN m.sender_id IS DISTINCT FROM conversation_members.user_id THEN 1 ELSE 0 END
+        unread_count = unread_count + CASE WHEN m.sender_id IS DISTINCT FROM conversation_members.user_id
+          AND m.actor_id IS DISTINCT FROM conversation_members.user_id THEN 1 ELSE 0 END
       FROM m WHERE conversation_members.conversation_id = m.conversation_id
     )
-    SELECT id, conversation_id AS "conversationId", sender_id AS "senderId", kind, text, media_id AS "mediaId", item_id AS "itemId",
+    SELECT id, conversation_id AS "conversationId", sender_id AS "senderId", actor_id AS "actorId", kind, text, media_id AS "mediaId", item_id AS "itemId",
            offer_id AS "offerId", order_id AS "orderId", order_status AS "orderStatus", warnings, risk_score AS "riskScore",
            auto_reply AS "autoReply", created_at AS "createdAt"
     FROM m`.execute(db);

@@ -22,6 +22,9 @@ export const MessageJson = z
     id: z.string(),
     conversationId: z.string(),
     senderId: z.string().nullable(),
+    actorId: z.string().nullable().openapi({
+      description: 'Whose act this is: the sender, or for a system card (senderId null) the member whose step it tells; null for the system\'s own (an expiry). Never unread for its actor.',
+    }),
     kind: z.enum(['text', 'photo', 'item', 'offer', 'order']),
     text: z.string().optional(),
     item: z.any().optional(),

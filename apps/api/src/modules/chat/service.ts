@@ -7,7 +7,8 @@ import { makeOffer } from '../offers/service.ts';
 import { checkRepeatOffender } from '../trust/repeat-offender.ts';
 import { assertNotRestricted } from '../admin/restrictions.ts';
 import { scanText } from '../trust/scam-shield.ts';
-import { presentMessages } from './presenter.ts';
+import { type MessageRow, presentMessages } from './presenter.ts';
+import { publishMessage } from './publish.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
 
 /** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale. */
@@ -60,38 +61,35 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
     const m = await deps.db.selectFrom('media').select('id').where('id', '=', body.mediaId).where('ownerId', '=', me).where('kind', '=', 'photo').executeTakeFirst();
     if (!m) throw unprocessable('invalid_media', 'That photo is not one you uploaded.', { errors: [{ path: 'mediaId', message: 'unknown photo' }] });
   }
-  let offerId: string | null = null;
+  let row: MessageRow;
   if (body.offer) {
     const itemId = body.offer.itemId ?? gate.itemId;
     if (!itemId) throw unprocessable('no_item', 'Say which item the offer is for.', { errors: [{ path: 'offer.itemId', message: 'required' }] });
     // The peer's item (an offer on one's own is refused by makeOffer: 403 own_item); never a third member's.
     await assertItemOfPair(deps, itemId, [me, peerId], 'offer.itemId');
-    offerId = (await makeOffer(deps, me, itemId, body.offer.price)).id;
+    // The offer posts its own card here (offers/card.ts) and pushes it to both sides.
+    const offer = await makeOffer(deps, me, itemId, body.offer.price, { conversationId });
+    row = offer.card as MessageRow;
+    const [mine] = await presentMessages(deps.db, [row], me, deps.clock.now());
+    return mine as NonNullable<typeof mine>;
   }
   // The message and, for a question about a hosted item, its smart-hosting task commit together
   // (assist/hosting.ts answers it after this returns, on whichever process claims it first).
-  const row = await withTx(deps.db, async (tx) => {
+  row = await withTx(deps.db, async (tx) => {
     const m = await insertMessage(tx, {
       conversationId,
       senderId: me,
-      kind: body.text ? 'text' : body.mediaId ? 'photo' : body.itemId ? 'item' : 'offer',
+      kind: body.text ? 'text' : body.mediaId ? 'photo' : 'item',
       text: body.text ?? null,
       mediaId: body.mediaId ?? null,
       itemId: body.itemId ?? null,
-      offerId,
       warnings: scan.warnings,
       riskScore: scan.score,
     });
     await queueHosting(tx, m);
     return m;
   });
-  // Cards read differently for each side (an offer's role, the seller's floor note): present per viewer.
-  const [mine] = await presentMessages(deps.db, [row], me, deps.clock.now());
-  const [theirs] = await presentMessages(deps.db, [row], peerId, deps.clock.now());
-  await deps.hub.publishMany(deps.db, [
-    { users: [me], envelope: { type: 'message', conversationId, message: mine } },
-    { users: [peerId], envelope: { type: 'message', conversationId, message: theirs } },
-  ]);
+  const [mine] = await publishMessage(deps, row, [me, peerId]);
   return mine as NonNullable<typeof mine>;
 }
 

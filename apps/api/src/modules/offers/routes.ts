@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { findItemCards } from '../items/cards.ts';
+import { mediaUrl } from '../media/presenter.ts';
 import { presentOffer } from './presenter.ts';
 import { type OfferRow, decideOffer, makeOffer, setFloorPrice } from './service.ts';
 
@@ -17,6 +19,9 @@ const Offer = z
     status: z.enum(['pending', 'countered', 'accepted', 'declined', 'withdrawn', 'expired', 'used']),
     declinedAutomatically: z.boolean().optional(),
     validUntil: z.string().nullable(), role: z.enum(['seller', 'buyer']),
+    yourTurn: z.boolean().openapi({ description: 'The viewer has a decision to make (the seller on a pending offer, the buyer on a counter)' }),
+    buyer: z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }).optional()
+      .openapi({ description: 'Who made the offer (lists and single reads)' }),
     item: z.object({ title: z.string(), price: z.number().int(), coverUrl: z.string().nullable() }).nullable(),
     createdAt: z.string(), updatedAt: z.string(),
   })
@@ -24,11 +29,16 @@ const Offer = z
 
 async function present(c: Ctx, rows: OfferRow[]) {
   const deps = c.get('deps');
-  const cards = await findItemCards(deps.db, [...new Set(rows.map((o) => o.itemId))]);
+  const buyerIds = [...new Set(rows.map((o) => o.buyerId))];
+  const [cards, buyers] = await Promise.all([
+    findItemCards(deps.db, [...new Set(rows.map((o) => o.itemId))]),
+    buyerIds.length ? deps.db.selectFrom('users').select(['id', 'displayName', 'avatarId']).where('id', 'in', buyerIds).execute() : [],
+  ]);
+  const buyerById = new Map(buyers.map((b) => [b.id, { id: b.id, displayName: b.displayName, avatarUrl: b.avatarId ? mediaUrl(b.avatarId, 'avatar') : null }]));
   const me = requireUser(c).id;
   return rows.map((o) => {
     const card = cards.get(o.itemId);
-    return presentOffer(o, me, deps.clock.now(), card ? { title: card.title, price: card.price, coverUrl: card.coverUrl } : undefined);
+    return presentOffer(o, me, deps.clock.now(), card ? { title: card.title, price: card.price, coverUrl: card.coverUrl } : undefined, buyerById.get(o.buyerId));
   });
 }
 
@@ -79,6 +89,31 @@ export function offersRoutes() {
       const o = await decideOffer(c.get('deps'), requireUser(c).id, c.req.valid('param').id, 'counter', c.req.valid('json').price);
       await publishOffer(c, o);
       return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
+    },
+  );
+
+  // Registered before /offers/{id}: the decisions waiting on me, for the 我 and 消息 badges.
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/offers/summary', tags, security,
+      summary: 'How many offers wait for my decision',
+      responses: {
+        200: jsonContent(z.object({
+          awaitingMe: z.number().int().openapi({ description: 'received (pending on my items) + countered (my offers the seller countered)' }),
+          received: z.number().int(), countered: z.number().int(),
+        }).openapi('OfferSummary')),
+        ...problemResponses(401),
+      },
+    }),
+    async (c) => {
+      const me = requireUser(c).id;
+      const r2 = await sql<{ received: string; countered: string }>`
+        SELECT (SELECT count(*) FROM offers WHERE seller_id = ${me} AND status = 'pending') AS received,
+               (SELECT count(*) FROM offers WHERE buyer_id = ${me} AND status = 'countered') AS countered`.execute(c.get('deps').db);
+      const row = r2.rows[0] ?? { received: '0', countered: '0' };
+      const received = Number(row.received);
+      const countered = Number(row.countered);
+      return c.json({ awaitingMe: received + countered, received, countered }, 200);
     },
   );
 

@@ -7,12 +7,27 @@ import { withNotifications } from '../notifications/service.ts';
 import type { Offers } from '../../db/types.ts';
 import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
+import { publishMessage } from '../chat/publish.ts';
+import { blockState } from '../chat/repo.ts';
+import { postOfferCard } from './card.ts';
 
 export type OfferRow = Selectable<Offers>;
 export const OFFER_VALID_MS = 24 * 3600_000;
 export const OFFERS_PER_DAY = 3;
 
-export async function makeOffer(deps: Deps, buyerId: string, itemId: string, price: number) {
+/**
+ * An offer, and its card in the pair's conversation (issue 15): made on the item page or in the
+ * chat (`conversationId`), the seller finds it where they talk. A lowball the floor declined
+ * from the item page posts no card (it never bothers the seller); typed in the chat it does,
+ * since the buyer wrote it there. The card is pushed after commit; the answer is the offer.
+ */
+export async function makeOffer(deps: Deps, buyerId: string, itemId: string, price: number, opts: { conversationId?: string } = {}) {
+  const { offer, card } = await placeOffer(deps, buyerId, itemId, price, opts);
+  if (card) await publishMessage(deps, card, [offer.buyerId, offer.sellerId]);
+  return Object.assign(offer, { card });
+}
+
+async function placeOffer(deps: Deps, buyerId: string, itemId: string, price: number, opts: { conversationId?: string }) {
   const now = deps.clock.now();
   return withNotifications(deps, async (tx, notify) => {
     // Locking the item serializes one buyer's concurrent offers, so the daily limit holds.
@@ -20,6 +35,10 @@ export async function makeOffer(deps: Deps, buyerId: string, itemId: string, pri
     if (!item) throw notFound('item');
     if (item.sellerId === buyerId) throw forbidden('own_item', 'You cannot make an offer on your own item.');
     if (item.status !== 'on_sale') throw conflict('item_unavailable', 'This item is not on sale.');
+    // The card lands in the seller's chat: the blocks that stop a message stop an offer.
+    const blocks = await blockState(tx, buyerId, item.sellerId);
+    if (blocks.byPeer) throw forbidden('blocked', 'This member does not accept messages from you.');
+    if (blocks.byMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to make an offer.');
     if (price >= item.price) {
       throw unprocessable('offer_not_lower', 'An offer is below the asking price; at the asking price, just buy it.', {
         errors: [{ path: 'price', message: `below ${item.price}` }],
@@ -48,7 +67,8 @@ export async function makeOffer(deps: Deps, buyerId: string, itemId: string, pri
       .executeTakeFirstOrThrow();
     // A lowball declined by the floor never bothers the seller.
     if (!lowball) await notify({ recipientId: item.sellerId, type: 'offer_received', actorId: buyerId, offerId: offer.id, itemId, data: { price } });
-    return offer;
+    const card = !lowball || opts.conversationId ? await postOfferCard(tx, offer, opts.conversationId) : null;
+    return { offer, card };
   });
 }
 
