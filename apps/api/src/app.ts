@@ -19,6 +19,7 @@ import { notesRoutes } from './modules/notes/routes.ts';
 import { itemsRoutes } from './modules/items/routes.ts';
 import { authenticate } from './modules/accounts/sessions.ts';
 import { mountDocs } from './docs.ts';
+import { mountOpenApi } from './openapi/document.ts';
 import { mediaFiles } from './modules/media/files.ts';
 import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { paymentCallbacks } from './modules/orders/callbacks.ts';
@@ -48,7 +49,7 @@ export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes];
+export const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes];
 
 /** `pool`: the database pool, whose counts /metrics reports (the server passes it). */
 export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
@@ -99,16 +100,7 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
   for (const routes of modules) app.route(API_PREFIX, routes());
   app.route(API_PREFIX, paymentCallbacks());
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
-  app.doc31(`${API_PREFIX}/openapi.json`, {
-    openapi: '3.1.0',
-    info: {
-      title: 'Jishi 集市 API',
-      version: '1.0.0',
-      description: 'Community second-hand marketplace. Errors are application/problem+json with a stable `code`.',
-    },
-    servers: [{ url: '/' }],
-  });
+  mountOpenApi(app, API_PREFIX);
   mountDocs(app);
   app.route('/media', mediaFiles(deps));
   mountMetrics(app, metrics, deps.config.metricsToken);
