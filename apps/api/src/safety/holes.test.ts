@@ -39,10 +39,10 @@ describe('holes found by the safety suites', () => {
     expect(fourth.status).toBe(422);
   });
 
-  // Open hole (the fuzz's seed 1547037986, run 3): 26 of 60 trials deadlocked. refundPayment locks
-  // the payment, then its order_events insert waits for the order's key-share lock; markPaid
-  // holds the order and waits for the payment. Skipped like the others until it is fixed.
-  test.skip('orders: pay, pay and cancel of one order at once never answer 500 (deadlock between refundPayment and markPaid)', { timeout: 120_000 }, async () => {
+  // Closed (found by the fuzz, seed 1547037986 run 3: 26 of 60 trials deadlocked): refundPayment
+  // locked the payment, then its order_events insert waited for the order's key-share lock while
+  // markPaid held the order and waited for the payment. Now every path locks the order first.
+  test('orders: pay, pay and cancel of one order at once never answer 500 (deadlock between refundPayment and markPaid)', { timeout: 120_000 }, async () => {
     const t = await createTestApp(SAFETY_ENV);
     const w = await makeWorld(t);
     const answers: string[] = [];

@@ -84,6 +84,10 @@ export async function refundPayment(deps: Deps, paymentId: string): Promise<bool
     return false;
   }
   return withTx(deps.db, async (tx) => {
+    // The order first, then the payment, like every path that locks both (pay, markPaid, cancel):
+    // the refunded event's insert takes a key-share lock on the order anyway, and taken after the
+    // payment it deadlocked with markPaid (which holds the order and waits for the payment).
+    await lockOrder(tx, p.orderId);
     const locked = await tx
       .selectFrom('payments').select(['id', 'orderId', 'amount', 'purpose']).where('id', '=', paymentId).where('status', '=', 'succeeded')
       .forUpdate().executeTakeFirst();
