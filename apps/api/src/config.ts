@@ -36,7 +36,8 @@ const envSchema = z.object({
   REGISTER_PER_IP_PER_HOUR: int(1, 1_000_000).default(500),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
-  SESSION_DAYS: int(1, 3650).default(30),
+  // Browsers cap a cookie's lifetime at 400 days (Hono refuses to set a longer one: sign-in 500).
+  SESSION_DAYS: int(1, 400).default(30),
   WEB_DIST: z.string().optional(),
   AFTER_SALE_DAYS: int(0, 365).default(7),
   JURY_SIZE: int(1, 99).default(7),
