@@ -40,6 +40,7 @@ export const OPERATIONS: Record<string, OperationMeta> = {
   // offers
   'POST /items/{id}/offers': { id: 'makeOffer', summary: 'Offer a price for an item', example: { price: 8800 } },
   'GET /offers': { id: 'listOffers', summary: 'Offers you made or received' },
+  'GET /offers/summary': { id: 'countOffersAwaitingMe' },
   'GET /offers/{id}': { id: 'getOffer', summary: 'An offer (its buyer and seller only)' },
   'POST /offers/{id}/accept': { id: 'acceptOffer', summary: 'Accept an offer' },
   'POST /offers/{id}/decline': { id: 'declineOffer', summary: 'Decline an offer' },
