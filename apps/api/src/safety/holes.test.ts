@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
 import { ConfigError, readConfig } from '../config.ts';
+import { report, resolve, staff } from '../modules/admin/fixtures.ts';
 import { SAFETY_ENV, makeWorld } from './world.ts';
 
 const wrong = (code: string, i: number) => {
@@ -72,5 +73,22 @@ describe('holes found by the safety suites', () => {
     expect(r.headers.get('set-cookie')).toMatch(/jishi_session=/);
     const login = await t.req('POST', '/auth/login', { body: { username: 'long_sessions', password: 'correct-horse-9' } });
     expect(login.status, login.text.slice(0, 200)).toBe(200);
+  });
+
+  // Closed: a deleted account (anonymised, status deleted) could be banned, and unbanning it
+  // answered 500 (status active on a tombstone breaks the table's checks). Both are 409 now.
+  test('admin: ban and unban of a deleted account are 409, and the account stays deleted', async () => {
+    const t = await createTestApp(SAFETY_ENV);
+    const mod = await staff(t, 'moderator');
+    const target = await t.user();
+    const rep = await report(t, (await t.user()).token, 'user', target.id, 'scam');
+    const gone = await t.req('DELETE', '/me', { token: target.token, body: { password: 'correct-horse-9' } });
+    expect(gone.status, gone.text.slice(0, 200)).toBeLessThan(300);
+    for (const action of ['ban', 'unban']) {
+      const r = await resolve(t, mod.token, rep.id, { action, reason: '已注销的账号' });
+      expect([r.status, r.json?.code], `${action}: ${r.text.slice(0, 200)}`).toEqual([409, 'invalid_state']);
+    }
+    const row = await t.db.selectFrom('users').select('status').where('id', '=', target.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('deleted');
   });
 });

@@ -99,6 +99,8 @@ async function apply(tx: Tx, actor: AuthUser, t: Target, input: ResolveInput, no
     case 'unban': {
       const s = await lockSubject(tx, actor, t.subjectId, input.action);
       const to = input.action === 'ban' ? 'banned' : 'active';
+      // A deleted account is an anonymised tombstone: nothing signs in to ban or to let back.
+      if (s.status === 'deleted') throw conflict('invalid_state', 'This account was deleted.');
       if (s.status === to) throw conflict('invalid_state', `The member is ${s.status} already.`);
       await tx.updateTable('users').set({ status: to }).where('id', '=', s.id).execute();
       if (to === 'banned') await endSessions(tx, s.id, now);
