@@ -1,3 +1,4 @@
+import { presentDeliveryContent } from './delivery.ts';
 import type { OrderRow } from './repo.ts';
 import { availableActions, type Delivery, factsOf, NO_SHOW_CONTEST_MS, type OrderStatus } from './state.ts';
 
@@ -29,6 +30,8 @@ export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) 
     cancelReason: o.cancelReason,
     carrier: o.carrier,
     trackingNumber: o.trackingNumber,
+    // What an online delivery delivered: only ever presented to the order's two parties.
+    deliveryContent: presentDeliveryContent(o.deliveryContent),
     offerId: o.offerId,
     expiresAt: status === 'pending_payment' ? o.expiresAt.toISOString() : null,
     autoConfirmAt: o.autoConfirmAt ? o.autoConfirmAt.toISOString() : null,

@@ -3,7 +3,9 @@ import { notFound, validationFailed } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { type Guard, IdempotencyHeader, idempotencyRequest, idempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
-import { orderResponse } from './answers.ts';
+import type { Executor } from '../../db/index.ts';
+import { orderAnswer, orderResponse } from './answers.ts';
+import { DeliverBody, type DeliverContent, withDeliveryContent } from './delivery.ts';
 import { presentOrder } from './presenter.ts';
 import { findEvents, findOrder, type OrderRow } from './repo.ts';
 import { CancelBody, HandoverBody, Order, OrderStatusEnum, PlaceOrderBody, ShipBody } from './schema.ts';
@@ -137,8 +139,26 @@ export function ordersRoutes() {
   r.openapi(actionWith('ship', 'Seller enters carrier and tracking number', ShipBody), (c) =>
     step(c, c.req.valid('json'), (g) => shipOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, c.req.valid('json'), g)),
   );
-  r.openapi(action('deliver', 'Seller marks an online order delivered'), (c) =>
-    step(c, {}, (g) => deliverOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),
+  // The body is optional (API.md's plain deliver); with it, the delivered content commits with the step.
+  r.openapi(
+    createRoute({
+      method: 'post', path: '/orders/{id}/deliver', tags, security,
+      summary: 'Seller marks an online order delivered, with what is delivered (a message, a code, a link, photos)',
+      request: { params: IdParam, headers: IdempotencyHeader, body: { ...jsonBody(DeliverBody), required: false } },
+      responses: actionResponses,
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const u = requireUser(c);
+      const id = c.req.valid('param').id;
+      const content = (c.req.valid('json') ?? {}) as DeliverContent;
+      // The step returns the order as its update left it; the content is written after, in the same transaction: read it back.
+      const respond = async (db: Executor, o: OrderRow) => orderAnswer(db, (await findOrder(db, o.id)) ?? o, u.id, 200);
+      const res = await idempotent(deps.db, idempotencyRequest(c, u.id, { id, ...content }), respond, (g) =>
+        deliverOrder(deps, u.id, id, withDeliveryContent(g, content, deps.clock.now())),
+      );
+      return c.json(res.body as OrderJson, 200);
+    },
   );
   r.openapi(action('confirm', 'Buyer confirms receipt; escrow is released'), (c) =>
     step(c, {}, (g) => confirmOrder(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DeliveryContentJsonSchema } from './delivery.ts';
 
 export const Address = z
   .object({
@@ -54,6 +55,7 @@ export const Order = z
     cancelReason: z.string().nullable(),
     carrier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
+    deliveryContent: DeliveryContentJsonSchema.nullable().openapi({ description: 'Online orders: what the seller delivered (buyer and seller only)' }),
     offerId: z.string().nullable(),
     expiresAt: z.string().nullable(),
     autoConfirmAt: z.string().nullable(),
