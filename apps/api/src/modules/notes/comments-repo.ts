@@ -78,7 +78,9 @@ export function topLevelPage(db: Executor, noteId: string, dir: Direction, after
     .selectAll()
     .where('noteId', '=', noteId)
     .where('parentId', 'is', null)
-    .where((eb) => eb.or([eb('deletedAt', 'is', null), eb('replyCount', '>', 0)]));
+    .where((eb) => eb.or([eb('deletedAt', 'is', null), eb('replyCount', '>', 0)]))
+    // Pinned ones are read apart (stall-host.ts pinnedComments) and open the first page.
+    .where((eb) => eb.or([eb('pinnedAt', 'is', null), eb('deletedAt', 'is not', null)]));
   if (after) {
     q = q.where((eb) => eb(eb.refTuple('createdAt', 'id'), dir === 'desc' ? '<' : '>', eb.tuple(after.at, after.id)));
   }

@@ -22,6 +22,7 @@ import { checkAttachableItems, itemCardsById } from './items-port.ts';
 import { cutPage, decodeKeyset } from './keyset.ts';
 import { type CommentContext, presentComment, presentReply } from './presenter.ts';
 import { bumpNoteCounter } from './repo.ts';
+import { checkStallItem, pinnedComments } from './stall-host.ts';
 import { findVisibleNote } from './reactions.ts';
 import type { CommentIn } from './schema.ts';
 import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
@@ -58,7 +59,10 @@ export async function createComment(
     return await withNotifications(deps, async (tx, notify) => {
       const note = await lockNoteForComments(tx, noteId);
       if (!note) throw notFound('note');
-      if (input.itemId) await checkAttachableItems(tx, userId, [input.itemId], 'itemId');
+      if (input.itemId) {
+        await checkAttachableItems(tx, userId, [input.itemId], 'itemId');
+        await checkStallItem(tx, noteId, input.itemId); // the stall host's rules and closing
+      }
       let thread: { parentId: string | null; replyToUserId: string | null } = { parentId: null, replyToUserId: null };
       let repliedTo: string | null = null;
       if (input.parentId) {
@@ -138,7 +142,10 @@ export async function listComments(
   if (!note) throw notFound('note');
   const dir: Direction = q.sort === 'oldest' ? 'asc' : 'desc';
   const rows = await topLevelPage(deps.db, noteId, dir, decodeKeyset(q.cursor), q.limit + 1);
-  const { page, nextCursor } = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  const cut = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  const { nextCursor } = cut;
+  // The host's pinned comments open the first page; the pages leave them out.
+  const page = q.cursor ? cut.page : [...(await pinnedComments(deps.db, noteId)), ...cut.page];
   const replies = await firstReplies(
     deps.db,
     page.map((r) => r.id),

@@ -7,6 +7,7 @@ import type { Author, MediaSize } from './hydrate.ts';
 import type { ItemCardOut } from './items-port.ts';
 import type { NoteRow } from './repo.ts';
 import type { CommentRow } from './comments-repo.ts';
+import { presentStall } from './stall-host.ts';
 
 export function presentUserCard(a: Pick<Author, 'id' | 'displayName' | 'avatarId'>) {
   return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarId ? mediaUrl(a.avatarId, 'avatar') : null };
@@ -43,6 +44,8 @@ export function presentNote(v: NoteView) {
     commentCount: n.commentCount,
     likedByMe: v.likedByMe,
     collectedByMe: v.collectedByMe,
+    // A stall's host rules (in words too) and whether it is closed; null for other kinds.
+    stall: presentStall(n),
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };
@@ -70,6 +73,7 @@ export function presentReply(c: CommentRow, ctx: CommentContext) {
     wanted: !deleted && c.wantedTitle ? { title: c.wantedTitle, maxPrice: c.wantedMaxPrice } : null,
     item: !deleted && c.itemId ? (ctx.items.get(c.itemId) ?? null) : null,
     warnings: deleted ? [] : scanText(c.body).warnings,
+    pinned: !deleted && c.pinnedAt !== null,
     canDelete: !deleted && ctx.viewerId !== null && (ctx.viewerId === c.authorId || ctx.viewerId === ctx.noteAuthorId),
     createdAt: c.createdAt.toISOString(),
   };

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { CATEGORY_KEYS } from '@jishi/shared';
 import { LocationInput } from '../../lib/geo.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../lib/pagination.ts';
+import { RULE_KEYS, StallRules } from './stall-rules.ts';
 import { charCount, MAX_TAG_CHARS, MAX_TAGS, normalizeTag } from './tags.ts';
 
 export const Id = z.string().regex(/^[0-9a-f]{16}$/, 'an id');
@@ -122,6 +123,11 @@ export const Location = z.object({ lat: z.number().nullable(), lng: z.number().n
 /** A live item card. The items module owns its shape; until it is wired, lists are empty. */
 export const ItemCard = z.object({ id: z.string() }).catchall(z.unknown()).openapi('ItemCard');
 
+const RuleText = z.object({ rule: z.enum(RULE_KEYS), 'zh-CN': z.string(), en: z.string() });
+export const StallView = z
+  .object({ rules: StallRules, ruleTexts: z.array(RuleText), closedAt: z.string().nullable() })
+  .openapi('StallView');
+
 export const Note = z
   .object({
     id: z.string(),
@@ -138,6 +144,7 @@ export const Note = z
     commentCount: z.number().int(),
     likedByMe: z.boolean(),
     collectedByMe: z.boolean(),
+    stall: StallView.nullable().openapi({ description: 'kind "stall" only: the host’s rules for item comments and whether the stall is closed' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -154,6 +161,7 @@ export const Reply = z
     deleted: z.boolean(),
     wanted: z.object({ title: z.string(), maxPrice: z.number().int().nullable() }).nullable(),
     item: ItemCard.nullable(),
+    pinned: z.boolean().openapi({ description: 'Pinned by the stall host (shown first)' }),
     canDelete: z.boolean().openapi({ description: 'The viewer wrote it or hosts the note' }),
     createdAt: z.string(),
   })

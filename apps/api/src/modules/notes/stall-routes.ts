@@ -1,4 +1,5 @@
-// GET /notes/:id/items: the stall thread's grid (电子地摊) — every item offered in its comments.
+// GET /notes/:id/items: the stall thread's grid (电子地摊) — every item offered in its comments;
+// and the host's rules, closing and pins (stall-host-routes.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { IdParam, jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
@@ -6,6 +7,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, encodeCursor } from '../../lib/
 import { ItemCardSchema, findItemCards } from '../items/cards.ts';
 import { stallItemsPage } from './items-port.ts';
 import { findVisibleNote } from './reactions.ts';
+import { addStallHostRoutes } from './stall-host-routes.ts';
 
 const Query = z.object({
   sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest'),
@@ -50,5 +52,6 @@ export function stallRoutes() {
       );
     },
   );
+  addStallHostRoutes(r); // rules, closing, pins
   return r;
 }
