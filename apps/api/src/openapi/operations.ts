@@ -147,4 +147,10 @@ export const OPERATIONS: Record<string, OperationMeta> = {
   'POST /admin/after-sales/{id}/decide': { id: 'decideCase', example: { verdict: 'refund', reason: '卖家未能证明发货时完好' } },
   'GET /admin/withdrawals': { id: 'listAllWithdrawals' },
   'POST /admin/withdrawals/{id}/retry': { id: 'retryWithdrawal', example: { reason: '支付渠道恢复' } },
+  // engagement (想要, seller stats, #话题 pages)
+  'PUT /items/{id}/collect': { id: 'wantItem', summary: 'Press 想要 on an item' },
+  'DELETE /items/{id}/collect': { id: 'unwantItem', summary: 'Take back your 想要 on an item' },
+  'GET /users/{id}/seller-stats': { id: 'getSellerStats', summary: "A seller's items sold, response rate and median reply time" },
+  'GET /tags/{tag}/notes': { id: 'listTagNotes', summary: 'Notes with a #话题, newest first', auth: 'optional' },
+  'GET /tags/{tag}/items': { id: 'listTagItems', summary: 'Items on sale in notes with a #话题, newest first' },
 };

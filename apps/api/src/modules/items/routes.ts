@@ -5,12 +5,14 @@ import { CATEGORIES, CONDITIONS, DELIVERY_METHODS, ITEM_LIMITS, ITEM_STATUSES } 
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { onItemCreated, onPriceChange } from '../discovery/alerts.ts';
 import { recordView } from '../discovery/signals.ts';
+import { clientIp } from '../accounts/routes.ts';
+import { countItemView, itemEngagement } from '../engagement/service.ts';
 import { findItemCards } from './cards.ts';
 import { findItem } from './repo.ts';
 import { requireMember, requireQuickSell } from './eligibility.ts';
 import { evaluateSeller } from '../trust/pro-seller.ts';
 import { getItem, listItemsOf, presentOne } from './queries.ts';
-import { BatchQuery, CardList, ItemCreateBody, ItemPage, ItemPatchBody, ItemQuery, ItemSchema, ListQuery, Taxonomy } from './schema.ts';
+import { BatchQuery, CardList, ItemCreateBody, ItemDetail, ItemPage, ItemPatchBody, ItemQuery, ItemSchema, ListQuery, Taxonomy } from './schema.ts';
 import { createItem, editItem, relistItem, withdrawItem } from './service.ts';
 
 const tags = ['items'];
@@ -75,12 +77,16 @@ export function itemsRoutes() {
   r.openapi(
     createRoute({
       method: 'get', path: '/items/{id}', tags, request: { params: IdParam, query: ItemQuery },
-      responses: { 200: jsonContent(ItemSchema), ...problemResponses(400, 404) },
+      responses: { 200: jsonContent(ItemDetail), ...problemResponses(400, 404) },
     }),
     async (c) => {
-      const item = await getItem(c.get('deps'), c.req.valid('param').id, viewerOf(c.req.valid('query')), c.get('user')?.id ?? null);
-      await recordView(c.get('deps'), c.get('user')?.id, 'item', item.id); // an interest signal (recommended feed)
-      return c.json(item, 200);
+      const deps = c.get('deps');
+      const userId = c.get('user')?.id ?? null;
+      const item = await getItem(deps, c.req.valid('param').id, viewerOf(c.req.valid('query')), userId);
+      await recordView(deps, userId, 'item', item.id); // an interest signal (recommended feed)
+      // View count (one per viewer per day, rule in engagement/service.ts), then 想要 and its note.
+      await countItemView(deps, item, userId ? `u:${userId}` : `v:${clientIp(c)}|${c.req.header('user-agent') ?? ''}`);
+      return c.json({ ...item, ...(await itemEngagement(deps, item.id, userId)) }, 200);
     },
   );
 

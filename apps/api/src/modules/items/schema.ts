@@ -148,6 +148,13 @@ export const BatchQuery = z.object({
     .openapi({ type: 'string', description: 'Comma-separated item ids, at most 50', example: '0000a1b2c3d4e5f6' }),
 });
 
+/** GET /items/:id: the item with its view and 想要 counts and its note (modules/engagement). */
+export const ItemDetail = ItemSchema.extend({
+  viewCount: z.number().int().openapi({ description: 'Viewers counted once per item per Beijing day (members by id, visitors by address and browser), summed; the seller is not counted' }),
+  collectCount: z.number().int().openapi({ description: '想要: members who want the item (PUT /items/:id/collect)' }),
+  collectedByMe: z.boolean().openapi({ description: 'The viewer pressed 想要 (false for visitors)' }),
+  noteId: z.string().nullable().openapi({ description: 'The newest visible note that carries the item as a card' }),
+}).openapi('ItemDetail');
 export const ItemPage = z.object({ items: z.array(ItemSchema), nextCursor: z.string().nullable() }).openapi('ItemPage');
 export const CardList = z.object({ items: z.array(ItemCardSchema), nextCursor: z.null() }).openapi('ItemCardList');
 

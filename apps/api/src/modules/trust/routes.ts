@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/index.ts';
 import { conflict, notFound, unprocessable } from '../../lib/errors.ts';
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { ReportBody } from '../chat/schema.ts';
+import { checkReportTarget } from './report-targets.ts';
 
 const tags = ['trust'];
 const security = [{ Bearer: [] }];
@@ -49,10 +50,12 @@ export function trustRoutes() {
   r.openapi(
     createRoute({
       method: 'post', path: '/reports', tags, security, request: { body: jsonBody(ReportBody) },
-      responses: { 201: jsonContent(z.object({ id: z.string(), status: z.string() })), ...problemResponses(400, 401, 409) },
+      description: 'A note, comment, item or member must exist and not be your own (404 `not_found`, 422 `cannot_report_own`). Reporting the same thing twice is 409 `already_reported`.',
+      responses: { 201: jsonContent(z.object({ id: z.string(), status: z.string() })), ...problemResponses(400, 401, 404, 409, 422) },
     }),
     async (c) => {
       const b = c.req.valid('json');
+      await checkReportTarget(c.get('deps').db, requireUser(c).id, b);
       try {
         const row = await c.get('deps').db
           .insertInto('reports')
