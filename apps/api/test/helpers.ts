@@ -84,8 +84,14 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
   }
 
   let seq = 0;
-  /** Registers a member; `verified` passes real-name verification, `ageDays` backdates the account. */
-  async function user(opts: { verified?: boolean; ageDays?: number; prefix?: string } = {}) {
+  /** A card number the sandbox payout provider verifies (Luhn-valid, not on its rejected list). */
+  const SANDBOX_CARD = '6222021234567890128';
+  /**
+   * Registers a member; `verified` passes real-name verification, `ageDays` backdates the account.
+   * Every member gets a payout method (a sandbox bank card, added through POST /me/payout-methods)
+   * so withdrawals work as for a member who set one up; `payoutMethod: false` leaves it out.
+   */
+  async function user(opts: { verified?: boolean; ageDays?: number; prefix?: string; payoutMethod?: boolean } = {}) {
     seq += 1;
     const username = `${opts.prefix ?? 'u'}${seq}_${randomBytes(3).toString('hex')}`;
     const r = await req('POST', '/auth/register', { body: { username, password: 'correct-horse-9', displayName: username } });
@@ -97,6 +103,11 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
     if (opts.verified) {
       const v = await req('POST', '/me/verification', { token: u.token, body: { realName: '张三', idNumber: validIdNumber() } });
       if (v.status !== 200) throw new Error(`verification failed: ${v.status} ${v.text}`);
+    }
+    if (opts.payoutMethod !== false) {
+      const body = { kind: 'bank_card', bank: 'CMB', account: SANDBOX_CARD, holderName: '张三' };
+      const p = await req('POST', '/me/payout-methods', { token: u.token, body });
+      if (p.status !== 201) throw new Error(`payout method failed: ${p.status} ${p.text}`);
     }
     return u;
   }

@@ -116,6 +116,8 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm run backup / npm run resto
     const reg = async (username: string) => (await req('POST', '/auth/register', undefined, { username, password: PASSWORD })).json as { user: { id: string }; token: string };
     const seller = await reg('bk_seller');
     expect((await req('POST', '/me/verification', seller.token, { realName: '王小明', idNumber: validIdNumber() })).status).toBe(200);
+    const card = { kind: 'bank_card', bank: 'CMB', account: '6222021234567890128', holderName: '王小明' };
+    expect((await req('POST', '/me/payout-methods', seller.token, card)).status).toBe(201);
     const form = new FormData();
     const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#ff2442' } }).png().toBuffer();
     form.append('file', new File([new Uint8Array(png)], 'p.png', { type: 'image/png' }));

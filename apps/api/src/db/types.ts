@@ -628,6 +628,8 @@ export interface Users {
   status: Generated<string>;
   username: string;
   verifiedAt: Timestamp | null;
+  vouchedAt: Timestamp | null;
+  vouchedBy: string | null;
 }
 
 export interface WantedNotified {

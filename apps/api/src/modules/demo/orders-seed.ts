@@ -2,6 +2,7 @@
 // what real trades would leave behind (and `npm run ledger:verify` accepts it).
 import type { Deps } from '../../lib/http.ts';
 import { requestWithdrawal } from '../ledger/withdrawals.ts';
+import { addPayoutMethod } from '../payout-methods/service.ts';
 import { decideOffer, makeOffer } from '../offers/service.ts';
 import { cancelOrder } from '../orders/service/cancel.ts';
 import { confirmOrder, deliverOrder, handOver, shipOrder } from '../orders/service/fulfil.ts';
@@ -65,7 +66,10 @@ export async function seedOrders(deps: Deps, byUsername: Record<string, string[]
   }
   // A seller who cashed out part of the proceeds.
   const lin = users.get('lin_xiaoyu');
-  if (lin) await requestWithdrawal(deps, lin.id, 1000).catch(() => {});
+  if (lin) {
+    await addPayoutMethod(deps, lin.id, { kind: 'alipay', account: 'lin.xiaoyu@example.com', holderName: '林小雨' }).catch(() => {});
+    await requestWithdrawal(deps, lin.id, 1000).catch(() => {});
+  }
   // Haggling in progress: one offer waiting for the seller, one accepted.
   await seedOffers(deps, users, byUsername);
   return { orders };

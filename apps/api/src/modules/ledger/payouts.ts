@@ -8,19 +8,43 @@
 //   - `outage: 'timeout'`: the money IS sent but the answer is lost (the caller sees a
 //     PayoutTimeout and cannot know); asking again answers ok, still paying once;
 //   - `slow`: the answer waits for the given promise (a provider taking its time).
+// Before a payout method is kept, the provider verifies it (`verify`, as Alipay's account check
+// or a bank's card/name check): the sandbox refuses a card number failing the Luhn check, and
+// the accounts in SANDBOX_REJECTED (an account that does not exist or is closed) — see
+// docs/payout-methods.md. A payout to one of those, or to no account at all, is declined.
 import { createHash } from 'node:crypto';
 
 export type PayoutResult = { ok: true; ref: string } | { ok: false; reason: string; retryable?: boolean };
 
+/** Where the money goes, as the provider needs it (decrypted only to call it). */
+export type PayoutDestination = { kind: 'alipay' | 'bank_card'; account: string; holderName: string; bank: string | null };
+export type VerifyResult = { ok: true; ref: string } | { ok: false; reason: 'invalid_card_number' | 'account_rejected' };
+
 export type PayoutProvider = {
   name: string;
-  send(p: { withdrawalId: string; userId: string; amount: number }): Promise<PayoutResult>;
+  verify(d: PayoutDestination): Promise<VerifyResult>;
+  send(p: { withdrawalId: string; userId: string; amount: number; destination: PayoutDestination | null }): Promise<PayoutResult>;
 };
+
+/** Accounts the sandbox knows as nonexistent or closed: verification refuses them. */
+export const SANDBOX_REJECTED = new Set(['6217000000000000004', 'closed@example.com', '13900000000']);
+
+/** The check digit every bank card number carries (ISO/IEC 7812). */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = digits.length - 1, alt = false; i >= 0; i--, alt = !alt) {
+    let d = digits.charCodeAt(i) - 48;
+    if (alt) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
 
 /** The provider did not answer in time: the payout may or may not have been made. */
 export class PayoutTimeout extends Error {}
 
-type Req = { withdrawalId: string; amount: number; userId: string };
+type Req = { withdrawalId: string; amount: number; userId: string; destination: PayoutDestination | null };
 
 export function sandboxPayouts(
   opts: {
@@ -36,6 +60,11 @@ export function sandboxPayouts(
     name: 'sandbox',
     sent,
     attempts,
+    async verify(d) {
+      if (d.kind === 'bank_card' && !luhnValid(d.account)) return { ok: false, reason: 'invalid_card_number' };
+      if (SANDBOX_REJECTED.has(d.account)) return { ok: false, reason: 'account_rejected' };
+      return { ok: true, ref: `sbx_pv_${createHash('sha256').update(`${d.kind}:${d.account}`).digest('hex').slice(0, 16)}` };
+    },
     async send(p) {
       attempts.set(p.withdrawalId, (attempts.get(p.withdrawalId) ?? 0) + 1);
       await opts.slow?.(p);
@@ -43,7 +72,9 @@ export function sandboxPayouts(
       if (outage === 'unreachable') throw new Error('sandbox payout provider unreachable (ECONNREFUSED)');
       if (sent.has(p.withdrawalId)) return { ok: true, ref: ref(p.withdrawalId) };
       if (outage === 'unavailable') return { ok: false, reason: 'provider_unavailable', retryable: true };
-      const reason = opts.decline?.(p) ?? null;
+      const reason =
+        opts.decline?.(p) ??
+        (!p.destination ? 'no_payout_method' : SANDBOX_REJECTED.has(p.destination.account) ? 'account_closed' : null);
       if (reason) return { ok: false, reason };
       sent.set(p.withdrawalId, p.amount);
       if (outage === 'timeout') throw new PayoutTimeout('sandbox payout provider timed out');

@@ -1,5 +1,15 @@
 // Withdrawals as the API shows them (the wallet's list, the answer to POST /wallet/withdrawals).
-export type WithdrawalRow = { id: string; amount: number; status: string; failureReason: string | null; attempts: number; createdAt: Date };
+import type { PayoutToJson } from '../payout-methods/schema.ts';
+
+export type WithdrawalRow = {
+  id: string;
+  amount: number;
+  status: string;
+  failureReason: string | null;
+  attempts: number;
+  createdAt: Date;
+  payoutTo: unknown;
+};
 
 export const presentWithdrawal = (w: WithdrawalRow) => ({
   id: w.id,
@@ -8,6 +18,8 @@ export const presentWithdrawal = (w: WithdrawalRow) => ({
   failureReason: w.failureReason,
   // How many times the payout provider was asked: a 'processing' withdrawal with attempts > 1 is being retried.
   attempts: w.attempts,
+  // Where it went, masked, as it was then (null for withdrawals from before payout methods).
+  payoutTo: (w.payoutTo ?? null) as PayoutToJson | null,
   createdAt: w.createdAt.toISOString(),
 });
 

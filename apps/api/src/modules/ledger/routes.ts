@@ -6,6 +6,7 @@ import { listEntries } from './entries.ts';
 import { getWallet } from './wallet.ts';
 import { presentWithdrawal, type WithdrawalRow } from './presenter.ts';
 import { requestWithdrawal } from './withdrawals.ts';
+import { PayoutTo } from '../payout-methods/schema.ts';
 
 const tags = ['wallet'];
 const security = [{ Bearer: [] }];
@@ -28,6 +29,7 @@ const Withdrawal = z
     status: z.enum(['processing', 'paid', 'failed']),
     failureReason: z.string().nullable(),
     attempts: z.number().int().openapi({ description: 'Times the payout provider was asked; processing with attempts > 1 is being retried' }),
+    payoutTo: PayoutTo.nullable().openapi({ description: 'The payout method it was sent to, masked' }),
     createdAt: z.string(),
   })
   .openapi('Withdrawal');
@@ -58,7 +60,16 @@ export function ledgerRoutes() {
   r.openapi(
     createRoute({
       method: 'post', path: '/wallet/withdrawals', tags, security,
-      request: { headers: IdempotencyHeader, body: jsonBody(z.object({ amount: z.number().int().positive().max(1e13) }).openapi('WithdrawalBody')) },
+      request: { headers: IdempotencyHeader, body: jsonBody(
+          z
+            .object({
+              amount: z.number().int().positive().max(1e13),
+              payoutMethodId: z.string().regex(/^[0-9a-f]{16}$/, 'an id').optional().openapi({
+                description: 'One of GET /me/payout-methods; without it the default one. No method at all: 422 payout_method_required',
+              }),
+            })
+            .openapi('WithdrawalBody'),
+        ) },
       responses: { 201: jsonContent(Withdrawal, 'Taken from the balance and sent to the payout provider: paid, failed (money back), or processing (retried until the provider answers)'), ...problemResponses(400, 401, 409, 422) },
     }),
     async (c) => {
@@ -69,7 +80,7 @@ export function ledgerRoutes() {
         deps.db,
         idempotencyRequest(c, u.id, body),
         async (_db, w: WithdrawalRow) => ({ status: 201, body: presentWithdrawal(w) }),
-        (guard) => requestWithdrawal(deps, u.id, body.amount, guard),
+        (guard) => requestWithdrawal(deps, u.id, body.amount, guard, body.payoutMethodId),
       );
       return c.json(res.body as z.infer<typeof Withdrawal>, res.status as 201);
     },

@@ -12,6 +12,9 @@ import { unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { type Guard, noKey, refreshIdempotent } from '../../lib/idempotency.ts';
 import { assertNothingOwed } from '../aftersale/money.ts';
+import { payoutTo } from '../payout-methods/presenter.ts';
+import { findMethod, methodForWithdrawal } from '../payout-methods/repo.ts';
+import { destinationOf } from '../payout-methods/service.ts';
 import { PAYOUTS, PAYOUT_CLEARING, memberAccount } from './accounts.ts';
 import type { PayoutResult } from './payouts.ts';
 import { InsufficientFunds, postTransaction } from './post.ts';
@@ -25,7 +28,14 @@ export const PAYOUT_RETRY_AFTER_MS = 60_000;
 
 export const withdrawalResource = (id: string) => `withdrawal:${id}`;
 
-export async function requestWithdrawal(deps: Deps, userId: string, amount: number, guard: Guard<WithdrawalRow> = noKey()) {
+export async function requestWithdrawal(
+  deps: Deps,
+  userId: string,
+  amount: number,
+  guard: Guard<WithdrawalRow> = noKey(),
+  /** The member's choice; without it, their default method (the last used, else the newest). */
+  payoutMethodId?: string,
+) {
   if (amount < MIN_WITHDRAWAL) {
     throw unprocessable('amount_below_minimum', 'The smallest withdrawal is ¥1.00.', {
       errors: [{ path: 'amount', message: 'at least 100 fen' }],
@@ -36,11 +46,27 @@ export async function requestWithdrawal(deps: Deps, userId: string, amount: numb
   try {
     withdrawal = await withTx(deps.db, async (tx) => {
       await guard.claim(tx);
+      // Locked: removing the method waits for this withdrawal to commit with it.
+      const method = await methodForWithdrawal(tx, userId, payoutMethodId);
+      if (!method) {
+        throw payoutMethodId
+          ? unprocessable('payout_method_not_found', 'That payout method is not one of yours (or was removed).', {
+              errors: [{ path: 'payoutMethodId', message: 'not one of your payout methods' }],
+            })
+          : unprocessable('payout_method_required', 'Add a payout method (an Alipay account or a bank card) before withdrawing.', {
+              errors: [{ path: 'payoutMethodId', message: 'no payout method' }],
+            });
+      }
+      const now = deps.clock.now();
       const w = await tx
         .insertInto('withdrawals')
-        .values({ userId, amount, status: 'processing', method: deps.providers.payouts.name, updatedAt: deps.clock.now() })
+        .values({
+          userId, amount, status: 'processing', method: deps.providers.payouts.name, updatedAt: now,
+          payoutMethodId: method.id, payoutTo: JSON.stringify(payoutTo(method)),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await tx.updateTable('payoutMethods').set({ lastUsedAt: now }).where('id', '=', method.id).execute();
       await postTransaction(tx, {
         kind: 'withdrawal',
         reference: w.id,
@@ -66,8 +92,11 @@ export async function completeWithdrawal(deps: Deps, withdrawalId: string) {
   const w = await deps.db.selectFrom('withdrawals').selectAll().where('id', '=', withdrawalId).executeTakeFirstOrThrow();
   if (w.status !== 'processing') return w;
   let result: PayoutResult | { ok: null; error: string };
+  // A withdrawal from before payout methods existed has none: the provider declines it and the money comes back.
+  const method = w.payoutMethodId ? await findMethod(deps.db, w.payoutMethodId) : undefined;
+  const destination = method ? destinationOf(deps, method) : null;
   try {
-    result = await deps.providers.payouts.send({ withdrawalId: w.id, userId: w.userId, amount: w.amount });
+    result = await deps.providers.payouts.send({ withdrawalId: w.id, userId: w.userId, amount: w.amount, destination });
   } catch (err) {
     // Unknown outcome: the money may have left. Only the provider's own answer may settle it.
     deps.log.warn({ err, withdrawalId }, 'payout provider failed; the withdrawal stays processing and is retried');
