@@ -40,6 +40,28 @@ export async function findItemCards(db: Executor, ids: readonly string[]): Promi
 
 /** By primary key, with the cover from item_images' (item_id, position) key: no sort, no scan. */
 export function itemCardsQuery(db: Executor, ids: string[]) {
+  return cardsBase(db).where('items.id', 'in', ids);
+}
+
+/**
+ * The cards of the items attached to a page of notes, with their note, in (note, position)
+ * order: one statement (note_items' primary key, then as above) where a look-up of the links
+ * followed by a look-up of the cards took two round trips one after the other.
+ */
+export async function findNoteItemCards(db: Executor, noteIds: readonly string[]): Promise<{ noteId: string; card: ItemCard }[]> {
+  if (noteIds.length === 0) return [];
+  const rows = await cardsBase(db)
+    .innerJoin('noteItems', 'noteItems.itemId', 'items.id')
+    .select('noteItems.noteId')
+    .where('noteItems.noteId', 'in', [...new Set(noteIds)])
+    .orderBy('noteItems.noteId')
+    .orderBy('noteItems.position')
+    .execute();
+  return rows.map((r) => ({ noteId: r.noteId, card: toCard(r) }));
+}
+
+/** A card's columns: items joined to their (active) seller and cover; the caller says which items. */
+function cardsBase(db: Executor) {
   return db
     .selectFrom('items')
     .innerJoin('users', 'users.id', 'items.sellerId')
@@ -72,7 +94,6 @@ export function itemCardsQuery(db: Executor, ids: string[]) {
       'cover.width as coverWidth',
       'cover.height as coverHeight',
     ])
-    .where('items.id', 'in', ids)
     .where('items.hiddenAt', 'is', null)
     .where('users.status', '=', 'active');
 }

@@ -6,7 +6,7 @@ import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, decodeCursor, type Page, toPage } from '../../lib/pagination.ts';
 import { type ItemJson, presentItem, presentSeller, type Viewer } from './presenter.ts';
-import { findHeldUnits, findImages, findItem, findSeller, findSellers, type ItemRow, listSellerItems } from './repo.ts';
+import { findHeldUnits, findImages, findItem, findSeller, findSellerOfItem, findSellers, type ItemRow, listSellerItems } from './repo.ts';
 import { maySeeHidden } from '../admin/restrictions.ts';
 
 const PUBLIC_STATUSES: ItemStatus[] = ['on_sale', 'sold_out'];
@@ -34,12 +34,17 @@ export async function presentOne(deps: Deps, row: ItemRow, viewer: Viewer = null
 
 /** Public: any state, but nothing of a banned seller, and a hidden item only to its seller and operators. */
 export async function getItem(deps: Deps, id: string, viewer: Viewer, viewerId: string | null = null): Promise<ItemJson> {
-  const row = await findItem(deps.db, id);
+  // One round trip: the item, its seller (found by the item's id), photos and held units side by
+  // side — three had to wait for each other (item → seller → photos).
+  const [row, seller, images, held] = await Promise.all([
+    findItem(deps.db, id),
+    findSellerOfItem(deps.db, id),
+    findImages(deps.db, [id]),
+    findHeldUnits(deps.db, [id]),
+  ]);
   if (!row) throw notFound('item');
-  const seller = await findSeller(deps.db, row.sellerId);
   if (seller?.status !== 'active') throw notFound('item');
   if (row.hiddenAt && !(await maySeeHidden(deps.db, viewerId, row.sellerId))) throw notFound('item');
-  const [images, held] = await Promise.all([findImages(deps.db, [row.id]), findHeldUnits(deps.db, [row.id])]);
   return presentItem(row, {
     seller: presentSeller(seller, deps.clock.now()),
     images: images.get(row.id) ?? [],
@@ -66,14 +71,25 @@ export async function listItemsOf(
   deps: Deps,
   q: { sellerId: string; viewerId: string | null; status?: ItemStatus; publicDefault: boolean; cursor?: string; limit?: number },
 ): Promise<Page<ItemJson>> {
-  const seller = await findSeller(deps.db, q.sellerId);
-  if (seller?.status !== 'active') throw notFound('user');
-  if (q.status === 'withdrawn' && q.viewerId !== q.sellerId) {
-    throw forbidden('not_item_owner', 'Withdrawn items are visible to their seller only.');
-  }
   const statuses = q.status ? [q.status] : q.publicDefault ? PUBLIC_STATUSES : null;
   const limit = q.limit ?? DEFAULT_LIMIT;
-  const rows = await listSellerItems(deps.db, { sellerId: q.sellerId, statuses, after: afterKey(q.cursor), limit });
+  const forbiddenStatus = q.status === 'withdrawn' && q.viewerId !== q.sellerId;
+  let after: ReturnType<typeof afterKey> = null;
+  let badCursor: unknown = null;
+  try {
+    after = afterKey(q.cursor);
+  } catch (err) {
+    badCursor = err;
+  }
+  // The seller and the page side by side (they do not depend on each other); the answers are
+  // checked in the same order as before: unknown seller, withdrawn for others, bad cursor.
+  const [seller, rows] = await Promise.all([
+    findSeller(deps.db, q.sellerId),
+    forbiddenStatus || badCursor ? [] : listSellerItems(deps.db, { sellerId: q.sellerId, statuses, after, limit }),
+  ]);
+  if (seller?.status !== 'active') throw notFound('user');
+  if (forbiddenStatus) throw forbidden('not_item_owner', 'Withdrawn items are visible to their seller only.');
+  if (badCursor) throw badCursor;
   const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
   const ids = page.items.map((r) => r.id);
   const [images, held] = await Promise.all([findImages(deps.db, ids), findHeldUnits(deps.db, ids)]);

@@ -110,6 +110,11 @@ const sellerQuery = (db: Executor) =>
 
 export const findSeller = (db: Executor, id: string) => sellerQuery(db).where('users.id', '=', id).executeTakeFirst();
 export type SellerRow = NonNullable<Awaited<ReturnType<typeof findSeller>>>;
+/** The seller of an item, by the item's id (a primary-key subquery): no need to read the item first. */
+export const findSellerOfItem = (db: Executor, itemId: string) =>
+  sellerQuery(db)
+    .where('users.id', '=', (eb) => eb.selectFrom('items').select('items.sellerId').where('items.id', '=', itemId))
+    .executeTakeFirst();
 
 export async function findSellers(db: Executor, ids: readonly string[]): Promise<Map<string, SellerRow>> {
   if (ids.length === 0) return new Map();

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
-import { type ItemCard, findItemCards } from '../items/cards.ts';
+import { type ItemCard, findItemCards, findNoteItemCards } from '../items/cards.ts';
 
 export type ItemCardOut = ItemCard;
 
@@ -24,17 +24,10 @@ export async function checkAttachableItems(db: Executor, userId: string, itemIds
   }
 }
 
+/** Live cards of each note's items, in order; one statement for the whole page (findNoteItemCards). */
 export async function itemCardsByNote(db: Executor, noteIds: readonly string[], _viewerId: string | null): Promise<Map<string, ItemCardOut[]>> {
-  if (!noteIds.length) return new Map();
-  const links = await db
-    .selectFrom('noteItems').select(['noteId', 'itemId']).where('noteId', 'in', [...noteIds]).orderBy('noteId').orderBy('position').execute();
-  const cards = await findItemCards(db, links.map((l) => l.itemId));
   const out = new Map<string, ItemCardOut[]>();
-  for (const l of links) {
-    const card = cards.get(l.itemId);
-    if (!card) continue;
-    out.set(l.noteId, [...(out.get(l.noteId) ?? []), card]);
-  }
+  for (const { noteId, card } of await findNoteItemCards(db, noteIds)) out.set(noteId, [...(out.get(noteId) ?? []), card]);
   return out;
 }
 
