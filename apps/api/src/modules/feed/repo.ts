@@ -1,7 +1,9 @@
-// The keyset queries behind the feeds. Each returns card rows only (no joins): hydration is a
-// separate, batched step. The indexes they walk and the plans seen are in bench/README.md.
-import { sql } from 'kysely';
+// The keyset queries behind the feeds. The latest, following and profile pages join their
+// authors and covers (by primary key); the rest of hydration is a separate, batched step. The indexes they walk and the plans seen are in bench/README.md.
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import type { DB } from '../../db/types.ts';
+import type { Author, MediaSize } from '../notes/hydrate.ts';
 import type { Keyset } from '../notes/keyset.ts';
 import { distanceSql, nearSql } from '../search/repo.ts';
 
@@ -26,20 +28,47 @@ export type CardRow = {
   createdAt: Date;
   /** Set when an operator hid the note: it leaves every list (read with the row, no extra query). */
   hiddenAt?: Date | null;
+  /** Read with the page by the queries that join them (hydrateCards looks up the rest). */
+  author?: Author;
+  /** Likewise; null: joined, and the note has no cover. */
+  cover?: MediaSize | null;
 };
 
-/** Everyone's notes, newest first (notes_latest). */
-export function latestNotes(db: Executor, after: Keyset | null, take: number): Promise<CardRow[]> {
-  let q = db.selectFrom('notes').select(CARD_COLUMNS);
-  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
-  return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+/**
+ * The feed's page with its authors and covers joined (users_pkey, media_pkey per row of the
+ * page): one statement where the page and then its authors and covers took two round trips.
+ */
+function joinAuthorAndCover<Q extends SelectQueryBuilder<DB, 'notes', object>>(q: Q) {
+  return q
+    .innerJoin('users as author', 'author.id', 'notes.authorId')
+    .leftJoin('media as cover', 'cover.id', 'notes.coverId')
+    .select([...CARD_COLUMNS, 'author.displayName', 'author.avatarId', 'author.status', 'cover.width', 'cover.height']);
 }
 
-/** One member's notes, newest first (notes_author). */
-export function notesBy(db: Executor, authorId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
-  let q = db.selectFrom('notes').select(CARD_COLUMNS).where('notes.authorId', '=', authorId);
+type Joined = CardRow & { displayName: string; avatarId: string | null; status: string; width: number | null; height: number | null };
+
+function splitJoined({ displayName, avatarId, status, width, height, ...r }: Joined): CardRow {
+  return {
+    ...r,
+    author: { id: r.authorId, displayName, avatarId, status },
+    cover: r.coverId && width !== null && height !== null ? { id: r.coverId, width, height } : null,
+  };
+}
+
+/** Everyone's notes, newest first (notes_latest), with authors and covers. */
+export async function latestNotes(db: Executor, after: Keyset | null, take: number): Promise<CardRow[]> {
+  let q = joinAuthorAndCover(db.selectFrom('notes'));
   if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
-  return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+  const rows = await q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+  return rows.map((r) => splitJoined(r as Joined));
+}
+
+/** One member's notes, newest first (notes_author), with authors and covers. */
+export async function notesBy(db: Executor, authorId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
+  let q = joinAuthorAndCover(db.selectFrom('notes')).where('notes.authorId', '=', authorId);
+  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
+  const rows = await q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+  return rows.map((r) => splitJoined(r as Joined));
 }
 
 /**
@@ -48,10 +77,8 @@ export function notesBy(db: Executor, authorId: string, after: Keyset | null, ta
  * range, no table rows — merged to the page's `take` ids; then only those rows are read. The
  * work is bounded by followees × page size, never by how much the followed members wrote.
  */
-export function followingNotes(db: Executor, viewerId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
-  return db
-    .selectFrom('notes')
-    .select(CARD_COLUMNS)
+export async function followingNotes(db: Executor, viewerId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
+  const rows = await joinAuthorAndCover(db.selectFrom('notes'))
     .where('notes.id', 'in', (eb) =>
       eb
         .selectFrom('follows')
@@ -75,6 +102,7 @@ export function followingNotes(db: Executor, viewerId: string, after: Keyset | n
     .orderBy('notes.createdAt', 'desc')
     .orderBy('notes.id', 'desc')
     .execute();
+  return rows.map((r) => splitJoined(r as Joined));
 }
 
 export type CollectRow = CardRow & { collectedAt: Date };

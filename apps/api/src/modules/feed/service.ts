@@ -20,23 +20,24 @@ type PageIn = { cursor?: string; limit: number };
 
 export async function hydrateCards(deps: Db, rows: CardRow[], viewerId: string | null) {
   const ids = rows.map((r) => r.id);
+  // Authors and covers a page query joined already are not looked up again.
   const [authors, covers, liked, items] = await Promise.all([
     authorsByIds(
       deps.db,
-      rows.map((r) => r.authorId),
+      rows.flatMap((r) => (r.author ? [] : [r.authorId])),
     ),
     mediaByIds(
       deps.db,
-      rows.map((r) => r.coverId),
+      rows.flatMap((r) => (r.cover === undefined ? [r.coverId] : [])),
     ),
     reactedNoteIds(deps.db, 'noteLikes', viewerId, ids),
     itemCardsByNote(deps.db, ids, viewerId),
   ]);
   return rows.flatMap((r) => {
-    const author = authors.get(r.authorId);
+    const author = r.author ?? authors.get(r.authorId);
     // A banned member's notes and notes an operator hid leave every list.
     if (author?.status !== 'active' || r.hiddenAt) return [];
-    const cover = r.coverId ? covers.get(r.coverId) : undefined;
+    const cover = r.coverId ? (r.cover ?? covers.get(r.coverId)) : undefined;
     return [presentCard(r, { author, cover, likedByMe: liked.has(r.id), items: items.get(r.id) ?? [] })];
   });
 }
