@@ -51,7 +51,7 @@ describe('stall rules', () => {
     const shipOnly = await listItem(t, s.token, { delivery: ['shipping'], shippingFee: 800 });
     const r = await offer(id, s.token, shipOnly.id);
     expectProblem(r, 422, 'stall_rule_broken');
-    expect(r.json).toMatchObject({ rule: 'pickup_only', ruleText: { 'zh-CN': '只收可自提的宝贝', en: 'Local pickup items only' } });
+    expect(r.json).toMatchObject({ rule: 'pickup_only', reason: 'pickup_only', ruleText: { 'zh-CN': '只收可自提的宝贝', en: 'Local pickup items only' } });
     expect(r.json.detail).toContain('Local pickup items only');
     expect(r.json.errors[0].path).toBe('itemId');
     const pickup = await listItem(t, s.token, { delivery: ['pickup'], shippingFee: undefined });

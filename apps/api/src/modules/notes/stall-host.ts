@@ -81,6 +81,7 @@ export async function checkStallItem(tx: Tx, noteId: string, itemId: string) {
   const text = ruleText(broken, rules);
   throw unprocessable('stall_rule_broken', `This stall's rule: ${text.en}.`, {
     rule: broken,
+    reason: broken, // the field clients read for a code's detail (as invalid_id_number's)
     ruleText: text,
     errors: [{ path: 'itemId', message: text.en }],
   });

@@ -15,6 +15,11 @@ const CODES = [
   'collects_private',
   'unsupported_tab',
   'not_item_owner',
+  'stall_closed',
+  'stall_rule_broken',
+  'too_many_pinned',
+  'not_a_stall',
+  'not_top_level',
 ] as const;
 type Code = (typeof CODES)[number];
 const isCode = (c: string): c is Code => (CODES as readonly string[]).includes(c);

@@ -51,8 +51,23 @@ export type Note = {
   commentCount: number;
   likedByMe: boolean;
   collectedByMe: boolean;
+  /** kind "stall" only: the host's rules for item comments, in words, and the closing. */
+  stall?: StallView | null;
   createdAt: string;
   updatedAt: string;
+};
+
+export type StallRuleKey = 'pickup_only' | 'area' | 'category' | 'price_cap';
+export type StallRules = {
+  pickupOnly: boolean;
+  area: { label: string; lat: number; lng: number; radiusKm: number } | null;
+  categories: string[] | null;
+  maxPrice: number | null;
+};
+export type StallView = {
+  rules: StallRules;
+  ruleTexts: { rule: StallRuleKey; 'zh-CN': string; en: string }[];
+  closedAt: string | null;
 };
 
 export type Reply = {
@@ -66,6 +81,8 @@ export type Reply = {
   deleted: boolean;
   wanted: { title: string; maxPrice: number | null } | null;
   item: ItemCard | null;
+  /** Pinned by the stall host: shown first. */
+  pinned?: boolean;
   canDelete: boolean;
   createdAt: string;
 };
@@ -102,7 +119,7 @@ export type NoteInput = {
   kind: NoteKind;
 };
 
-export type NotePatch = Partial<Pick<NoteInput, 'title' | 'body' | 'tags'>>;
+export type NotePatch = Partial<Pick<NoteInput, 'title' | 'body' | 'tags' | 'imageIds'>>;
 
 export type CommentInput = {
   body: string;

@@ -19,6 +19,7 @@ import { NoteEditSheet } from '../../features/notes/components/note-edit-sheet.t
 import { NoteTop } from '../../features/notes/components/note-top.tsx';
 import { PhotoCarousel } from '../../features/notes/components/photo-carousel.tsx';
 import { StallGrid } from '../../features/notes/components/stall-grid.tsx';
+import { StallKeeper } from '../../features/notes/components/stall-host.tsx';
 import { describeCommunityError } from '../../features/notes/errors.ts';
 import type { Note, Reply } from '../../features/notes/types.ts';
 import { ApiError } from '../../lib/api.ts';
@@ -136,7 +137,9 @@ function NoteView({ note }: { note: Note }) {
         )}
         {note.kind === 'stall' && <StallGrid noteId={note.id} />}
         <WantedMatches noteId={note.id} isWanted={note.kind === 'wanted'} />
+        <StallKeeper note={note} isHost={viewerId === note.author.id} />
         <CommentList
+          canPin={note.kind === 'stall' && viewerId === note.author.id}
           noteId={note.id}
           noteAuthorId={note.author.id}
           count={note.commentCount}

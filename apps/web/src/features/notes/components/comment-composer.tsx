@@ -9,10 +9,12 @@ import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import { BagIcon, TagIcon } from '../../../ui/icons.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
 import { ApiError } from '../../../lib/api.ts';
-import { useCreateComment } from '../api.ts';
+import { noteKey, useCreateComment } from '../api.ts';
+import { brokenRuleText } from './stall-host.tsx';
+import { useQueryClient } from '@tanstack/react-query';
 import { describeCommunityError } from '../errors.ts';
 import { type CommentInput, NOTE_LIMITS } from '../types.ts';
-import type { Reply } from '../types.ts';
+import type { Note, Reply } from '../types.ts';
 import type { ReplyTarget } from './comment-item.tsx';
 import { MyItemsPicker } from './my-items-picker.tsx';
 
@@ -35,6 +37,7 @@ export function CommentComposer({
 }) {
   const { t } = useTranslation();
   const create = useCreateComment(noteId);
+  const qc = useQueryClient();
   const [body, setBody] = useState('');
   const [attach, setAttach] = useState<Attach>('none');
   const [itemId, setItemId] = useState<string | null>(null);
@@ -97,7 +100,11 @@ export function CommentComposer({
       },
       onError: (err) => {
         const fe = err instanceof ApiError ? err : null;
-        if (fe?.fieldError('itemId')) setErrors({ item: describeCommunityError(t, err) });
+        if (fe?.code === 'stall_rule_broken') {
+          // The host's rule in words, from the note the reader is looking at.
+          const rule = brokenRuleText(qc.getQueryData<Note>(noteKey(noteId)), fe.reason);
+          setErrors({ item: rule ? t('stallHost.broken', { rule }) : t('communityErrors.stall_rule_broken') });
+        } else if (fe?.fieldError('itemId')) setErrors({ item: describeCommunityError(t, err) });
         else if (fe?.fieldError('wanted')) setErrors({ wantedTitle: t('comments.errors.wantedTitle') });
         else if (fe?.fieldError('body')) setErrors({ body: t('comments.errors.empty') });
         else setFormError(describeCommunityError(t, err));

@@ -15,6 +15,8 @@ type Actions = {
   signedIn: boolean;
   onReply: (target: ReplyTarget) => void;
   onDelete: (commentId: string) => void;
+  /** The stall host pins and unpins top-level comments. */
+  onPin?: (commentId: string, pinned: boolean) => void;
 };
 
 export function WantedCard({ wanted }: { wanted: NonNullable<Reply['wanted']> }) {
@@ -58,6 +60,7 @@ export function CommentItem({ c, reply, actions }: { c: Reply; reply?: boolean; 
             {author.displayName}
           </Link>
           {author.id === actions.noteAuthorId && <span className="author-badge">{t('comments.author')}</span>}
+          {c.pinned && <span className="pinned-badge" data-testid="pinned-badge">{t('stallHost.pinned')}</span>}
         </p>
         {(c.body || c.replyToUser) && (
           <p className="comment-body">
@@ -78,6 +81,11 @@ export function CommentItem({ c, reply, actions }: { c: Reply; reply?: boolean; 
               onClick={() => actions.onReply({ parentId: c.id, name: author.displayName })}
             >
               {t('comments.reply')}
+            </button>
+          )}
+          {actions.onPin && !reply && (
+            <button type="button" className="comment-action" onClick={() => actions.onPin?.(c.id, !c.pinned)}>
+              {c.pinned ? t('stallHost.unpin') : t('stallHost.pin')}
             </button>
           )}
           {c.canDelete && (

@@ -8,6 +8,7 @@ import { ConfirmSheet } from '../../../ui/sheet.tsx';
 import { ErrorState } from '../../../ui/status.tsx';
 import { useComments, useDeleteComment, useReplies } from '../api.ts';
 import { describeCommunityError } from '../errors.ts';
+import { usePinComment } from '../stall-api.ts';
 import type { Comment, Reply } from '../types.ts';
 import { CommentItem, type ReplyTarget } from './comment-item.tsx';
 
@@ -16,6 +17,7 @@ type Actions = {
   signedIn: boolean;
   onReply: (target: ReplyTarget) => void;
   onDelete: (commentId: string) => void;
+  onPin?: (commentId: string, pinned: boolean) => void;
 };
 
 function Thread({ noteId, c, actions, posted }: { noteId: string; c: Comment; actions: Actions; posted: Reply | null }) {
@@ -61,7 +63,10 @@ export function CommentList({
   signedIn,
   onReply,
   posted = null,
+  canPin = false,
 }: {
+  /** The viewer hosts this stall: 置顶 on top-level comments. */
+  canPin?: boolean;
   noteId: string;
   noteAuthorId: string;
   count: number;
@@ -73,7 +78,14 @@ export function CommentList({
   const comments = useComments(noteId);
   const remove = useDeleteComment(noteId);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const actions: Actions = { noteAuthorId, signedIn, onReply, onDelete: setDeleting };
+  const pin = usePinComment(noteId);
+  const actions: Actions = {
+    noteAuthorId,
+    signedIn,
+    onReply,
+    onDelete: setDeleting,
+    ...(canPin ? { onPin: (commentId: string, pinned: boolean) => pin.mutate({ commentId, pinned }) } : {}),
+  };
   const threads = comments.data?.pages.flatMap((p) => p.items) ?? [];
   const section = useRef<HTMLElement>(null);
   const shown = useRef<string | null>(null);
@@ -94,6 +106,7 @@ export function CommentList({
       <h2 className="card-title" id="comments-title">
         {t('comments.title', { count })}
       </h2>
+      {pin.isError && <p className="field-error" role="alert">{describeCommunityError(t, pin.error)}</p>}
       {comments.isPending ? (
         <p className="muted small">{t('common.loading')}</p>
       ) : comments.isError ? (
