@@ -14,6 +14,7 @@ import { recordNoShow } from './service/deposit.ts';
 import { confirmOrder, deliverOrder, handOver, shipOrder } from './service/fulfil.ts';
 import { type PayOutcome, payOrder } from './service/pay.ts';
 import { placeOrder } from './service/place-order.ts';
+import { addTrackingRoutes } from '../tracking/routes.ts';
 
 const tags = ['orders'];
 const security = [{ Bearer: [] }];
@@ -175,6 +176,8 @@ export function ordersRoutes() {
   r.openapi(action('no-show', 'Seller, while reserved: the buyer did not come; the deposit settles to the seller unless contested within 24 h'), (c) =>
     step(c, {}, (g) => recordNoShow(c.get('deps'), requireUser(c).id, c.req.valid('param').id, g)),
   );
+
+  addTrackingRoutes(r); // GET /orders/:id/tracking (modules/tracking)
 
   return r;
 }
