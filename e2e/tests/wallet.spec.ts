@@ -17,10 +17,14 @@ test('an empty wallet refuses withdrawals in words', async ({ page }) => {
   await expect(amount).toHaveAccessibleDescription('超过可提现余额 ¥0.00');
   await shot(page, 'wallet-03-refused');
 
-  // The server's own refusal reads the same way.
+  // The server's own refusal reads the same way; without a payout account it says that first.
   const res = await page.request.post('/api/v1/wallet/withdrawals', { data: { amount: 500 } });
   expect(res.status()).toBe(422);
-  expect(((await res.json()) as { code: string }).code).toBe('insufficient_funds');
+  expect(((await res.json()) as { code: string }).code).toBe('payout_method_required');
+  const card = { kind: 'bank_card', bank: 'CMB', account: '6225880012345675', holderName: '王小明' };
+  expect((await page.request.post('/api/v1/me/payout-methods', { data: card })).status()).toBe(201);
+  const again = await page.request.post('/api/v1/wallet/withdrawals', { data: { amount: 500 } });
+  expect(((await again.json()) as { code: string }).code).toBe('insufficient_funds');
 });
 
 test('the wallet and my orders read in English', async ({ page }) => {
@@ -54,6 +58,8 @@ test('a withdrawal still processing shows in the wallet with its state', async (
   await buyer.close();
   const done = await page.request.post(`/api/v1/orders/${order.id}/handover`, { data: { pickupCode: order.pickupCode } });
   expect(done.status()).toBe(200);
+  const card = { kind: 'bank_card', bank: 'CMB', account: '6225880012345675', holderName: '王小明' };
+  expect((await page.request.post('/api/v1/me/payout-methods', { data: card })).status()).toBe(201);
 
   // The sandbox payout channel answers at once; here it has not yet (as when the provider is
   // down and the sweep retries): the withdrawal the server returns is shown as processing.

@@ -12,6 +12,7 @@ import { reviewsEn } from './reviews.en.ts';
 import { aftersaleEn } from './aftersale.en.ts';
 import { assistEn } from './assist.en.ts';
 import { privacyEn } from './privacy.en.ts';
+import { payoutEn } from './payout.en.ts';
 
 export const en: Messages = {
   app: {
@@ -215,4 +216,5 @@ export const en: Messages = {
   ...aftersaleEn,
   ...assistEn,
   ...privacyEn,
+  ...payoutEn,
 };

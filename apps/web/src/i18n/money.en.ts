@@ -219,8 +219,8 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
     withdrawNow: 'Withdraw',
     withdrawing: 'Withdrawing…',
     result: {
-      paid: '{{amount}} withdrawn to your payout account',
-      processing: 'Withdrawal of {{amount}} is processing',
+      paid: '{{amount}} withdrawn to {{account}}',
+      processing: 'Withdrawal of {{amount}} to {{account}} is processing',
       failed: 'Withdrawal of {{amount}} failed; the money is back in your balance',
     },
     errors: {
@@ -232,6 +232,7 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
     more: 'Load more',
     seeOrder: 'Order',
     withdrawals: 'Withdrawals',
+    to: 'To {{account}}',
     withdrawalStatus: { processing: 'Processing', paid: 'Paid out', failed: 'Failed, back in your balance' },
     processingNote: 'Taken from your balance; waiting for the payout channel to confirm',
     retrying: 'The payout channel has not answered; retried {{count}} times automatically. Your money is safe: paid out or returned, it shows here.',

@@ -211,8 +211,8 @@ export const moneyZhCN = {
     withdrawNow: '提现',
     withdrawing: '提现中…',
     result: {
-      paid: '已提现 {{amount}}，已打款到你的收款账户',
-      processing: '提现 {{amount}} 处理中，稍后到账',
+      paid: '已提现 {{amount}}，已打款到 {{account}}',
+      processing: '提现 {{amount}} 处理中，稍后到账（{{account}}）',
       failed: '提现 {{amount}} 失败，钱已退回可提现余额',
     },
     errors: {
@@ -224,6 +224,7 @@ export const moneyZhCN = {
     more: '加载更多',
     seeOrder: '查看订单',
     withdrawals: '提现记录',
+    to: '到 {{account}}',
     withdrawalStatus: { processing: '处理中', paid: '已到账', failed: '失败，已退回余额' },
     processingNote: '已从余额扣出，等待收款渠道确认',
     retrying: '收款渠道暂时没有回应，已自动重试 {{count}} 次；钱不会丢，到账或退回都会显示在这里',

@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { newIdempotencyKey } from '../orders/api.ts';
+import type { PayoutTo } from './payout-api.ts';
 
 /** processing: withdrawn from the balance, not yet confirmed by the payout channel. */
 export type Wallet = { available: number; pending: number; withdrawn: number; processing: number };
@@ -20,6 +21,8 @@ export type Withdrawal = {
   failureReason: string | null;
   /** Times the payout channel was asked: processing with attempts > 1 is being retried. */
   attempts: number;
+  /** The payout method it was sent to, masked (null for withdrawals from before payout methods). */
+  payoutTo: PayoutTo | null;
   createdAt: string;
 };
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -49,8 +52,8 @@ export function useWithdraw() {
   return useMutation({
     // The key is made per tap: the server replays a refusal for a reused key, and a new tap
     // after fixing the amount is a new request.
-    mutationFn: ({ amount, key }: { amount: number; key?: string }) =>
-      api.post<Withdrawal>('/wallet/withdrawals', { amount }, { 'Idempotency-Key': key ?? newIdempotencyKey() }),
+    mutationFn: ({ amount, payoutMethodId, key }: { amount: number; payoutMethodId?: string; key?: string }) =>
+      api.post<Withdrawal>('/wallet/withdrawals', { amount, payoutMethodId }, { 'Idempotency-Key': key ?? newIdempotencyKey() }),
     onSettled: () => void qc.invalidateQueries({ queryKey: ['wallet'] }),
   });
 }

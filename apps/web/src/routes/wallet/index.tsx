@@ -1,10 +1,12 @@
 // 钱包: what I can withdraw, what is still in escrow, what is on its way to my payout account,
 // what I have withdrawn; my withdrawals with their state; the statement.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { yuan } from '../../features/items/format.ts';
 import { useWallet } from '../../features/wallet/api.ts';
 import { Statement } from '../../features/wallet/components/statement.tsx';
+import { PayoutMethods } from '../../features/wallet/components/payout-methods.tsx';
 import { WithdrawForm } from '../../features/wallet/components/withdraw-form.tsx';
 import { Withdrawals } from '../../features/wallet/components/withdrawals.tsx';
 import { ShieldIcon } from '../../ui/icons.tsx';
@@ -14,6 +16,11 @@ import { ErrorState, Loading } from '../../ui/status.tsx';
 export default function WalletPage() {
   const { t } = useTranslation();
   const wallet = useWallet();
+  const [adding, setAdding] = useState(false);
+  const addMethod = () => {
+    setAdding(true);
+    document.getElementById('payout-methods')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
   return (
     <>
       <PageHeader title={t('wallet.title')} back="/me" />
@@ -49,7 +56,8 @@ export default function WalletPage() {
               {t('wallet.escrowNote')}
             </p>
           </section>
-          <WithdrawForm available={wallet.data.available} />
+          <WithdrawForm available={wallet.data.available} onAddMethod={addMethod} />
+          <PayoutMethods adding={adding} setAdding={setAdding} />
           <Withdrawals />
           <Statement />
         </>

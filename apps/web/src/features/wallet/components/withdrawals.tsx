@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeTradeError } from '../../items/errors.ts';
 import { dateTime, yuan } from '../../items/format.ts';
 import { type Withdrawal, useWithdrawals } from '../api.ts';
+import { payoutLabel } from '../payout-api.ts';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
 
 const REASONS = ['account_closed', 'provider_unavailable'] as const;
@@ -64,6 +65,7 @@ function WithdrawalRow({ w }: { w: Withdrawal }) {
           <span className={`withdrawal-state withdrawal-${w.status}`}>{t(`wallet.withdrawalStatus.${w.status}`)}</span>
         </span>
         <span className="muted small">{dateTime(w.createdAt)}</span>
+        {w.payoutTo && <span className="muted small">{t('wallet.to', { account: payoutLabel(t, w.payoutTo) })}</span>}
         {note && <span className="muted small">{note}</span>}
       </span>
       <span className={w.status === 'failed' ? 'entry-amount entry-void' : 'entry-amount'}>{yuan(w.amount)}</span>
