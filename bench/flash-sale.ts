@@ -1,5 +1,6 @@
 // Flash sale: 1,000 concurrent buyers for 100 units through POST /orders on a real server
-// process, next to the raw guarded UPDATE on the same database. Reports orders/s, latency
+// process, next to the raw guarded UPDATE and the raw take + order insert (one statement) on the
+// same database; every round reads back the units ordered and the stock left. Reports orders/s, latency
 // percentiles and the oversell check. Run: npx tsx bench/flash-sale.ts  (≈1 minute)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,7 +34,7 @@ try {
   }
   const pid = readFileSync(join(dir, 'pg/postmaster.pid'), 'utf8').split('\n');
   const url = `postgres://postgres:${encodeURIComponent(readFileSync(join(dir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${pid[3]}/jishi`;
-  const { db, close } = openDatabase(url, { max: 20 });
+  const { db, pool, close } = openDatabase(url, { max: 20 });
   // Members straight into the database: the bench measures checkout, not argon2.
   const seller = await db.insertInto('users').values({ username: 'flash_seller', passwordHash: 'x', displayName: '卖家', createdAt: new Date(0), verifiedAt: new Date(), idNumberEnc: 'x' }).returning('id').executeTakeFirstOrThrow();
   const tokens: string[] = [];
@@ -91,7 +92,44 @@ try {
       if (r.numUpdatedRows === 1n) won++;
     }));
     const wall = performance.now() - t0;
-    rows.push(`| raw UPDATE round ${round} | ${BUYERS} | ${won} | ${BUYERS - won} | ${won} | 0 | ${(BUYERS / (wall / 1000)).toFixed(0)} stmt/s | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} |`);
+    // Read back like the API rounds: the stock left on the row, not an assumed 0.
+    const left = await db.selectFrom('items').select(['available', 'status']).where('id', '=', item.id).executeTakeFirstOrThrow();
+    rows.push(`| raw UPDATE round ${round} | ${BUYERS} | ${won} | ${BUYERS - won} | ${won} | ${left.available} | ${(BUYERS / (wall / 1000)).toFixed(0)} stmt/s | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} |`);
+    if (won !== UNITS || left.available !== 0 || left.status !== 'sold_out') {
+      throw new Error(`raw round ${round}: OVERSELL or undersell: ${won} won, ${left.available} left (${left.status})`);
+    }
+  }
+  // The floor for the order path: the take and the order in one statement (a CTE), 1,000 at once
+  // from the same pool of 20, checked like the API rounds (units ordered and stock left).
+  for (let round = 1; round <= ROUNDS; round++) {
+    const item = await db.insertInto('items')
+      .values({ sellerId: seller.id, title: `基线订单 ${round}`, price: 3900, quantity: UNITS, available: UNITS, delivery: ['pickup'], category: 'anime' })
+      .returning('id').executeTakeFirstOrThrow();
+    const lat: number[] = [];
+    let won = 0;
+    const t0 = performance.now();
+    await Promise.all(users.map(async (buyer, i) => {
+      const s = performance.now();
+      const r = await pool.query(
+        `WITH take AS (
+           UPDATE items SET available = available - 1 WHERE id = $1 AND available >= 1 AND status = 'on_sale'
+           RETURNING id, seller_id, price, title, category, condition, version)
+         INSERT INTO orders (item_id, buyer_id, seller_id, quantity, unit_price, item_total, shipping_fee, total, fee, seller_proceeds, fee_bps,
+                             delivery, item_snapshot, status, pickup_code, expires_at)
+         SELECT id, $2, seller_id, 1, price, price, 0, price, price / 100, price - price / 100, 100, 'pickup',
+                jsonb_build_object('title', title, 'category', category, 'condition', condition, 'version', version),
+                'pending_payment', $3, now() + interval '15 minutes'
+         FROM take RETURNING id`,
+        [item.id, buyer.id, String(100000 + i).slice(-6)],
+      );
+      lat.push(performance.now() - s);
+      if (r.rowCount === 1) won++;
+    }));
+    const wall = performance.now() - t0;
+    const check = await db.selectFrom('orders').select((eb) => eb.fn.sum<number>('quantity').as('n')).where('itemId', '=', item.id).executeTakeFirstOrThrow();
+    const left = await db.selectFrom('items').select('available').where('id', '=', item.id).executeTakeFirstOrThrow();
+    rows.push(`| raw take + order round ${round} | ${BUYERS} | ${won} | ${BUYERS - won} | ${Number(check.n)} | ${left.available} | ${(BUYERS / (wall / 1000)).toFixed(0)} stmt/s, ${(won / (wall / 1000)).toFixed(0)} orders/s | ${pct(lat, 50).toFixed(0)} | ${pct(lat, 99).toFixed(0)} |`);
+    if (Number(check.n) !== UNITS || won !== UNITS || left.available !== 0) throw new Error(`raw order round ${round}: OVERSELL or undersell: ${check.n} ordered, ${left.available} left`);
   }
   await close();
   await agent.close();
