@@ -25,6 +25,7 @@ import './ui/styles/aftersale.css';
 import './ui/styles/search.css';
 import './ui/styles/assist.css';
 import './ui/styles/reservation.css';
+import './ui/styles/engagement.css';
 // Last: the desktop layout overrides the phone column from 960 px.
 import './ui/styles/desktop.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -12,6 +12,7 @@ import { reviewsEn } from './reviews.en.ts';
 import { aftersaleEn } from './aftersale.en.ts';
 import { assistEn } from './assist.en.ts';
 import { privacyEn } from './privacy.en.ts';
+import { engagementEn } from './engagement.en.ts';
 import { payoutEn } from './payout.en.ts';
 
 export const en: Messages = {
@@ -216,5 +217,6 @@ export const en: Messages = {
   ...aftersaleEn,
   ...assistEn,
   ...privacyEn,
+  ...engagementEn,
   ...payoutEn,
 };

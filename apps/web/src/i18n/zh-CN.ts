@@ -13,6 +13,7 @@ import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { aftersaleZhCN } from './aftersale.zh-CN.ts';
 import { assistZhCN } from './assist.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
+import { engagementZhCN } from './engagement.zh-CN.ts';
 import { payoutZhCN } from './payout.zh-CN.ts';
 
 export const zhCN = {
@@ -216,6 +217,7 @@ export const zhCN = {
   ...aftersaleZhCN,
   ...assistZhCN,
   ...privacyZhCN,
+  ...engagementZhCN,
   ...payoutZhCN,
 };
 

@@ -16,6 +16,7 @@ const pages = {
   login: () => import('./auth/login.tsx'),
   register: () => import('./auth/register.tsx'),
   profile: () => import('./users/profile.tsx'),
+  tag: () => import('./tags/tag.tsx'),
   credit: () => import('./users/credit.tsx'),
   conversation: () => import('./messages/conversation.tsx'),
   note: () => import('./notes/note.tsx'),
@@ -47,6 +48,7 @@ const pages = {
 const LoginPage = lazy(pages.login);
 const RegisterPage = lazy(pages.register);
 const PublicProfilePage = lazy(pages.profile);
+const TagPage = lazy(pages.tag);
 const CreditPage = lazy(pages.credit);
 const ConversationPage = lazy(pages.conversation);
 const NotePage = lazy(pages.note);
@@ -103,6 +105,7 @@ export const router = createBrowserRouter([
           { path: 'register', element: <RegisterPage /> },
           { path: 'account-deleted', element: <AccountDeletedPage /> },
           { path: 'u/:id', element: <PublicProfilePage /> },
+          { path: 'tags/:tag', element: <TagPage /> },
           { path: 'u/:id/credit', element: <CreditPage /> },
           // Chat (SPEC C6): the inbox is a tab; a conversation is a full-screen sub-page.
           { element: <RequireMember />, children: [{ path: 'messages/:id', element: <ConversationPage /> }] },

@@ -40,7 +40,7 @@ export type Credit = { score: number; factors: CreditFactor[] };
 
 export type LoginInput = { username: string; password: string };
 export type RegisterInput = LoginInput & { displayName?: string };
-export type ProfilePatch = { displayName?: string; bio?: string; city?: string; interestTags?: string[] };
+export type ProfilePatch = { displayName?: string; bio?: string; city?: string; interestTags?: string[]; avatarId?: string | null };
 export type VerificationInput = { realName: string; idNumber: string };
 
 type AuthResult = { user: Me; token: string };

@@ -32,6 +32,11 @@ export type Item = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** GET /items/:id only (modules/engagement): daily-distinct views, 想要 count, the viewer's 想要, its note. */
+  viewCount?: number;
+  collectCount?: number;
+  collectedByMe?: boolean;
+  noteId?: string | null;
 };
 
 export type ItemInput = {

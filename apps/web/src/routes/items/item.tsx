@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
 import { ChatWithSeller } from '../../features/chat/components/chat-with-seller.tsx';
+import { ItemEngagement, MoreFromSeller } from '../../features/engagement/components/item-extras.tsx';
+import { WantButton } from '../../features/engagement/components/want-button.tsx';
 import { type Item, useItem } from '../../features/items/api.ts';
 import { Carousel } from '../../features/items/components/carousel.tsx';
 import { ItemFacts } from '../../features/items/components/item-facts.tsx';
@@ -90,6 +92,7 @@ function ItemBody({ item }: { item: Item }) {
           </p>
         )}
         <ItemFacts item={item} />
+        <ItemEngagement item={item} canReport={!!me && !mine} />
         {!mine && me && <LatestOffer itemId={item.id} />}
         {item.description && (
           <section className="card">
@@ -98,6 +101,7 @@ function ItemBody({ item }: { item: Item }) {
           </section>
         )}
         <SellerCard seller={item.seller} />
+        <MoreFromSeller item={item} />
         {mine ? (
           <>
             <SellerOffers itemId={item.id} askingPrice={item.price} />
@@ -138,6 +142,7 @@ function BuyerSide({ item, signedIn }: { item: Item; signedIn: boolean }) {
         </section>
       )}
       <div className="action-bar">
+        <WantButton item={item} signedIn={signedIn} />
         <ChatWithSeller sellerId={item.sellerId} itemId={item.id} signedIn={signedIn} />
         {item.price > 0 && (
           <button

@@ -9,6 +9,7 @@ import { Button } from '../../ui/button.tsx';
 import { ChipsInput } from '../../ui/chips.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { AvatarEditor } from '../../features/engagement/components/avatar-editor.tsx';
 
 const FIELDS = ['displayName', 'bio', 'city', 'interestTags'] as const;
 
@@ -49,6 +50,7 @@ function EditProfileForm({ me }: { me: Me }) {
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
+      <AvatarEditor me={me} />
       <TextField
         label={t('profileEdit.displayName')}
         name="displayName"

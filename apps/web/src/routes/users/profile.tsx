@@ -10,6 +10,7 @@ import { ProfileCounts } from '../../features/feed/components/profile-counts.tsx
 import { ProfileNotes } from '../../features/feed/components/profile-notes.tsx';
 import { FollowButton } from '../../features/notes/components/follow-button.tsx';
 import { UserReviews } from '../../features/reviews/components/user-reviews.tsx';
+import { SellerStatsCard } from '../../features/engagement/components/seller-stats.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { describeError } from '../../lib/errors.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -67,6 +68,7 @@ export default function PublicProfilePage() {
           </span>
         </div>
       </section>
+      <SellerStatsCard userId={u.id} />
       <UserReviews userId={u.id} viewerId={viewerId} />
       <ProfileNotes userId={u.id} self={viewerId === u.id} />
     </>

@@ -1,6 +1,7 @@
 // A note's text with its #话题 highlighted, then the tags the body does not already show.
 // A topic runs from # to a space, a second # or punctuation — as the server reads it (tags.ts).
 import { Fragment } from 'react';
+import { Link } from 'react-router';
 
 const TOPIC = /#([^\s#,.!?;:'"()[\]{}<>，。！？、；：“”‘’（）【】《》…~～|/\\@]+)#?/gu;
 
@@ -29,9 +30,9 @@ export function NoteBody({ body, tags }: { body: string; tags: string[] }) {
         <p className="note-text" data-testid="note-body">
           {parts.map((p) =>
             p.tag ? (
-              <span key={p.at} className="note-tag">
+              <Link key={p.at} className="note-tag" to={`/tags/${encodeURIComponent(norm(p.text))}`}>
                 {p.text}
-              </span>
+              </Link>
             ) : (
               <Fragment key={p.at}>{p.text}</Fragment>
             ),
@@ -41,9 +42,9 @@ export function NoteBody({ body, tags }: { body: string; tags: string[] }) {
       {extra.length > 0 && (
         <p className="note-tags">
           {extra.map((tag) => (
-            <span key={tag} className="note-tag">
+            <Link key={tag} className="note-tag" to={`/tags/${encodeURIComponent(norm(tag))}`}>
               #{tag}
-            </span>
+            </Link>
           ))}
         </p>
       )}

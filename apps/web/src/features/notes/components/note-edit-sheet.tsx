@@ -1,4 +1,5 @@
-// The author edits a note's words in place: title, body and tags. Photos, items and kind stay.
+// The author edits a note in place: title, body, tags and photos (add, remove, reorder; the
+// first is the cover). Items and kind stay.
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { ChipsInput } from '../../../ui/chips.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
+import { type Photo, PhotoPicker } from '../../items/components/photo-picker.tsx';
 import { useEditNote } from '../api.ts';
 import { type NoteFieldErrors, noteFormErrors } from '../errors.ts';
 import { NOTE_LIMITS, type Note } from '../types.ts';
@@ -27,17 +29,22 @@ function EditForm({ note, onDone }: { note: Note; onDone: () => void }) {
   const [title, setTitle] = useState(note.title);
   const [body, setBody] = useState(note.body);
   const [tags, setTags] = useState(note.tags);
+  const [photos, setPhotos] = useState<Photo[]>(() =>
+    note.images.map((i) => ({ key: i.id, previewUrl: i.urls.thumb, mediaId: i.id, progress: 1, error: null, local: false })),
+  );
   const [errors, setErrors] = useState<NoteFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const local = checkWords(t, title, body);
+    if (photos.some((p) => !p.mediaId && !p.error)) local.imageIds = t('noteForm.errors.uploading');
+    if (photos.some((p) => p.error)) local.imageIds = t('noteForm.errors.photoFailed');
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length) return;
     edit.mutate(
-      { title: title.trim(), body: body.trim(), tags },
+      { title: title.trim(), body: body.trim(), tags, imageIds: photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])) },
       {
         onSuccess: onDone,
         onError: (err) => {
@@ -51,6 +58,7 @@ function EditForm({ note, onDone }: { note: Note; onDone: () => void }) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
+      <PhotoPicker photos={photos} onChange={setPhotos} error={errors.imageIds} hint={t('engage.note.photosHint')} />
       <TextField
         label={t('noteForm.title')}
         value={title}

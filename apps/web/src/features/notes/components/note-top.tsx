@@ -6,6 +6,7 @@ import { Avatar } from '../../../ui/avatar.tsx';
 import { BackIcon, MoreIcon } from '../../../ui/icons.tsx';
 import type { Note } from '../types.ts';
 import { FollowButton } from './follow-button.tsx';
+import { ShareButton } from '../../engagement/components/share-button.tsx';
 
 export function NoteTop({ note, viewerId, onMenu, onReport }: { note: Note; viewerId: string | null; onMenu: () => void; onReport?: () => void }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function NoteTop({ note, viewerId, onMenu, onReport }: { note: Note; view
         <span className="note-author-name">{note.author.displayName}</span>
       </Link>
       <div className="note-top-right">
+        <ShareButton path={`/notes/${note.id}`} />
         {mine ? (
           <button type="button" className="icon-btn" aria-label={t('note.menu')} onClick={onMenu}>
             <MoreIcon size={24} />

@@ -1,0 +1,61 @@
+// 想要 on items, seller stats and the #话题 page (API: modules/engagement; docs/engagement.md).
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { Item } from '../items/api.ts';
+import { itemKey } from '../items/api.ts';
+import type { CardList } from '../feed/api.ts';
+import { cardsRoot } from '../notes/api.ts';
+
+export type SellerStats = {
+  itemsSold: number;
+  conversations: number;
+  responseRate: number | null;
+  medianResponseSeconds: number | null;
+  windowDays: number;
+};
+
+const enc = encodeURIComponent;
+
+export const useSellerStats = (userId: string) =>
+  useQuery({
+    queryKey: ['users', userId, 'seller-stats'],
+    queryFn: () => api.get<SellerStats>(`/users/${enc(userId)}/seller-stats`),
+    staleTime: 5 * 60_000,
+  });
+
+/** 想要 on or off. The item on screen changes at once and is read again after the answer. */
+export function useWantItem(itemId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (on: boolean) => (on ? api.put<void>(`/items/${enc(itemId)}/collect`) : api.del<void>(`/items/${enc(itemId)}/collect`)),
+    onMutate: (on) => {
+      qc.setQueriesData<Item>({ queryKey: itemKey(itemId) }, (old) =>
+        old && old.collectedByMe !== on
+          ? { ...old, collectedByMe: on, collectCount: Math.max(0, (old.collectCount ?? 0) + (on ? 1 : -1)) }
+          : old,
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: itemKey(itemId) }),
+  });
+}
+
+export const tagNotesList = (tag: string): CardList => ({ key: [...cardsRoot, 'tag', tag], path: `/tags/${enc(tag)}/notes` });
+
+export const useTagItems = (tag: string) =>
+  useInfiniteQuery({
+    queryKey: ['items', 'tag', tag],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api.get<{ tag: string; items: Item[]; nextCursor: string | null }>(
+        `/tags/${enc(tag)}/items?limit=12${pageParam ? `&cursor=${enc(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** A few more of the seller's items on sale, this one left out (one keyset page of 7). */
+export const useMoreFromSeller = (sellerId: string, exceptId: string) =>
+  useQuery({
+    queryKey: ['items', 'user', sellerId, 'more'],
+    queryFn: () => api.get<{ items: Item[] }>(`/users/${enc(sellerId)}/items?status=on_sale&limit=7`),
+    select: (page) => page.items.filter((i) => i.id !== exceptId).slice(0, 6),
+  });
