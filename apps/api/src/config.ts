@@ -2,6 +2,7 @@
 // a bad value stops start-up with one line naming the variable and what it accepts.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ENV_RULES, type RuleConfig, ruleValues } from './modules/admin/rules.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -48,6 +49,8 @@ const envSchema = z.object({
   PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
   METRICS_TOKEN: z.string().regex(/^\S{16,200}$/, '16 to 200 characters without spaces').optional(),
   ASSIST_PROVIDER: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'an assistant name such as builtin').default('builtin'),
+  // The other product rules' numbers (defaults of the operator settings): modules/admin/rules.ts.
+  ...Object.fromEntries(Object.values(ENV_RULES).map((r) => [r.env, int(r.min, r.max).default(r.default)])),
 });
 
 export type Config = {
@@ -82,7 +85,7 @@ export type Config = {
   assistProvider: string;
   /** Bearer token for GET /metrics; unset: metrics are served to loopback clients only. */
   metricsToken: string | undefined;
-};
+} & RuleConfig;
 
 export class ConfigError extends Error {}
 
@@ -124,6 +127,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,
     assistProvider: e.ASSIST_PROVIDER,
     metricsToken: e.METRICS_TOKEN,
+    ...ruleValues(e),
   };
 }
 

@@ -61,7 +61,7 @@ export function adminOpsRoutes() {
   r.openapi(
     createRoute({
       method: 'patch', path: '/admin/settings', ...adminOp, summary: 'Change settings (null: back to the default); effective in every process within seconds',
-      request: { body: jsonBody(SettingsPatch) }, responses: { 200: jsonContent(SettingsResult), ...problemResponses(400, 401, 403) },
+      request: { body: jsonBody(SettingsPatch) }, responses: { 200: jsonContent(SettingsResult), ...problemResponses(400, 401, 403, 422) },
     }),
     async (c) => c.json(await updateSettings(c.get('deps'), requireAdmin(c), c.req.valid('json')), 200),
   );

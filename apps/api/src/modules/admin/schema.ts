@@ -176,18 +176,23 @@ export const SettingView = z.object({
   max: z.number().int(),
   unit: z.string(),
   env: z.string(),
+  group: z.string().openapi({ description: 'Where the console shows it: quickSell, orders, deposit, afterSale, trust, wallet, accounts' }),
+  effect: z.enum(['now', 'new']).openapi({ description: 'now: every check from now on; new: written on what starts after the change, what runs keeps its value' }),
   overridden: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
 export const SettingsResult = z.object({ items: z.array(SettingView) }).openapi('Settings');
 
-/** Any of the settings (null: back to the environment's default), and why. */
+/**
+ * Any of the settings (null: back to the environment's default), and why. The shape is checked
+ * here (400); a value outside its bounds, or not a whole number, is 422 `invalid_setting` (service.ts).
+ */
 export const SettingsPatch = z
   .object({
     reason: Reason,
     ...(Object.fromEntries(
-      SETTING_KEYS.map((k) => [k, z.number().int().min(SETTING_RULES[k].min).max(SETTING_RULES[k].max).nullable().optional()]),
+      SETTING_KEYS.map((k) => [k, z.number().nullable().optional().openapi({ description: `integer ${SETTING_RULES[k].min} … ${SETTING_RULES[k].max} (${SETTING_RULES[k].unit})` })]),
     ) as Record<SettingKey, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
   })
   .strict()
@@ -199,4 +204,5 @@ export const MembersQuery = z.object({
   role: z.enum(['member', 'moderator', 'admin']).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
 });
+export const VouchBody = z.object({ reason: Reason }).openapi('VouchBody');
 export const RoleBody = z.object({ role: z.enum(['member', 'moderator', 'admin']), reason: Reason }).openapi('RoleBody');

@@ -2,11 +2,26 @@
 // transaction, then this process reloads at once (others within settings.TTL_MS).
 import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
+import { unprocessable } from '../../lib/errors.ts';
 import type { AuthUser, Deps } from '../../lib/http.ts';
 import { writeAudit } from './audit.ts';
-import { listSettings, reloadSettings, SETTING_KEYS, type SettingKey, writeSettings } from './settings.ts';
+import { listSettings, reloadSettings, SETTING_KEYS, SETTING_RULES, type SettingKey, writeSettings } from './settings.ts';
+
+/** 422 `invalid_setting` naming every value that is not a whole number within its bounds; nothing is written. */
+function checkBounds(body: Partial<Record<SettingKey, number | null>>) {
+  const errors = SETTING_KEYS.flatMap((k) => {
+    const v = body[k];
+    const r = SETTING_RULES[k];
+    if (v === undefined || v === null || (Number.isInteger(v) && v >= r.min && v <= r.max)) return [];
+    return [{ path: k, message: `a whole number from ${r.min} to ${r.max} (${r.unit})` }];
+  });
+  if (errors.length) {
+    throw unprocessable('invalid_setting', `Out of bounds: ${errors.map((e) => `${e.path} must be ${e.message}`).join('; ')}.`, { errors });
+  }
+}
 
 export async function updateSettings(deps: Deps, actor: AuthUser, body: Partial<Record<SettingKey, number | null>> & { reason: string }) {
+  checkBounds(body);
   const now = deps.clock.now();
   await withTx(deps.db, async (tx) => {
     // Serialises concurrent edits, so each audit entry's "before" is what that edit replaced.

@@ -24,13 +24,44 @@ describe('/admin/settings', () => {
     expectProblem(await patch({ reason: 'x', feeBps: 80 }, mod.token), 403, 'forbidden');
   });
 
-  it('refuses values out of bounds, unknown keys, a missing reason and an empty change, writing nothing', async () => {
+  it('refuses values out of bounds (422, every bad field named), unknown keys, a missing reason and an empty change (400), writing nothing', async () => {
     const n = await auditCount(t);
-    for (const body of [{ reason: '太高', feeBps: 20_000 }, { reason: '小数', jurySize: 6.5 }, { reason: '负数', afterSaleDays: -1 }, { reason: '超过 cookie 上限', sessionDays: 401 }, { reason: '未知', foo: 1 }, { feeBps: 80 }, { reason: '空' }]) {
+    const outOfBounds: [Record<string, unknown>, string[]][] = [
+      [{ reason: '太高', feeBps: 20_000 }, ['feeBps']],
+      [{ reason: '小数', jurySize: 6.5 }, ['jurySize']],
+      [{ reason: '负数', afterSaleDays: -1 }, ['afterSaleDays']],
+      [{ reason: '超过 cookie 上限', sessionDays: 401 }, ['sessionDays']],
+      [{ reason: '一好一坏', feeBps: 80, paymentExpiryMinutes: 0 }, ['paymentExpiryMinutes']],
+      [{ reason: '都坏', autoConfirmShippingDays: 91, depositMaxPercent: 101, minWithdrawal: 0, juryVoteHours: 0 }, ['autoConfirmShippingDays', 'depositMaxPercent', 'juryVoteHours', 'minWithdrawal']],
+    ];
+    for (const [body, paths] of outOfBounds) {
+      const r = await patch(body);
+      expectProblem(r, 422, 'invalid_setting');
+      expect(r.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(paths);
+    }
+    for (const body of [{ reason: '未知', foo: 1 }, { feeBps: 80 }, { reason: '空' }, { reason: '文字', feeBps: '80' }]) {
       expectProblem(await patch(body), 400, 'validation_failed');
     }
     expect(await auditCount(t)).toBe(n);
     expect(await t.db.selectFrom('settings').selectAll().execute()).toEqual([]);
+    expect((await patch({ reason: '上限', sessionDays: 400 })).status).toBe(200);
+    expect(await auditCount(t)).toBe(n + 1);
+    await patch({ reason: '恢复', sessionDays: null });
+  });
+
+  it('every setting has a group and says whether it applies to what starts after the change', async () => {
+    const items = (await t.req('GET', '/admin/settings', { token: admin.token })).json.items as { key: string; group: string; effect: string }[];
+    expect(new Set(items.map((s) => s.group))).toEqual(new Set(['quickSell', 'orders', 'deposit', 'afterSale', 'trust', 'wallet', 'accounts']));
+    const byKey = Object.fromEntries(items.map((s) => [s.key, s]));
+    for (const k of ['feeBps', 'paymentExpiryMinutes', 'autoConfirmShippingDays', 'autoConfirmOnlineDays', 'caseSellerAnswerHours', 'juryVoteHours']) expect(byKey[k]?.effect).toBe('new');
+    for (const k of ['quickSellMinAccountDays', 'coldMessages', 'minWithdrawal']) expect(byKey[k]?.effect).toBe('now');
+  });
+
+  it('the environment gives the defaults of the new rules, checked at start-up', () => {
+    const c = readConfig({ DATA_DIR: '/tmp', PAYMENT_EXPIRY_MINUTES: '30', MIN_WITHDRAWAL: '200' });
+    expect(c).toMatchObject({ paymentExpiryMinutes: 30, minWithdrawal: 200, autoConfirmShippingDays: 10, depositMaxPercent: 30, pickupCodeTries: 5 });
+    expect(() => readConfig({ DATA_DIR: '/tmp', PAYMENT_EXPIRY_MINUTES: '0' })).toThrow(/PAYMENT_EXPIRY_MINUTES/);
+    expect(() => readConfig({ DATA_DIR: '/tmp', DEPOSIT_MAX_PERCENT: 'half' })).toThrow(/DEPOSIT_MAX_PERCENT/);
   });
 
   it('a fee change applies to orders placed after it; the order placed before keeps its fee; one audit entry', async () => {

@@ -12,27 +12,57 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/index.ts';
+import { ENV_RULES, type EnvRuleKey, type RuleUnit } from './rules.ts';
 
 export const TTL_MS = 2000;
 
-type Rule = { min: number; max: number; unit: 'days' | 'hours' | 'fen' | 'bps' | 'count' | 'points' | 'minutes' | 'per_hour'; env: string };
+type Group = 'quickSell' | 'orders' | 'deposit' | 'afterSale' | 'trust' | 'wallet' | 'accounts';
+/**
+ * `effect`: `now` — every check from now on uses the new value; `new` — the value is written on
+ * what starts after the change (an order's fee, payment deadline and auto-confirm date, a case's
+ * or a juror's deadline, an accepted offer's validity) and what is already running keeps its own.
+ */
+type Rule = { min: number; max: number; unit: RuleUnit; env: string; group: Group; effect: 'now' | 'new' };
 
-/** Every setting: its bounds (those of the environment, config.ts, or tighter where a larger value breaks something) and unit. */
+const fromEnv = <K extends EnvRuleKey>(key: K, group: Group, effect: 'now' | 'new' = 'now') => {
+  const r = ENV_RULES[key];
+  return { min: r.min, max: r.max, unit: r.unit, env: r.env, group, effect } as const;
+};
+
+/** Every setting: its bounds (those of the environment, config.ts, or tighter where a larger value breaks something), unit and group. */
 export const SETTING_RULES = {
-  quickSellMinAccountDays: { min: 0, max: 3650, unit: 'days', env: 'QUICKSELL_MIN_ACCOUNT_DAYS' },
-  quickSellPriceCap: { min: 0, max: 100_000_000, unit: 'fen', env: 'QUICKSELL_PRICE_CAP' },
-  feeBps: { min: 0, max: 10_000, unit: 'bps', env: 'FEE_BPS' },
-  afterSaleDays: { min: 0, max: 365, unit: 'days', env: 'AFTER_SALE_DAYS' },
-  reservationHours: { min: 1, max: 720, unit: 'hours', env: 'RESERVATION_HOURS' },
-  jurySize: { min: 1, max: 99, unit: 'count', env: 'JURY_SIZE' },
-  juryMinCredit: { min: 0, max: 1000, unit: 'points', env: 'JURY_MIN_CREDIT' },
-  proSellerSalesPerYear: { min: 1, max: 100_000, unit: 'count', env: 'PRO_SELLER_SALES_PER_YEAR' },
-  proSellerSalesTotalPerYear: { min: 1, max: 1_000_000_000, unit: 'fen', env: 'PRO_SELLER_SALES_TOTAL_PER_YEAR' },
-  registerPerIpPerHour: { min: 1, max: 1_000_000, unit: 'per_hour', env: 'REGISTER_PER_IP_PER_HOUR' },
-  loginMaxFailures: { min: 1, max: 1000, unit: 'count', env: 'LOGIN_MAX_FAILURES' },
-  loginLockMinutes: { min: 1, max: 1440, unit: 'minutes', env: 'LOGIN_LOCK_MINUTES' },
+  quickSellMinAccountDays: { min: 0, max: 3650, unit: 'days', env: 'QUICKSELL_MIN_ACCOUNT_DAYS', group: 'quickSell', effect: 'now' },
+  quickSellPriceCap: { min: 0, max: 100_000_000, unit: 'fen', env: 'QUICKSELL_PRICE_CAP', group: 'quickSell', effect: 'now' },
+  feeBps: { min: 0, max: 10_000, unit: 'bps', env: 'FEE_BPS', group: 'orders', effect: 'new' },
+  paymentExpiryMinutes: fromEnv('paymentExpiryMinutes', 'orders', 'new'),
+  autoConfirmShippingDays: fromEnv('autoConfirmShippingDays', 'orders', 'new'),
+  autoConfirmOnlineDays: fromEnv('autoConfirmOnlineDays', 'orders', 'new'),
+  pickupCodeTries: fromEnv('pickupCodeTries', 'orders'),
+  pickupCodeLockMinutes: fromEnv('pickupCodeLockMinutes', 'orders'),
+  offersPerDay: fromEnv('offersPerDay', 'orders'),
+  offerValidHours: fromEnv('offerValidHours', 'orders', 'new'),
+  reservationHours: { min: 1, max: 720, unit: 'hours', env: 'RESERVATION_HOURS', group: 'deposit', effect: 'new' },
+  depositMaxPercent: fromEnv('depositMaxPercent', 'deposit'),
+  afterSaleDays: { min: 0, max: 365, unit: 'days', env: 'AFTER_SALE_DAYS', group: 'afterSale', effect: 'now' },
+  caseSellerAnswerHours: fromEnv('caseSellerAnswerHours', 'afterSale', 'new'),
+  caseBuyerReturnDays: fromEnv('caseBuyerReturnDays', 'afterSale', 'new'),
+  caseSellerReceiptDays: fromEnv('caseSellerReceiptDays', 'afterSale', 'new'),
+  caseEscalationDays: fromEnv('caseEscalationDays', 'afterSale', 'new'),
+  jurySize: { min: 1, max: 99, unit: 'count', env: 'JURY_SIZE', group: 'afterSale', effect: 'new' },
+  juryMinCredit: { min: 0, max: 1000, unit: 'points', env: 'JURY_MIN_CREDIT', group: 'afterSale', effect: 'now' },
+  juryVoteHours: fromEnv('juryVoteHours', 'afterSale', 'new'),
+  reviewWindowDays: fromEnv('reviewWindowDays', 'trust'),
+  repeatOffenderFlagsPerDay: fromEnv('repeatOffenderFlagsPerDay', 'trust'),
+  proSellerSalesPerYear: { min: 1, max: 100_000, unit: 'count', env: 'PRO_SELLER_SALES_PER_YEAR', group: 'trust', effect: 'now' },
+  proSellerSalesTotalPerYear: { min: 1, max: 1_000_000_000, unit: 'fen', env: 'PRO_SELLER_SALES_TOTAL_PER_YEAR', group: 'trust', effect: 'now' },
+  proSellerListingsPerDay: fromEnv('proSellerListingsPerDay', 'trust'),
+  coldMessages: fromEnv('coldMessages', 'trust'),
+  minWithdrawal: fromEnv('minWithdrawal', 'wallet'),
+  registerPerIpPerHour: { min: 1, max: 1_000_000, unit: 'per_hour', env: 'REGISTER_PER_IP_PER_HOUR', group: 'accounts', effect: 'now' },
+  loginMaxFailures: { min: 1, max: 1000, unit: 'count', env: 'LOGIN_MAX_FAILURES', group: 'accounts', effect: 'now' },
+  loginLockMinutes: { min: 1, max: 1440, unit: 'minutes', env: 'LOGIN_LOCK_MINUTES', group: 'accounts', effect: 'now' },
   // Browsers cap a cookie's lifetime at 400 days (and Hono refuses to set a longer one).
-  sessionDays: { min: 1, max: 400, unit: 'days', env: 'SESSION_DAYS' },
+  sessionDays: { min: 1, max: 400, unit: 'days', env: 'SESSION_DAYS', group: 'accounts', effect: 'new' },
 } as const satisfies Record<string, Rule>;
 
 export type SettingKey = keyof typeof SETTING_RULES;
@@ -126,6 +156,8 @@ export type SettingView = {
   max: number;
   unit: string;
   env: string;
+  group: string;
+  effect: 'now' | 'new';
   overridden: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -146,6 +178,8 @@ export async function listSettings(db: Executor, config: Config): Promise<Settin
       max: r.max,
       unit: r.unit,
       env: r.env,
+      group: r.group,
+      effect: r.effect,
       overridden: stored !== undefined,
       updatedAt: row?.updatedAt.toISOString() ?? null,
       updatedBy: row?.updatedBy ?? null,

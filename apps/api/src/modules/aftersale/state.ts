@@ -91,7 +91,11 @@ export function availableActions(status: CaseStatus, role: 'buyer' | 'seller'): 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The clocks. The jury's 48 h are per juror (jury.ts); the rest are on the case. */
+/**
+ * The clocks (their defaults; the operator settings case*, juryVoteHours change them — clocksOf).
+ * The jury's 48 h are per juror (jury.ts); the rest are on the case. Each deadline is written
+ * on the case (or the juror's seat) when the step starts, so a change applies to later steps.
+ */
 export const CLOCKS = {
   sellerAnswer: 48 * HOUR, // silence counts as acceptance
   buyerReturn: 7 * DAY, // to send the item back once a refund needs it
@@ -99,14 +103,26 @@ export const CLOCKS = {
   escalation: 3 * DAY, // to take a rejection to the jury
   jurorVote: 48 * HOUR,
 } as const;
+export type Clocks = { [K in keyof typeof CLOCKS]: number };
+
+type ClockSettings = { caseSellerAnswerHours: number; caseBuyerReturnDays: number; caseSellerReceiptDays: number; caseEscalationDays: number; juryVoteHours: number };
+
+/** The clocks as the settings say now (config is live: read it when a step starts). */
+export const clocksOf = (c: ClockSettings): Clocks => ({
+  sellerAnswer: c.caseSellerAnswerHours * HOUR,
+  buyerReturn: c.caseBuyerReturnDays * DAY,
+  sellerReceipt: c.caseSellerReceiptDays * DAY,
+  escalation: c.caseEscalationDays * DAY,
+  jurorVote: c.juryVoteHours * HOUR,
+});
 
 /** When the current step runs out, for a case that just entered `status` at `at`; null when no clock runs. */
-export function deadlineFor(status: CaseStatus, at: Date): Date | null {
+export function deadlineFor(status: CaseStatus, at: Date, clocks: Clocks = CLOCKS): Date | null {
   const ms: Partial<Record<CaseStatus, number>> = {
-    open: CLOCKS.sellerAnswer,
-    awaiting_return: CLOCKS.buyerReturn,
-    returning: CLOCKS.sellerReceipt,
-    rejected: CLOCKS.escalation,
+    open: clocks.sellerAnswer,
+    awaiting_return: clocks.buyerReturn,
+    returning: clocks.sellerReceipt,
+    rejected: clocks.escalation,
   };
   const d = ms[status];
   return d === undefined ? null : new Date(at.getTime() + d);

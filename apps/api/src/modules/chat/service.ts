@@ -11,7 +11,7 @@ import { type MessageRow, presentMessages } from './presenter.ts';
 import { publishMessage } from './publish.ts';
 import { findOrCreateConversation, insertMessage } from './repo.ts';
 
-/** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale. */
+/** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale (the default of the setting coldMessages). */
 export const COLD_MESSAGES = 1;
 
 /**
@@ -100,6 +100,7 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
  * or fewer than COLD_MESSAGES sent so far.
  */
 async function sendGate(deps: Deps, me: string, conversationId: string, sentItem: string | null) {
+  const cold = deps.config.coldMessages;
   const r = await sql<{ peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean }>`
     SELECT p.peer, c.item_id AS "itemId",
       EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${me}) AS "blockedByPeer",
@@ -110,7 +111,7 @@ async function sendGate(deps: Deps, me: string, conversationId: string, sentItem
        OR EXISTS (SELECT 1 FROM follows WHERE follower_id = p.peer AND followee_id = ${me})
        OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
        OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
-       OR (SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = ${me} LIMIT ${COLD_MESSAGES}) x) < ${COLD_MESSAGES}
+       OR (SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = ${me} LIMIT ${cold}) x) < ${cold}
       ) AS open
     FROM conversations c CROSS JOIN LATERAL (SELECT CASE WHEN c.user_a = ${me} THEN c.user_b ELSE c.user_a END AS peer) p
     WHERE c.id = ${conversationId} AND (c.user_a = ${me} OR c.user_b = ${me})`.execute(deps.db);

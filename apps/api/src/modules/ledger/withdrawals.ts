@@ -20,7 +20,8 @@ import type { PayoutResult } from './payouts.ts';
 import { InsufficientFunds, postTransaction } from './post.ts';
 import { presentWithdrawal, type WithdrawalRow } from './presenter.ts';
 
-export const MIN_WITHDRAWAL = 100; // ¥1
+/** ¥1: the default of the setting minWithdrawal (modules/admin/rules.ts). */
+export const MIN_WITHDRAWAL = 100;
 /** "Not sent, try again" answers accepted before the money goes back to the member. */
 export const MAX_PAYOUT_ATTEMPTS = 6;
 /** A withdrawal untouched this long while processing is retried by the sweep. */
@@ -36,9 +37,11 @@ export async function requestWithdrawal(
   /** The member's choice; without it, their default method (the last used, else the newest). */
   payoutMethodId?: string,
 ) {
-  if (amount < MIN_WITHDRAWAL) {
-    throw unprocessable('amount_below_minimum', 'The smallest withdrawal is ¥1.00.', {
-      errors: [{ path: 'amount', message: 'at least 100 fen' }],
+  const min = deps.config.minWithdrawal;
+  if (amount < min) {
+    throw unprocessable('amount_below_minimum', `The smallest withdrawal is ¥${(min / 100).toFixed(2)}.`, {
+      errors: [{ path: 'amount', message: `at least ${min} fen` }],
+      min,
     });
   }
   await assertNothingOwed(deps.db, userId); // 422 balance_owed: refunds advanced for this seller come first

@@ -12,8 +12,8 @@ import { blockState } from '../chat/repo.ts';
 import { postOfferCard } from './card.ts';
 
 export type OfferRow = Selectable<Offers>;
-export const OFFER_VALID_MS = 24 * 3600_000;
-export const OFFERS_PER_DAY = 3;
+// How long an accepted offer's price holds (24 h) and offers per buyer, item and day (3): the
+// settings offerValidHours and offersPerDay (modules/admin/rules.ts).
 
 /**
  * An offer, and its card in the pair's conversation (issue 15): made on the item page or in the
@@ -49,9 +49,10 @@ async function placeOffer(deps: Deps, buyerId: string, itemId: string, price: nu
     if (recent.some((o) => o.status === 'pending' || o.status === 'countered')) {
       throw conflict('offer_pending', 'You already have an open offer on this item.');
     }
-    if (recent.length >= OFFERS_PER_DAY) {
+    const perDay = deps.config.offersPerDay;
+    if (recent.length >= perDay) {
       const retry = Math.ceil(((recent[0] as { createdAt: Date }).createdAt.getTime() + 86_400_000 - now.getTime()) / 1000);
-      throw tooManyRequests('too_many_offers', Math.max(1, retry), `At most ${OFFERS_PER_DAY} offers per item a day.`);
+      throw tooManyRequests('too_many_offers', Math.max(1, retry), `At most ${perDay} offers per item a day.`);
     }
     // Below the seller's floor: declined on the spot. The buyer never learns the floor itself.
     const lowball = item.floorPrice !== null && price < item.floorPrice;
@@ -77,7 +78,7 @@ type Decision = 'accept' | 'decline' | 'counter' | 'withdraw';
 export async function decideOffer(deps: Deps, userId: string, offerId: string, decision: Decision, counterPrice?: number) {
   const now = deps.clock.now();
   return withNotifications(deps, async (tx, notify) => {
-    const o = await decideLocked(tx, userId, offerId, decision, counterPrice, now);
+    const o = await decideLocked(tx, userId, offerId, decision, counterPrice, now, deps.config.offerValidHours * 3_600_000);
     // The other side hears the answer: the buyer of the seller's, the seller of the buyer's.
     await notify({
       recipientId: o.sellerId === userId ? o.buyerId : o.sellerId, type: 'offer_answered', actorId: userId, offerId: o.id, itemId: o.itemId,
@@ -87,7 +88,7 @@ export async function decideOffer(deps: Deps, userId: string, offerId: string, d
   });
 }
 
-async function decideLocked(tx: Tx, userId: string, offerId: string, decision: Decision, counterPrice: number | undefined, now: Date) {
+async function decideLocked(tx: Tx, userId: string, offerId: string, decision: Decision, counterPrice: number | undefined, now: Date, validMs: number) {
   const o = await tx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
   if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('offer');
   const role = o.sellerId === userId ? 'seller' : 'buyer';
@@ -103,7 +104,7 @@ async function decideLocked(tx: Tx, userId: string, offerId: string, decision: D
   if (decision === 'decline') return update(tx, o.id, { status: 'declined', decidedBy: role }, now);
   if (decision === 'accept') {
     const agreed = o.status === 'countered' ? (o.counterPrice as number) : o.price;
-    return update(tx, o.id, { status: 'accepted', decidedBy: role, agreedPrice: agreed, validUntil: new Date(now.getTime() + OFFER_VALID_MS) }, now);
+    return update(tx, o.id, { status: 'accepted', decidedBy: role, agreedPrice: agreed, validUntil: new Date(now.getTime() + validMs) }, now);
   }
   if (role !== 'seller') throw forbidden('not_allowed', 'Only the seller can counter.');
   const item = await tx.selectFrom('items').select('price').where('id', '=', o.itemId).executeTakeFirstOrThrow();

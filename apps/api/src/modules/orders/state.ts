@@ -82,10 +82,11 @@ export const factsOf = (o: { status: string; delivery: string; deposit: number |
 /** Money sits in escrow in these states (a reserved order's deposit only). */
 export const IN_ESCROW: OrderStatus[] = ['reserved', 'paid', 'shipped', 'delivered'];
 
-/** A deposit is 1 fen … 30% of the total. */
-export const maxDeposit = (total: number) => Math.floor((total * 3) / 10);
+/** A deposit is 1 fen … `percent`% of the total (the setting depositMaxPercent, 30 by default). */
+export const maxDeposit = (total: number, percent = 30) => Math.floor((total * percent) / 100);
 /** The buyer may contest a no-show claim this long after it (an after-sale case). */
 export const NO_SHOW_CONTEST_MS = 24 * 3_600_000;
 
-export const UNPAID_TTL_MS = 15 * 60_000;
-export const AUTO_CONFIRM_MS: Record<'shipping' | 'online', number> = { shipping: 10 * 86_400_000, online: 3 * 86_400_000 };
+// The payment deadline (15 min) and the auto-confirm delays (10 days after shipment, 3 after an
+// online delivery) are operator settings: config.paymentExpiryMinutes, autoConfirmShippingDays,
+// autoConfirmOnlineDays (modules/admin/rules.ts), written on the order when its clock starts.

@@ -127,7 +127,7 @@ export type SellerStatus = { status: 'ok' | 'flagged' | 'cleared'; signals: Trip
  * kind of signal appears; a flag is never lifted by the machine (operators decide).
  */
 export async function evaluateSeller(deps: Pick<Deps, 'db' | 'media' | 'clock' | 'config'>, sellerId: string): Promise<SellerStatus> {
-  if (!deps.config.proSellerGuard) return sellerStatus(deps.db, sellerId);
+  if (!deps.config.proSellerGuard) return sellerStatus(deps.db, sellerId, deps.config.proSellerListingsPerDay);
   const now = deps.clock.now();
   await hashListingPhotos(deps, sellerId);
   const hits = tripped(await readSignals(deps.db, sellerId, now), {
@@ -154,10 +154,10 @@ export async function evaluateSeller(deps: Pick<Deps, 'db' | 'media' | 'clock' |
       await deps.db.updateTable('sellerFlags').set({ signals: JSON.stringify(hits), evaluatedAt: now }).where('userId', '=', sellerId).execute();
     }
   }
-  return sellerStatus(deps.db, sellerId);
+  return sellerStatus(deps.db, sellerId, deps.config.proSellerListingsPerDay);
 }
 
-export async function sellerStatus(db: Executor, userId: string): Promise<SellerStatus> {
+export async function sellerStatus(db: Executor, userId: string, listingsPerDay: number = FLAGGED_LISTINGS_PER_DAY): Promise<SellerStatus> {
   const f = await db.selectFrom('sellerFlags').selectAll().where('userId', '=', userId).executeTakeFirst();
   if (!f) return { status: 'ok', signals: [], flaggedAt: null, reviewRequestedAt: null, listingsPerDay: null };
   return {
@@ -165,26 +165,27 @@ export async function sellerStatus(db: Executor, userId: string): Promise<Seller
     signals: f.signals as TrippedSignal[],
     flaggedAt: f.flaggedAt.toISOString(),
     reviewRequestedAt: f.reviewRequestedAt?.toISOString() ?? null,
-    listingsPerDay: f.status === 'flagged' ? FLAGGED_LISTINGS_PER_DAY : null,
+    listingsPerDay: f.status === 'flagged' ? listingsPerDay : null,
   };
 }
 
 /** A flagged member may list a few items a day while operators look (429 `listing_limited`). */
-export async function assertCanList(deps: Pick<Deps, 'db' | 'clock'>, sellerId: string) {
+export async function assertCanList(deps: Pick<Deps, 'db' | 'clock' | 'config'>, sellerId: string) {
   const now = deps.clock.now();
+  const perDay = deps.config.proSellerListingsPerDay;
   const r = await sql<{ flagged: boolean; today: number; oldest: Date | null }>`
     SELECT EXISTS (SELECT 1 FROM seller_flags WHERE user_id = ${sellerId} AND status = 'flagged') AS flagged,
       (SELECT count(*)::int FROM items WHERE seller_id = ${sellerId} AND created_at > ${new Date(now.getTime() - DAY_MS)}) AS today,
       (SELECT min(created_at) FROM (SELECT created_at FROM items WHERE seller_id = ${sellerId} AND created_at > ${new Date(now.getTime() - DAY_MS)}
-         ORDER BY created_at DESC LIMIT ${FLAGGED_LISTINGS_PER_DAY}) last) AS oldest
+         ORDER BY created_at DESC LIMIT ${Math.max(1, perDay)}) last) AS oldest
   `.execute(deps.db);
   const row = r.rows[0];
-  if (!row?.flagged || row.today < FLAGGED_LISTINGS_PER_DAY) return;
+  if (!row?.flagged || row.today < perDay) return;
   const retry = row.oldest ? Math.max(1, Math.ceil((row.oldest.getTime() + DAY_MS - now.getTime()) / 1000)) : 3600;
   throw tooManyRequests(
     'listing_limited',
     retry,
-    `Your account is under review as a possible professional seller: at most ${FLAGGED_LISTINGS_PER_DAY} new listings a day until an operator has looked.`,
+    `Your account is under review as a possible professional seller: at most ${perDay} new listings a day until an operator has looked.`,
   );
 }
 

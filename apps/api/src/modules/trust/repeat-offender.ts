@@ -9,11 +9,11 @@ import { tooManyRequests } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { scanText } from './scam-shield.ts';
 
-/** Flagged writes a member may make in 24 hours; only a member already past it is refused. */
+/** Flagged writes a member may make in 24 hours (the default of the setting repeatOffenderFlagsPerDay); only a member already past it is refused. */
 export const FLAGGED_PER_DAY = 5;
 const DAY_MS = 86_400_000;
 
-type RuleDeps = Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>;
+type RuleDeps = Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock' | 'config'>>;
 export type PostFlag = { authorId: string; warnings: string[]; at: Date };
 
 const nowOf = (deps: RuleDeps) => deps.clock?.now() ?? new Date();
@@ -28,8 +28,9 @@ export async function flaggedSince(db: Executor, userId: string, since: Date): P
 
 /** Call before a flagged write; throws 429 sending_limited for a member past the limit. */
 export async function checkRepeatOffender(deps: RuleDeps, userId: string): Promise<void> {
+  const limit = deps.config?.repeatOffenderFlagsPerDay ?? FLAGGED_PER_DAY;
   const n = await flaggedSince(deps.db, userId, new Date(nowOf(deps).getTime() - DAY_MS));
-  if (n <= FLAGGED_PER_DAY) return;
+  if (n <= limit) return;
   // Surface the member to moderators once (outside any transaction: the refusal must not undo it).
   const open = await deps.db
     .selectFrom('reports').select('id')
@@ -38,7 +39,7 @@ export async function checkRepeatOffender(deps: RuleDeps, userId: string): Promi
   if (!open) {
     await deps.db.insertInto('reports').values({
       reporterId: null, targetType: 'user', targetId: userId, reason: 'off_platform',
-      detail: `scam shield: more than ${FLAGGED_PER_DAY} flagged messages, notes or comments in 24 hours`,
+      detail: `scam shield: more than ${limit} flagged messages, notes or comments in 24 hours`,
     }).execute();
   }
   throw tooManyRequests('sending_limited', 3600, 'Several of your messages or posts looked like off-platform contact or payment. Please keep trades on Jishi; you can still post other things.');

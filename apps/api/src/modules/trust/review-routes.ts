@@ -160,7 +160,7 @@ export function reviewRoutes() {
       method: 'get', path: '/me/seller-status', tags: ['trust'], security, summary: 'Whether the professional-seller guard limits you, and why',
       responses: { 200: jsonContent(SellerStatus), ...problemResponses(401) },
     }),
-    async (c) => c.json(await sellerStatus(c.get('deps').db, requireUser(c).id), 200),
+    async (c) => c.json(await sellerStatus(c.get('deps').db, requireUser(c).id, c.get('deps').config.proSellerListingsPerDay), 200),
   );
 
   r.openapi(
@@ -172,7 +172,7 @@ export function reviewRoutes() {
       const deps = c.get('deps');
       const me = requireUser(c).id;
       if (!(await requestSellerReview(deps.db, me, deps.clock.now()))) throw conflict('not_flagged', 'Your account is not flagged.');
-      return c.json(await sellerStatus(deps.db, me), 200);
+      return c.json(await sellerStatus(deps.db, me, deps.config.proSellerListingsPerDay), 200);
     },
   );
 

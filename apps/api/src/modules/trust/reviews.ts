@@ -27,8 +27,8 @@ const REVIEWABLE = ['completed', 'refunding', 'refunded'] as const;
 type OrderForReview = { id: string; buyerId: string; sellerId: string; status: string; completedAt: Date | null };
 
 /** The window runs from completion; an order refunded before completion never opens one. */
-export function reviewWindowEnd(o: Pick<OrderForReview, 'completedAt'>): Date | null {
-  return o.completedAt ? new Date(o.completedAt.getTime() + REVIEW_WINDOW_DAYS * DAY_MS) : null;
+export function reviewWindowEnd(o: Pick<OrderForReview, 'completedAt'>, days: number = REVIEW_WINDOW_DAYS): Date | null {
+  return o.completedAt ? new Date(o.completedAt.getTime() + days * DAY_MS) : null;
 }
 
 export async function writeReview(
@@ -45,11 +45,11 @@ export async function writeReview(
       .where('id', '=', orderId).forUpdate().executeTakeFirst();
     if (!o || (o.buyerId !== userId && o.sellerId !== userId)) throw notFound('order');
     const role = o.buyerId === userId ? 'buyer' : 'seller';
-    const windowEnd = reviewWindowEnd(o);
+    const windowEnd = reviewWindowEnd(o, deps.config.reviewWindowDays);
     if (!(REVIEWABLE as readonly string[]).includes(o.status) || !windowEnd) {
       throw conflict('invalid_state', 'You can review a trade once it is completed.', { orderStatus: o.status });
     }
-    if (now > windowEnd) throw unprocessable('review_window_closed', `Reviews close ${REVIEW_WINDOW_DAYS} days after the trade.`);
+    if (now > windowEnd) throw unprocessable('review_window_closed', `Reviews close ${deps.config.reviewWindowDays} days after the trade.`);
     const allowed: readonly string[] = REVIEW_TAGS[role];
     const bad = (body.tags ?? []).filter((t) => !allowed.includes(t));
     if (bad.length) {
@@ -150,7 +150,7 @@ export async function orderReviews(deps: Deps, userId: string, orderId: string) 
   const rows = await findReviews(deps.db, { orderId }, now);
   const mine = rows.find((r) => r.authorId === userId) ?? null;
   const theirs = rows.find((r) => r.authorId !== userId) ?? null;
-  const windowEnd = reviewWindowEnd(o);
+  const windowEnd = reviewWindowEnd(o, deps.config.reviewWindowDays);
   return {
     mine: mine ? presentReview(mine) : null,
     theirs: theirs && theirs.visibleAt <= now ? presentReview(theirs) : null,

@@ -13,7 +13,7 @@ import { lockOrder, type OrderRow } from '../../orders/repo.ts';
 import { canView } from '../access.ts';
 import { bookRefund, deliverRefund, recoverOwed, releaseOrder, resumeOrder } from '../money.ts';
 import { addCaseEvent, type CaseRow, findCase, lockCase, updateCase } from '../repo.ts';
-import { type CaseAction, type CaseRole, type CaseStatus, CLOSED_STATUSES, type Outcome, deadlineFor, transition } from '../state.ts';
+import { type CaseAction, type CaseRole, type CaseStatus, clocksOf, CLOSED_STATUSES, type Outcome, deadlineFor, transition } from '../state.ts';
 
 export type AfterCommit = { refunds: Set<string>; sellers: Set<string> };
 
@@ -110,7 +110,7 @@ export async function moveCase(
     ...patch,
     ...money,
     status: to,
-    deadlineAt: deadlineFor(to, now),
+    deadlineAt: deadlineFor(to, now, clocksOf(ctx.deps.config)),
     closedAt: closed ? now : null,
     updatedAt: now,
   });

@@ -6,7 +6,7 @@ import type { Deps } from '../../../lib/http.ts';
 import type { Guard } from '../../../lib/idempotency.ts';
 import { drawJurors, eligibleJurors } from '../jury.ts';
 import { type CaseRow, findJurors, lockJurors, seatJurors } from '../repo.ts';
-import { CLOCKS, tally, type Verdict } from '../state.ts';
+import { tally, type Verdict } from '../state.ts';
 import { assertInTime, type CaseCtx, check, moveCase, partyOf, withCase } from './context.ts';
 import { dismissJurors, tell } from './respond.ts';
 
@@ -17,7 +17,7 @@ async function seat(ctx: CaseCtx, n: number): Promise<boolean> {
   const { deps, c, now } = ctx;
   const pool = await eligibleJurors(ctx.tx, c.id, [c.buyerId, c.sellerId], deps.config.juryMinCredit, now);
   if (pool.length < n) return false;
-  const dueAt = new Date(now.getTime() + CLOCKS.jurorVote);
+  const dueAt = new Date(now.getTime() + deps.config.juryVoteHours * 3_600_000);
   const drawn = drawJurors(pool, n);
   await seatJurors(ctx.tx, c.id, drawn, now, dueAt);
   // No actor: a juror must not learn who the parties are from the notification either.

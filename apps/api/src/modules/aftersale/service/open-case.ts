@@ -10,7 +10,7 @@ import { ownPhotoIds } from '../../media/service.ts';
 import { notificationOutbox } from '../../notifications/service.ts';
 import { lockOrder } from '../../orders/repo.ts';
 import { addCaseEvent, attachMedia, type CaseRow, casesOfOrder } from '../repo.ts';
-import { canOpenOn, deadlineFor, isOpen, type CaseStatus } from '../state.ts';
+import { canOpenOn, clocksOf, deadlineFor, isOpen, type CaseStatus } from '../state.ts';
 
 export type OpenCaseInput = {
   reason: 'not_received' | 'not_as_described' | 'damaged' | 'counterfeit';
@@ -64,7 +64,7 @@ export async function openCase(deps: Deps, buyerId: string, orderId: string, inp
           orderId: o.id, buyerId: o.buyerId, sellerId: o.sellerId, status: 'open', reason: input.reason,
           description: input.description, returnItem: contest ? false : (input.returnItem ?? false), amount,
           orderStatusBefore: o.status, escrowHeld: o.status !== 'completed',
-          deadlineAt: deadlineFor('open', now), createdAt: now, updatedAt: now,
+          deadlineAt: deadlineFor('open', now, clocksOf(deps.config)), createdAt: now, updatedAt: now,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import { clearKey, countHit, secondsUntil } from '../../../lib/rate-limit.ts';
 import { PLATFORM_FEES, escrowAccount, memberAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
 import { addEvent, lockOrder, type OrderRow } from '../repo.ts';
-import { AUTO_CONFIRM_MS, type Action, factsOf, type Role, transition } from '../state.ts';
+import { type Action, factsOf, type Role, transition } from '../state.ts';
 
 type Tx = Parameters<Parameters<typeof withTx>[1]>[0];
 
@@ -55,7 +55,7 @@ export const shipOrder = (deps: Deps, userId: string, orderId: string, s: { carr
   act(deps, userId, orderId, 'ship', async (tx, o, now) => {
     const r = await tx
       .updateTable('orders')
-      .set({ status: 'shipped', carrier: s.carrier, trackingNumber: s.trackingNumber, autoConfirmAt: new Date(now.getTime() + AUTO_CONFIRM_MS.shipping), updatedAt: now })
+      .set({ status: 'shipped', carrier: s.carrier, trackingNumber: s.trackingNumber, autoConfirmAt: new Date(now.getTime() + deps.config.autoConfirmShippingDays * 86_400_000), updatedAt: now })
       .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
     await addEvent(tx, o.id, 'shipped', userId, s);
     return r;
@@ -65,7 +65,7 @@ export const deliverOrder = (deps: Deps, userId: string, orderId: string, guard 
   act(deps, userId, orderId, 'deliver', async (tx, o, now) => {
     const r = await tx
       .updateTable('orders')
-      .set({ status: 'delivered', autoConfirmAt: new Date(now.getTime() + AUTO_CONFIRM_MS.online), updatedAt: now })
+      .set({ status: 'delivered', autoConfirmAt: new Date(now.getTime() + deps.config.autoConfirmOnlineDays * 86_400_000), updatedAt: now })
       .where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
     await addEvent(tx, o.id, 'delivered', userId);
     return r;
@@ -74,8 +74,8 @@ export const deliverOrder = (deps: Deps, userId: string, orderId: string, guard 
 export const confirmOrder = (deps: Deps, userId: string, orderId: string, guard = noKey<OrderRow>()) =>
   act(deps, userId, orderId, 'confirm', (tx, o, now) => complete(tx, o, userId, 'completed', now), guard);
 
-const HANDOVER_TRIES = 5;
-const HANDOVER_WINDOW_S = 15 * 60;
+// Wrong pickup codes allowed per order (5) within a lock window (15 min): the settings
+// pickupCodeTries and pickupCodeLockMinutes (modules/admin/rules.ts).
 
 /**
  * The seller enters the buyer's pickup code. Tries are counted under the order's row lock, in the
@@ -86,6 +86,8 @@ const HANDOVER_WINDOW_S = 15 * 60;
 export const handOver = (deps: Deps, userId: string, orderId: string, code: string, guard = noKey<OrderRow>()) =>
   act(deps, userId, orderId, 'handover', async (tx, o, now) => {
     const key = `handover:${orderId}`;
+    const HANDOVER_TRIES = deps.config.pickupCodeTries;
+    const HANDOVER_WINDOW_S = deps.config.pickupCodeLockMinutes * 60;
     const hits = await tx.selectFrom('rateCounters').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst();
     const windowEnd = hits ? hits.windowStart.getTime() + HANDOVER_WINDOW_S * 1000 : 0;
     if (hits && hits.count >= HANDOVER_TRIES && windowEnd > now.getTime()) {

@@ -9,7 +9,7 @@ import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { basisPointsHalfUp } from '../../../lib/money.ts';
 import { mediaUrl } from '../../media/presenter.ts';
 import { addEvent, type OrderRow } from '../repo.ts';
-import { UNPAID_TTL_MS, maxDeposit } from '../state.ts';
+import { maxDeposit } from '../state.ts';
 
 export type PlaceOrderInput = {
   itemId: string;
@@ -105,11 +105,12 @@ async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOr
   const shippingFee = input.delivery === 'shipping' ? terms.shippingFee : 0;
   const total = itemTotal + shippingFee;
   const fee = basisPointsHalfUp(total, deps.config.feeBps);
-  if (input.deposit !== undefined && (input.deposit < 1 || input.deposit > maxDeposit(total))) {
+  const depositCap = maxDeposit(total, deps.config.depositMaxPercent);
+  if (input.deposit !== undefined && (input.deposit < 1 || input.deposit > depositCap)) {
     // Thrown inside the transaction: the stock taken above goes back with the rollback.
-    throw unprocessable('invalid_deposit', `A deposit is 1 fen … 30% of the total (${maxDeposit(total)} fen).`, {
-      errors: [{ path: 'deposit', message: `1 … ${maxDeposit(total)}` }],
-      max: maxDeposit(total),
+    throw unprocessable('invalid_deposit', `A deposit is 1 fen … ${deps.config.depositMaxPercent}% of the total (${depositCap} fen).`, {
+      errors: [{ path: 'deposit', message: `1 … ${depositCap}` }],
+      max: depositCap,
     });
   }
   const order = await tx
@@ -142,7 +143,7 @@ async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOr
       }),
       status: 'pending_payment',
       pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,
-      expiresAt: new Date(now.getTime() + UNPAID_TTL_MS),
+      expiresAt: new Date(now.getTime() + deps.config.paymentExpiryMinutes * 60_000),
       createdAt: now,
       updatedAt: now,
     })
