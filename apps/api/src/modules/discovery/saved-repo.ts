@@ -124,14 +124,15 @@ export async function liveHitCounts(db: Executor, ids: string[]): Promise<Map<st
   return new Map(r.rows.map((x) => [x.id, Number(x.n)]));
 }
 
-/** Members who collected a note that carries the item (note_items_item → note_collects_note). */
+/** Members who collected a note that carries the item (note_items_item → note_collects_note), or want the item. */
 export async function collectorsOfItem(db: Executor, itemId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('noteItems')
     .innerJoin('noteCollects', 'noteCollects.noteId', 'noteItems.noteId')
     .select('noteCollects.userId')
-    .distinct()
     .where('noteItems.itemId', '=', itemId)
+    // …and the members who pressed 想要 on the item itself (item_collects_item, modules/engagement).
+    .union((eb) => eb.selectFrom('itemCollects').select('itemCollects.userId').where('itemCollects.itemId', '=', itemId))
     .limit(5000)
     .execute();
   return rows.map((r) => r.userId);

@@ -87,3 +87,25 @@ describe('editing is the author’s only', () => {
     expect((await view(item.id)).json.price).toBe(item.price);
   });
 });
+
+describe('price drops', () => {
+  it('tell the members who want the item (once each, even if they also collected its note), never the seller', async () => {
+    const shop = await seller(t);
+    const item = await listItem(t, shop.token, { price: 9000 });
+    const n = await note(t, shop.token, { body: '出', itemIds: [item.id] });
+    const [fan, both, bystander] = [await t.user(), await t.user(), await t.user()];
+    await t.req('PUT', `/items/${item.id}/collect`, { token: fan.token });
+    await t.req('PUT', `/items/${item.id}/collect`, { token: both.token });
+    await t.req('PUT', `/notes/${n.id}/collect`, { token: both.token });
+    const drops = async (u: { token: string }) =>
+      (await t.req('GET', '/notifications', { token: u.token })).json.items.filter((x: { type: string }) => x.type === 'price_drop');
+    expect((await t.req('PATCH', `/items/${item.id}`, { token: shop.token, body: { price: 9500 } })).status).toBe(200);
+    expect(await drops(fan)).toHaveLength(0);
+    expect((await t.req('PATCH', `/items/${item.id}`, { token: shop.token, body: { price: 8000 } })).status).toBe(200);
+    expect(await drops(fan)).toHaveLength(1);
+    expect(await drops(both)).toHaveLength(1);
+    expect(await drops(bystander)).toHaveLength(0);
+    expect(await drops(shop)).toHaveLength(0);
+    expect((await drops(fan))[0]?.data).toMatchObject({ price: 8000, oldPrice: 9500 });
+  });
+});
