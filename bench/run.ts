@@ -134,6 +134,7 @@ async function capture(url: string, dataDir: string, list: Scenario[], viewerId:
 
 async function explainAll(pool: pg.Pool, list: Captured[]) {
   const parts: string[] = [];
+  const summary: string[] = ['| scenario | round trip | statement | ms | buffers (hit/read) | indexes | seq scans |', '|---|---:|---|---:|---:|---|---|'];
   for (const s of list) {
     parts.push(`### ${s.name}\n\n\`GET ${s.path}\` — ${s.stages.flat().length} statements in ${s.stages.length} round trips\n`);
     for (const [i, stage] of s.stages.entries()) {
@@ -144,6 +145,11 @@ async function explainAll(pool: pg.Pool, list: Captured[]) {
           const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${q.text}`, q.values);
           await c.query('ROLLBACK');
           const plan = r.rows.map((row) => row['QUERY PLAN'] as string);
+          const top = plan.find((l) => /Buffers:/.test(l)) ?? '';
+          const ms = plan.find((l) => l.startsWith('Execution Time'))?.match(/[\d.]+/)?.[0] ?? '?';
+          const indexes = [...new Set(plan.flatMap((l) => l.match(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/)?.[1] ?? []))];
+          const seq = [...new Set(plan.flatMap((l) => l.match(/Seq Scan on (\w+)/)?.[1] ?? []))];
+          summary.push(`| ${s.name} | ${i + 1} | \`${q.text.replace(/\s+/g, ' ').trim().slice(0, 60).replace(/\|/g, '\\|')}…\` | ${ms} | ${top.match(/hit=(\d+)/)?.[1] ?? 0}/${top.match(/read=(\d+)/)?.[1] ?? 0} | ${indexes.join(', ') || '—'} | ${seq.join(', ') || '—'} |`);
           parts.push(`round trip ${i + 1}:\n\n\`\`\`sql\n${q.text.replace(/\s+/g, ' ').trim()}\n\`\`\`\n\n\`\`\`\n${plan.join('\n')}\n\`\`\`\n`);
         } catch (e) {
           await c.query('ROLLBACK').catch(() => {});
@@ -154,7 +160,7 @@ async function explainAll(pool: pg.Pool, list: Captured[]) {
       }
     }
   }
-  return parts.join('\n');
+  return `${summary.join('\n')}\n\n${parts.join('\n')}`;
 }
 
 /** CPU time (user + system) of a process so far, in ms. */
@@ -307,7 +313,7 @@ async function main() {
     writeFileSync(join(results, `bench-${scale.name}-${stamp}.json`), JSON.stringify({ meta, rows }, null, 2));
     console.log(`\n${md}\n\nwritten to bench/results/bench-${scale.name}-${stamp}.{md,json}; plans in bench/results/explain-${scale.name}.md`);
     if (scale === SCALES.quick && !flag('no-check')) {
-      const failures = checkRatios(rows);
+      const failures = checkRatios(rows, flag('strict'));
       for (const f of failures) console.error(`REGRESSION ${f}`);
       if (failures.length) process.exitCode = 1;
     }
