@@ -30,7 +30,7 @@ export const idOf = (prefix: string, n: number) => `${prefix}${n.toString(16).pa
 export const P = { user: '1', item: '2', note: '3', media: '4', order: '5', comment: '6' } as const;
 
 /** The seller of item g and the author of note g (the same member: note g can show item g). */
-const ownerSql = (g: string, users: number) => `(CASE WHEN ${g} % 20 = 0 THEN 3 ELSE 1 + ((${g} - 1) * 7919) % ${users} END)`;
+const ownerSql = (g: string, users: number) => `(CASE WHEN ${g} % 20 = 0 THEN 3 ELSE 1 + ((${g} - 1)::bigint * 7919) % ${users} END)`;
 
 const CITIES = [
   { name: '上海', lat: 31.23, lng: 121.47 },
@@ -186,7 +186,7 @@ export async function generateMarket(pool: pg.Pool, scale: Scale): Promise<Marke
                    CASE WHEN p.price = 0 THEN tpl.vf ELSE tpl.v END
             FROM generate_series($1::int, $2::int) g
             JOIN tpl_items tpl ON tpl.k = g % ${nt}
-            CROSS JOIN LATERAL (SELECT CASE WHEN g % 50 = 0 THEN 0 ELSE 500 + ((g * 7907) % 2000) * 100 END AS price) p
+            CROSS JOIN LATERAL (SELECT CASE WHEN g % 50 = 0 THEN 0 ELSE 500 + ((g::bigint * 7907) % 2000) * 100 END AS price) p
             CROSS JOIN LATERAL (SELECT CASE WHEN g % 9 = 0 THEN 5 ELSE 1 END AS qty) q
             CROSS JOIN LATERAL (SELECT date_trunc('milliseconds', now() - (${I} - g) * interval '${Math.round((365 * 86400_000) / I)} milliseconds') AS at) ts
             CROSS JOIN LATERAL (${CITY_SQL}) cy`, tick);
@@ -307,20 +307,30 @@ export async function generateMarket(pool: pg.Pool, scale: Scale): Promise<Marke
           }
         },
       },
+      { name: 'ANALYZE', weight: (I + N + scale.likesPerNote * N) / 200_000, run: async () => { await c.query('ANALYZE'); } },
       {
-        name: 'credit scores (the app sweep)', weight: U / 5_000,
+        name: 'credit scores (the app computes them)', weight: U / 2_000,
+        // The app's own refreshCredit (what the credit-refresh sweep runs), on every member, four
+        // batches at a time; after it no score is dirty, so the server's sweep stays idle.
         run: async (tick) => {
           await c.query(`INSERT INTO credit_scores (user_id) SELECT id FROM users ON CONFLICT DO NOTHING`);
-          const { sweepCredit } = await import('../apps/api/src/modules/trust/credit-repo.ts');
+          const { refreshCredit } = await import('../apps/api/src/modules/trust/credit-repo.ts');
           const { CamelCasePlugin, Kysely, PostgresDialect } = await import('kysely');
           const db = new Kysely<import('../apps/api/src/db/types.ts').DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-          let n = 0;
-          for (;;) {
-            const k = await sweepCredit(db, new Date());
-            n += k;
-            tick(Math.min(1, n / U));
-            if (k === 0) break;
-          }
+          const now = new Date();
+          let next = 1;
+          let done = 0;
+          const worker = async () => {
+            while (next <= U) {
+              const from = next;
+              next += 500;
+              const ids = Array.from({ length: Math.min(500, U - from + 1) }, (_, k) => idOf(P.user, from + k));
+              await refreshCredit(db, ids, now);
+              done += ids.length;
+              tick(done / U);
+            }
+          };
+          await Promise.all([worker(), worker(), worker(), worker()]);
         },
       },
       { name: 'VACUUM ANALYZE', weight: (I + N + scale.likesPerNote * N) / 100_000, run: async () => { await c.query('RESET session_replication_role'); await c.query('VACUUM ANALYZE'); } },
