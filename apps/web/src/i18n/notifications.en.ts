@@ -62,6 +62,7 @@ export const notificationsEn: Widen<typeof notificationsZhCN> = {
       wanted_match: 'A new item matches what you are looking for',
       price_drop: 'An item you follow dropped its price',
       saved_search: 'New results for a search you saved',
+      saved_search_many: '{{count}} new results for your saved search “{{query}}”',
       report_outcome: 'Your report was handled. Thank you for keeping the community safe',
       moderation_notice: {
         hide: 'A moderator hid something you posted',

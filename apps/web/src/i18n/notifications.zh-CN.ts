@@ -60,6 +60,7 @@ export const notificationsZhCN = {
       wanted_match: '有新闲置符合你的求购',
       price_drop: '你关注的闲置降价了',
       saved_search: '你订阅的搜索有新结果',
+      saved_search_many: '你保存的搜索「{{query}}」有 {{count}} 个新结果',
       report_outcome: '你的举报已处理，谢谢你让社区更安全',
       moderation_notice: {
         hide: '你发布的内容被管理员隐藏了',

@@ -25,6 +25,8 @@ export type CommentSpec = {
   body: string;
   wanted?: { title: string; maxPrice?: number };
   item?: number;
+  /** What the item card is, in the words of the comment: each word is in the text and the item's title (community-data.test.ts). */
+  about?: string[];
   replies?: ReplySpec[];
 };
 export type NoteSpec = {
@@ -38,12 +40,14 @@ export type NoteSpec = {
   spot: keyof typeof SPOTS;
   daysAgo: number;
   items?: number[];
+  /** What the item cards are, in the note's words: each word is in the note, each card's title has one. */
+  about?: string[];
   comments?: CommentSpec[];
 };
 
 /** The busy stall thread: the comment section is an open flea market (借楼, 求购, replies). */
 const STALL_THREAD: CommentSpec[] = [
-  { by: 'chen_mo', body: '借楼出书：《三体》全三册，书页干净，同在上海可以面交～', item: 0 },
+  { by: 'chen_mo', body: '借楼出书：《三体》全三册，书页干净，同在上海可以面交～', item: 0, about: ['三体'] },
   {
     by: 'he_garden',
     body: '多肉分盆免费送，古北这边，来拿就行 🌱',
@@ -58,17 +62,18 @@ const STALL_THREAD: CommentSpec[] = [
       { by: 'wu_campus', body: '好的，那周六两点到', toPrevious: true },
     ],
   },
-  { by: 'sun_yue', body: '借楼出夏装，都是九成新，20 元一件', item: 0 },
+  { by: 'sun_yue', body: '借楼出夏装，都是九成新，20 元一件', item: 4, about: ['夏装'] },
   { by: 'zhao_lei', body: '顺便求一个', wanted: { title: '显示器支架', maxPrice: 8000 } },
   { by: 'ma_bike', body: '落地灯大概多高？', replies: [{ by: 'lin_xiaoyu', body: '1.6 米左右，灯泡是暖光的' }] },
-  { by: 'xu_photo', body: '借楼出一个旧三脚架，拍夜景够用', item: 1 },
-  { by: 'wang_dad', body: '儿童积木一箱，消毒过的，有娃的邻居看看', item: 0 },
+  { by: 'xu_photo', body: '借楼出一个旧三脚架，拍夜景够用', item: 1, about: ['三脚架'] },
+  { by: 'wang_dad', body: '儿童积木一箱，消毒过的，有娃的邻居看看', item: 1, about: ['积木'] },
   { by: 'zhou_cos', body: '好热闹的地摊！逛了一圈' },
   { by: 'chen_mo', body: '', wanted: { title: '矮款书柜', maxPrice: 5000 } },
   {
     by: 'guzi_mao',
-    body: '借楼出吧唧，5 元一个，要的楼下报名',
+    body: '借楼出吧唧，25 元一个，要的楼下报名',
     item: 0,
+    about: ['吧唧'],
     replies: [
       { by: 'sun_yue', body: '要两个！' },
       { by: 'zhou_cos', body: '我也要一个' },
@@ -81,7 +86,7 @@ const STALL_THREAD: CommentSpec[] = [
     body: 'Is the sofa still available? 沙发还在吗',
     replies: [{ by: 'lin_xiaoyu', body: '还在～ you can come on Sunday' }],
   },
-  { by: 'expat_anna', body: '借楼：锅具一套，回国前清掉', item: 0 },
+  { by: 'expat_anna', body: '借楼：锅具一套，回国前清掉', item: 4, about: ['锅具'] },
   { by: 'wu_campus', body: '', wanted: { title: '宿舍小冰箱' } },
 ];
 
@@ -97,11 +102,12 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     by: 'lin_xiaoyu',
     kind: 'stall',
     title: '周末电子地摊：搬家清仓，评论区随便摆摊',
-    body: '下周搬家，家具电器都要出。评论区欢迎大家借楼摆摊，同城自提优先～ #电子地摊 #搬家清仓 #上海',
+    body: '下周搬家，沙发、落地灯这些家具电器都要出。评论区欢迎大家借楼摆摊，同城自提优先～ #电子地摊 #搬家清仓 #上海',
     scenes: ['boxes', 'sofa', 'lamp'],
     spot: 'jingan',
     daysAgo: 1,
     items: [0, 3],
+    about: ['沙发', '落地灯'],
     comments: STALL_THREAD,
   },
   {
@@ -113,6 +119,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'jingan',
     daysAgo: 3,
     items: [0, 2, 3],
+    about: ['沙发', '书桌', '落地灯'],
     comments: [
       ask('expat_anna', '沙发什么颜色的？', { by: 'lin_xiaoyu', body: '浅灰色，图里偏粉是灯光' }),
       ask('wu_campus', '书桌还在吗'),
@@ -148,11 +155,12 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
   {
     by: 'chen_mo',
     title: '二手书单｜这个月出掉的 20 本书',
-    body: '小说、历史、考研都有，品相都不错。按本卖也可以打包。#二手书 #书单',
+    body: '《三体》、村上春树的小说，还有历史、考研，品相都不错。按本卖也可以打包。#二手书 #书单',
     scenes: ['bookshelf', 'books'],
     spot: 'xujiahui',
     daysAgo: 5,
     items: [0, 1],
+    about: ['三体', '村上春树'],
     comments: [
       ask('wu_campus', '有考研数学吗？', { by: 'chen_mo', body: '有的，第三本就是' }),
       ask('lin_xiaoyu', '收藏了慢慢看'),
@@ -167,6 +175,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'xujiahui',
     daysAgo: 9,
     items: [0],
+    about: ['三体'],
     comments: [ask('zhao_lei', '三体永远的神'), ask('xu_photo', '最喜欢第二部')],
   },
   {
@@ -178,7 +187,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'xujiahui',
     daysAgo: 12,
     comments: [
-      { by: 'wu_campus', body: '借楼出教材，高数线代概率论', item: 0 },
+      { by: 'wu_campus', body: '借楼出教材，大学物理上下册', item: 0, about: ['大学物理'] },
       { by: 'guzi_mao', body: '', wanted: { title: '东野圭吾 小说', maxPrice: 2000 } },
       ask('lin_xiaoyu', '想换几本散文集'),
     ],
@@ -203,6 +212,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'hz',
     daysAgo: 2,
     items: [0],
+    about: ['吧唧'],
     comments: [ask('zhou_cos', '有没有钟离', { by: 'guzi_mao', body: '有一个！' }), ask('sun_yue', '好多呀')],
   },
   {
@@ -223,7 +233,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'hz',
     daysAgo: 4,
     comments: [
-      { by: 'zhou_cos', body: '借楼出 COS 道具', item: 0 },
+      { by: 'zhou_cos', body: '借楼出 Q 版头像约稿，谷子同好优先', item: 0, about: ['头像约稿'] },
       { by: 'xu_photo', body: '帮女朋友问', wanted: { title: '初音未来 立牌', maxPrice: 8000 } },
       ask('sun_yue', '蹲一个'),
     ],
@@ -247,6 +257,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'wangjing',
     daysAgo: 6,
     items: [0],
+    about: ['推车'],
     comments: [ask('zhao_lei', '同小区吗哈哈')],
   },
   {
@@ -279,11 +290,12 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
   {
     by: 'zhao_lei',
     title: '换新显示器了，旧的 27 寸出掉',
-    body: '2K 屏，无坏点，带原装底座。#数码 #显示器',
+    body: '4K 屏，无坏点，带原装底座，只自提。#数码 #显示器',
     scenes: ['desk'],
     spot: 'zgc',
     daysAgo: 3,
-    items: [0],
+    items: [2],
+    about: ['显示器'],
     comments: [ask('xu_photo', '色准怎么样'), ask('wu_campus', '学生党可以小刀吗')],
   },
   {
@@ -322,7 +334,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     scenes: ['rail'],
     spot: 'tianhe',
     daysAgo: 2,
-    items: [0],
+    items: [4],
+    about: ['夏装'],
     comments: [ask('zhou_cos', '有没有长裙'), ask('guzi_mao', '好看！')],
   },
   {
@@ -351,7 +364,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'tianhe',
     daysAgo: 1,
     comments: [
-      { by: 'zhou_cos', body: '借楼出 COS 服一套', item: 0 },
+      { by: 'zhou_cos', body: '借楼出 COS 服一套', item: 2, about: ['COS 服'] },
       { by: 'guzi_mao', body: '', wanted: { title: '帆布包', maxPrice: 3000 } },
     ],
   },
@@ -363,7 +376,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     scenes: ['rail'],
     spot: 'chunxi',
     daysAgo: 4,
-    items: [0],
+    items: [2],
+    about: ['COS 服'],
     comments: [ask('guzi_mao', '好可爱')],
   },
   {
@@ -393,6 +407,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'xianlin',
     daysAgo: 3,
     items: [0],
+    about: ['教材'],
     comments: [ask('chen_mo', '考研上岸了吗', { by: 'wu_campus', body: '上岸啦！' })],
   },
   {
@@ -412,7 +427,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'xianlin',
     daysAgo: 2,
     comments: [
-      ask('chen_mo', '借楼出考研书'),
+      { by: 'chen_mo', body: '借楼出考研书，英语政治真题一套', item: 3, about: ['考研'] },
+      { by: 'wu_campus', body: '摊主自己也摆一份：大学物理教材，宿舍楼下面交', item: 0, about: ['大学物理'] },
       { by: 'ma_bike', body: '', wanted: { title: '二手自行车', maxPrice: 30000 } },
       ask('lin_xiaoyu', '好怀念大学'),
     ],
@@ -464,6 +480,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'nanshan',
     daysAgo: 5,
     items: [0],
+    about: ['码表'],
   },
   {
     by: 'ma_bike',
@@ -488,11 +505,12 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
   {
     by: 'expat_anna',
     title: 'Leaving Shanghai｜搬家清仓 厨具餐具全出',
-    body: 'Moving back home next month. 厨具、餐具、小家电都出，静安自提。#搬家清仓 #厨具',
+    body: 'Moving back home next month. 厨具（一口铸铁锅、一套锅具）、餐具、小家电都出，古北自提。#搬家清仓 #厨具',
     scenes: ['kitchen', 'boxes'],
-    spot: 'jingan',
+    spot: 'gubei',
     daysAgo: 4,
-    items: [0],
+    items: [1, 4],
+    about: ['锅'],
     comments: [ask('lin_xiaoyu', '我们都在搬家哈哈', { by: 'expat_anna', body: 'Haha 是的！' })],
   },
   {
@@ -531,6 +549,7 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'binjiang',
     daysAgo: 3,
     items: [0, 1],
+    about: ['镜头', '三脚架'],
     comments: [ask('zhou_cos', '镜头什么卡口的', { by: 'xu_photo', body: 'E 卡口' })],
   },
   {
@@ -550,7 +569,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     spot: 'binjiang',
     daysAgo: 7,
     comments: [
-      { by: 'zhao_lei', body: '借楼出一个旧相机包' },
+      { by: 'xu_photo', body: '摊主先摆一个：索尼 50mm 定焦，人像很好用', item: 0, about: ['50mm'] },
+      { by: 'zhao_lei', body: '有人出相机包吗？蹲一个' },
       { by: 'zhou_cos', body: '', wanted: { title: '人像定焦镜头', maxPrice: 150000 } },
     ],
   },

@@ -58,6 +58,7 @@ export const DEMO_ITEMS: Record<string, Spec[]> = {
     { title: '《三体》全三册 重庆出版社', description: '看过一遍，书页干净无笔记。', price: 3500, category: 'books', condition: 'light_wear', delivery: PS, shippingFee: 600, spot: 'xujiahui', motifs: ['books'] },
     { title: '村上春树作品 5 本打包', description: '挪威的森林、海边的卡夫卡等，有自然旧。', price: 5000, category: 'books', condition: 'visible_wear', delivery: S, shippingFee: 800, spot: 'xujiahui', motifs: ['books'] },
     { title: '考研数学复习全书', description: '几乎没写过，上岸了出给学弟学妹。', price: 2000, category: 'books', condition: 'like_new', delivery: S, shippingFee: 0, available: 0, spot: 'xujiahui', motifs: ['books'] },
+    { title: '考研英语 政治 真题一套', description: '历年真题 + 解析，上岸了，笔记不多。', price: 3000, category: 'books', condition: 'light_wear', delivery: PS, shippingFee: 800, spot: 'xujiahui', motifs: ['books'] },
   ],
   guzi_mao: [
     { title: '排球少年 吧唧 58mm 盲抽款', description: '官方正版，一个 25，可以指定角色（看库存）。', price: 2500, category: 'anime', condition: 'new', delivery: S, shippingFee: 500, quantity: 12, available: 7, spot: 'wenzhou', motifs: ['badges', 'badges'] },
@@ -82,6 +83,7 @@ export const DEMO_ITEMS: Record<string, Spec[]> = {
     { title: '兰蔻小黑瓶 30ml 未拆封', description: '专柜购入，有小票。', price: 42000, category: 'beauty', condition: 'new', delivery: S, shippingFee: 0, spot: 'tianhe', motifs: ['bottle'] },
     { title: 'Nike 跑鞋 38 码', description: '跑过几次步，鞋底磨损很少。', price: 15000, category: 'clothing', condition: 'light_wear', delivery: PS, shippingFee: 1000, spot: 'tianhe', motifs: ['shoe'] },
     { title: '真丝围巾 两条同款', description: '送礼多买了，全新带吊牌。', price: 9900, category: 'clothing', condition: 'new', delivery: S, shippingFee: 600, quantity: 2, spot: 'tianhe', motifs: ['scarf'] },
+    { title: '夏装 短袖 T 恤 连衣裙 20 元一件', description: '九成新，S 码为主，洗干净了，任选。', price: 2000, category: 'clothing', condition: 'light_wear', delivery: PS, shippingFee: 600, quantity: 12, available: 9, spot: 'tianhe', motifs: ['scarf'] },
   ],
   zhou_cos: [
     { title: 'Q 版头像约稿', description: '线上交付，一周内出稿，可改两次。', price: 8800, category: 'services', condition: null, delivery: O, quantity: 20, available: 14, spot: 'chunxi', motifs: ['palette'] },
@@ -109,6 +111,7 @@ export const DEMO_ITEMS: Record<string, Spec[]> = {
     { title: 'Le Creuset 铸铁锅 Dutch oven 24cm', description: 'Used a few times, no chips. 几乎全新。', price: 80000, category: 'home', condition: 'like_new', delivery: PS, shippingFee: 2000, spot: 'gubei', motifs: ['pot'] },
     { title: 'Nespresso 胶囊咖啡机', description: 'Works perfectly, descaled last month.', price: 40000, category: 'appliances', condition: 'light_wear', delivery: P, spot: 'gubei', motifs: ['appliance'] },
     { title: 'Yoga mat 瑜伽垫 free', description: 'Free to a good home. 免费送。', price: 0, category: 'sports', condition: 'light_wear', delivery: P, spot: 'gubei', motifs: ['mat'] },
+    { title: '锅具一套 炒锅 汤锅 奶锅 pots & pans', description: 'Three pots, used for a year. 三口锅一起出。', price: 15000, category: 'home', condition: 'light_wear', delivery: P, spot: 'gubei', motifs: ['pot'] },
   ],
   xu_photo: [
     { title: '索尼 FE 50mm F1.8 镜头', description: '无霉无雾，附 UV 镜。', price: 90000, category: 'digital', condition: 'like_new', delivery: PS, shippingFee: 0, spot: 'binjiang', motifs: ['lens', 'lens'] },

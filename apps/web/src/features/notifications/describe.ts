@@ -30,10 +30,14 @@ function what(t: TFunction, n: Notification): string {
     case 'jury_duty':
     case 'wanted_match':
     case 'price_drop':
-    case 'saved_search':
     case 'report_outcome':
     case 'hosting_handover':
       return t(`notifications.types.${n.type}`);
+    case 'saved_search':
+      // The alert job sums up what the saved search met since its last alert.
+      return typeof n.data.count === 'number' && n.data.count > 1
+        ? t('notifications.types.saved_search_many', { count: n.data.count, query: String(n.data.query ?? '') })
+        : t('notifications.types.saved_search');
     case 'offer_received':
       return t('notifications.types.offer_received', { price: priceOf(n) });
     case 'offer_answered':
