@@ -43,6 +43,7 @@ export async function makeWorld(t: T) {
   const B = await t.user({ verified: true, prefix: 'b' });
   const C = await t.user({ verified: true, prefix: 'c' });
   const png = await pngBytes(16, 12);
+  const stocked = new Map<string, string>();
 
   const w = {
     t, B, C,
@@ -79,9 +80,20 @@ export async function makeWorld(t: T) {
       must(await t.req('POST', `/items/${id}/withdraw`, { token: seller.token }), 200, 'withdraw item');
       return id;
     },
+    /** An item of `seller`'s with stock left, listed once for many orders (listing is the costly part). */
+    async stock(seller: Member = A): Promise<string> {
+      const cur = stocked.get(seller.id);
+      if (cur) {
+        const left = await t.db.selectFrom('items').select(['available', 'status']).where('id', '=', cur).executeTakeFirst();
+        if (left?.status === 'on_sale' && left.available > 0) return cur;
+      }
+      const id = await w.item(seller, { quantity: 50 });
+      stocked.set(seller.id, id);
+      return id;
+    },
     /** An order of one of A's items by B, taken to `state`. */
     async order(state: 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'completed', delivery: 'pickup' | 'shipping' | 'online' = 'shipping', seller = A, buyer = B) {
-      const itemId = await w.item(seller);
+      const itemId = await w.stock(seller);
       const placed = must(
         await t.req('POST', '/orders', { token: buyer.token, body: { itemId, delivery, ...(delivery === 'shipping' ? { address: ADDRESS } : {}) } }),
         201, 'order',
