@@ -39,8 +39,8 @@ test('shipping: buy → pay → ship → confirm → the seller is paid and with
   await bp.getByLabel('收货人').fill('李买家');
   await bp.getByLabel('手机号').fill('13800001234');
   await bp.getByLabel('详细地址').fill('上海市徐汇区漕溪北路 100 号 3 楼');
-  await bp.getByRole('button', { name: '保存并使用' }).click();
-  await expect(bp.getByRole('radio', { name: /李买家/ })).toBeChecked();
+  // No separate save step: 提交订单 ships to what is filled in (issue 15, 1), saving it when ticked.
+  await expect(bp.getByLabel('保存到地址簿，下次直接选')).toBeChecked();
   await expect(bp.getByTestId('checkout-total')).toHaveText('¥36.00');
   await shot(bp, 'buy-02-checkout');
   await shot(bp, 'buy-02b-checkout-bottom', { bottom: true });
@@ -99,9 +99,16 @@ test('shipping: buy → pay → ship → confirm → the seller is paid and with
   await expect(page.getByTestId('statement')).toContainText('货款结算（已扣服务费）');
   await expect(page.getByTestId('statement')).toContainText('+¥35.78');
   await shot(page, 'wallet-01-proceeds');
+  // A payout account first (issue 15, 2): Alipay, verified by the sandbox provider.
+  await page.getByRole('button', { name: '去添加收款账户' }).click();
+  const account = page.getByTestId('add-payout-method');
+  await account.getByLabel('支付宝账号').fill('seller.wang@qq.com');
+  await account.getByLabel('账户姓名').fill('王小明');
+  await account.getByRole('button', { name: '验证并添加' }).click();
+  await expect(page.getByTestId('withdraw-to').getByRole('radio', { name: '支付宝 s***@qq.com' })).toBeChecked();
   await page.getByLabel('提现金额（元）').fill('10');
   await page.getByRole('button', { name: '提现', exact: true }).click();
-  await expect(page.getByTestId('withdraw-result')).toContainText('已提现 ¥10.00');
+  await expect(page.getByTestId('withdraw-result')).toHaveText('已提现 ¥10.00，已打款到 支付宝 s***@qq.com');
   await expect(page.getByTestId('wallet-available')).toHaveText('¥25.78');
   await expect(page.getByTestId('wallet-withdrawn')).toHaveText('¥10.00');
   await expect(page.getByTestId('statement')).toContainText('-¥10.00');

@@ -25,6 +25,8 @@ export const moneyEn: Widen<typeof moneyZhCN> = {
     line: 'Address',
     linePlaceholder: 'City, district, street, building, door',
     saveAddress: 'Save and use',
+    saveToBook: 'Save to my addresses for next time',
+    useSaved: 'Use a saved address',
     summary: 'Summary',
     escrowNote:
       'Escrow: the money stays with the platform until you confirm receipt. Cancelled before shipping, it is refunded in full.',

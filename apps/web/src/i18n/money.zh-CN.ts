@@ -22,6 +22,8 @@ export const moneyZhCN = {
     line: '详细地址',
     linePlaceholder: '省市区、街道、门牌号',
     saveAddress: '保存并使用',
+    saveToBook: '保存到地址簿，下次直接选',
+    useSaved: '使用已保存的地址',
     summary: '费用明细',
     escrowNote: '担保交易：钱先放在平台，确认收货后才给卖家。发货前取消全额退款。',
     submit: '提交订单',

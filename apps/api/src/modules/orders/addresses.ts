@@ -1,16 +1,23 @@
-// The checkout's address book: a member's saved shipping addresses.
+// The checkout's address book: a member's saved shipping addresses. Each says when the member
+// last shipped an order to it (`lastUsedAt`, from their orders), so the checkout preselects it.
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { notFound, unprocessable } from '../../lib/errors.ts';
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { Address } from './schema.ts';
 
 const tags = ['orders'];
 const security = [{ Bearer: [] }];
-const SavedAddress = Address.extend({ id: z.string(), createdAt: z.string() }).openapi('SavedAddress');
+const SavedAddress = Address.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable().openapi({ description: 'When the member last placed an order shipped to this address' }),
+}).openapi('SavedAddress');
 const MAX_ADDRESSES = 20;
 
-const present = (a: { id: string; name: string; phone: string; line: string; createdAt: Date }) => ({
+const present = (a: { id: string; name: string; phone: string; line: string; createdAt: Date; lastUsedAt?: Date | string | null }) => ({
   id: a.id, name: a.name, phone: a.phone, line: a.line, createdAt: a.createdAt.toISOString(),
+  lastUsedAt: a.lastUsedAt ? new Date(a.lastUsedAt).toISOString() : null,
 });
 
 export function addressRoutes() {
@@ -18,7 +25,17 @@ export function addressRoutes() {
   r.openapi(
     createRoute({ method: 'get', path: '/me/addresses', tags, security, responses: { 200: jsonContent(z.object({ items: z.array(SavedAddress) })), ...problemResponses(401) } }),
     async (c) => {
-      const rows = await c.get('deps').db.selectFrom('addresses').selectAll().where('userId', '=', requireUser(c).id).orderBy('id', 'desc').execute();
+      // An order keeps a copy of its address (orders.address), not a reference: the same words are the same address.
+      const rows = await c.get('deps').db
+        .selectFrom('addresses as a')
+        .selectAll('a')
+        .select(
+          sql<Date | null>`(SELECT max(o.created_at) FROM orders o WHERE o.buyer_id = a.user_id AND o.address->>'name' = a.name
+            AND o.address->>'phone' = a.phone AND o.address->>'line' = a.line)`.as('lastUsedAt'),
+        )
+        .where('a.userId', '=', requireUser(c).id)
+        .orderBy('a.id', 'desc')
+        .execute();
       return c.json({ items: rows.map(present) }, 200);
     },
   );

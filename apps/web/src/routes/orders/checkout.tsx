@@ -10,8 +10,8 @@ import { ChoiceField } from '../../features/items/components/choice-field.tsx';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { deliveryName, parseYuan, priceLabel, yuan } from '../../features/items/format.ts';
 import { useOffer } from '../../features/offers/api.ts';
-import type { PlaceOrderInput, SavedAddress } from '../../features/orders/api.ts';
-import { AddressPicker } from '../../features/orders/components/address-picker.tsx';
+import type { Address, PlaceOrderInput } from '../../features/orders/api.ts';
+import { AddressPicker, useShipTo } from '../../features/orders/components/address-picker.tsx';
 import { MoneyRows } from '../../features/orders/components/money-rows.tsx';
 import { PaySheet } from '../../features/orders/components/pay-sheet.tsx';
 import { FormAlert } from '../../ui/alert.tsx';
@@ -86,8 +86,10 @@ function CheckoutForm({
   );
   const [reserve, setReserve] = useState(reserveFirst && canReserve);
   const [depositText, setDepositText] = useState('');
-  const [address, setAddress] = useState<SavedAddress | null>(null);
-  const [errors, setErrors] = useState<{ delivery?: string; address?: string; deposit?: string; form?: string }>({});
+  const ship = useShipTo();
+  // Set at 提交订单 from what is chosen or filled in (address-picker.tsx), then paid for.
+  const [address, setAddress] = useState<Address | null>(null);
+  const [errors, setErrors] = useState<{ delivery?: string; deposit?: string; form?: string }>({});
   const [paying, setPaying] = useState(false);
 
   const unitPrice = agreedPrice ?? item.price;
@@ -123,13 +125,16 @@ function CheckoutForm({
           ...(reserving && depositOk ? { deposit } : {}),
         };
 
-  const submit = () => {
+  const submit = async () => {
     const errs: typeof errors = {};
     if (!delivery) errs.delivery = t('checkout.errors.delivery');
-    if (delivery === 'shipping' && !address) errs.address = t('checkout.errors.address');
     if (reserving && !depositOk) errs.deposit = t('reservation.amountError', { max: yuan(maxDeposit) });
     setErrors(errs);
-    if (Object.keys(errs).length === 0) setPaying(true);
+    if (Object.keys(errs).length > 0) return;
+    const to = delivery === 'shipping' ? await ship.resolve() : null;
+    if (delivery === 'shipping' && !to) return;
+    setAddress(to);
+    setPaying(true);
   };
 
   return (
@@ -224,7 +229,7 @@ function CheckoutForm({
       )}
 
       {delivery === 'shipping' && (
-        <AddressPicker selected={address?.id ?? null} onSelect={setAddress} error={errors.address} />
+        <AddressPicker {...ship.picker} />
       )}
 
       <section className="card" aria-labelledby="summary-title">
@@ -247,7 +252,13 @@ function CheckoutForm({
           {reserving && depositOk ? t('reservation.deposit') : t('money.total')}{' '}
           <strong data-testid="checkout-total">{yuan(reserving && depositOk && deposit !== null ? deposit : total)}</strong>
         </span>
-        <button type="button" className="btn btn-primary" disabled={!!unavailable} onClick={submit}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!!unavailable || ship.saving}
+          aria-busy={ship.saving || undefined}
+          onClick={() => void submit()}
+        >
           {reserving ? t('reservation.reserve') : t('checkout.submit')}
         </button>
       </div>
