@@ -64,8 +64,10 @@ test('offer → floor decline → counter → accept → buy at the agreed price
   await mine.getByRole('button', { name: '接受还价' }).click();
   await expect(mine).toContainText('已议定 ¥90.00');
   await shot(bp, 'buy-offer-05-agreed');
-  // 议价 lists both offers; the agreed one can be bought from there.
+  // 议价 lists both offers under 我发出的 (it opens on offers received); the agreed one can be bought from there.
   await bp.goto('/offers');
+  await expect(bp.getByRole('tab', { name: /我收到的/ })).toHaveAttribute('aria-selected', 'true');
+  await bp.getByRole('tab', { name: /我发出的/ }).click();
   await expect(bp.getByTestId('offer-card')).toHaveCount(2);
   const agreed = bp.getByTestId('offer-card').filter({ hasText: '已议定 ¥90.00' });
   await expect(bp.getByTestId('offer-card').filter({ hasText: '卖家没有接受这个价格' })).toHaveCount(1);

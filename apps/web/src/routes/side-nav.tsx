@@ -9,6 +9,7 @@ import { useUnreadTotal } from '../features/chat/api.ts';
 import { ChatIcon } from '../features/chat/components/icons.tsx';
 import { BellIcon } from '../features/notifications/components/bell.tsx';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
+import { useOfferSummary } from '../features/offers/api.ts';
 import { SearchIcon } from '../features/search/components/icons.tsx';
 import { type IconProps, PlusIcon, Svg } from '../ui/icons.tsx';
 
@@ -52,6 +53,7 @@ export function SideNav() {
   const signedIn = !!useMe().data;
   const unreadChat = useUnreadTotal(signedIn);
   const unreadNotes = useUnreadNotifications(signedIn);
+  const offersWaiting = useOfferSummary(signedIn)?.awaitingMe ?? 0;
   const nearby = pathname === '/' && new URLSearchParams(search).get('tab') === 'nearby';
   const under = (p: string) => pathname === p || pathname.startsWith(`${p}/`);
   const entries: Entry[] = [
@@ -80,7 +82,15 @@ export function SideNav() {
           },
         ]
       : []),
-    { key: 'me', to: '/me', label: t('tabs.me'), icon: <UserIcon size={22} />, active: under('/me') },
+    {
+      key: 'me',
+      to: '/me',
+      label: t('tabs.me'),
+      icon: <UserIcon size={22} />,
+      active: under('/me'),
+      count: offersWaiting,
+      countLabel: t('offers.waitingBadge', { count: offersWaiting }),
+    },
   ];
   return (
     <nav className="side-nav" aria-label={t('tabs.nav')} data-testid="side-nav">

@@ -23,7 +23,8 @@ export function addMessage(qc: QueryClient, message: Message, meId: string) {
     const items = [...first.items, message].sort((a, b) => (newer(a.id, b.id) ? -1 : 1));
     return { ...data, pages: [{ ...first, items }, ...rest] };
   });
-  const fromPeer = message.senderId !== null && message.senderId !== meId;
+  // Unread is what the other side or the system did (issue 15): never my message, never a card of my own step.
+  const fromPeer = (message.actorId !== undefined ? message.actorId : message.senderId) !== meId;
   const bump = (c: Conversation): Conversation | null => {
     if (c.lastMessage && !newer(message.id, c.lastMessage.id)) return null; // already counted
     return { ...c, lastMessage: message, unreadCount: c.unreadCount + (fromPeer ? 1 : 0) };
@@ -77,7 +78,9 @@ export function markReadLocally(qc: QueryClient, conversationId: string) {
 
 /** An offer changed (accepted, countered, …): every card showing it follows. */
 export function updateOffer(qc: QueryClient, offer: ChatOffer) {
-  const patch = (m: Message): Message => (m.offer?.id === offer.id ? { ...m, offer: { ...m.offer, ...offer } } : m);
+  // A pushed offer comes without its item (the card already has it): keep what the card shows.
+  const patch = (m: Message): Message =>
+    m.offer?.id === offer.id ? { ...m, offer: { ...m.offer, ...offer, item: offer.item ?? m.offer.item } } : m;
   qc.setQueriesData<Messages>({ queryKey: ['chat', 'messages'] }, (data) =>
     data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map(patch) })) } : data,
   );

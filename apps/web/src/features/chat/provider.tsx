@@ -36,8 +36,9 @@ const NO_LISTENERS: readonly SocketListener[] = [];
 function onEvent(qc: QueryClient, meId: string, e: SocketEvent) {
   if (e.type === 'message') {
     addMessage(qc, e.message, meId);
+    if (e.message.kind === 'offer') void qc.invalidateQueries({ queryKey: ['offers'] });
     // An order moved: the offer it used and the item's stock on older cards moved with it.
-    // Offer decisions are not pushed on their own, so this is when those cards catch up.
+    // (An offer used by the order turns "used": refetching the history shows it.)
     if (e.message.kind === 'order') {
       void qc.invalidateQueries({ queryKey: messagesKey(e.conversationId) });
       void qc.invalidateQueries({ queryKey: conversationKey(e.conversationId) });
@@ -47,6 +48,8 @@ function onEvent(qc: QueryClient, meId: string, e: SocketEvent) {
     else if (e.messageId) qc.setQueryData(peerReadKey(e.conversationId), e.messageId);
   } else if (e.type === 'offer') {
     updateOffer(qc, e.offer);
+    // Lists and the 我 badge (decisions waiting on me) follow.
+    void qc.invalidateQueries({ queryKey: ['offers'] });
   } else if (e.type === 'order') {
     void qc.invalidateQueries({ queryKey: ['orders', e.orderId] });
     void qc.invalidateQueries({ queryKey: ['orders', 'list'] });

@@ -52,6 +52,8 @@ export type Message = {
   conversationId: string;
   /** null: a system message (order cards). */
   senderId: string | null;
+  /** Whose act it is: the sender, or the member whose step a system card tells; null: the system's own. */
+  actorId?: string | null;
   kind: 'text' | 'photo' | 'item' | 'offer' | 'order';
   text?: string;
   item?: ChatItemCard | null;
@@ -104,5 +106,5 @@ export type SocketEvent =
   | { type: 'message'; conversationId: string; message: Message }
   | { type: 'read'; conversationId: string; userId: string; messageId: string | null }
   | { type: 'order'; orderId: string; status: string; event: string }
-  // Not sent by the server yet (offer decisions are not pushed); handled when it is.
+  // An offer was accepted, declined, countered or withdrawn: both sides' cards follow.
   | { type: 'offer'; offer: ChatOffer };

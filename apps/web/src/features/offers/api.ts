@@ -17,6 +17,10 @@ export type Offer = {
   declinedAutomatically?: boolean;
   validUntil: string | null;
   role: 'buyer' | 'seller';
+  /** The viewer has a decision to make: the seller on a pending offer, the buyer on a counter. */
+  yourTurn?: boolean;
+  /** Who made the offer (lists and single reads). */
+  buyer?: { id: string; displayName: string; avatarUrl: string | null };
   item: { title: string; price: number; coverUrl: string | null } | null;
   createdAt: string;
   updatedAt: string;
@@ -40,6 +44,15 @@ export const useOffer = (id: string | null) =>
     enabled: !!id,
     queryFn: () => api.get<Offer>(`/offers/${encodeURIComponent(id ?? '')}`),
   });
+
+export type OfferSummary = { awaitingMe: number; received: number; countered: number };
+export const offerSummaryKey = ['offers', 'summary'] as const;
+
+/** The decisions waiting on me (offers received, counters to my offers): the 我 badge. */
+export function useOfferSummary(enabled: boolean) {
+  const q = useQuery({ queryKey: offerSummaryKey, enabled, queryFn: () => api.get<OfferSummary>('/offers/summary') });
+  return enabled ? q.data : undefined;
+}
 
 function useOfferWrite<V>(fn: (v: V) => Promise<Offer>) {
   const qc = useQueryClient();

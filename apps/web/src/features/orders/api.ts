@@ -16,8 +16,7 @@ export type OrderStatus =
   | 'refunded';
 export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show';
 export type Address = { name: string; phone: string; line: string };
-/** `lastUsedAt`: when an order of mine last shipped to it (the checkout preselects the latest). */
-export type SavedAddress = Address & { id: string; createdAt: string; lastUsedAt: string | null };
+export type SavedAddress = Address & { id: string; createdAt: string };
 
 export type Order = {
   id: string;
@@ -40,6 +39,8 @@ export type Order = {
   cancelReason?: string | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /** Online orders: what the seller delivered (only the two parties ever get it). */
+  deliveryContent?: DeliveryContent | null;
   offerId: string | null;
   expiresAt: string | null;
   autoConfirmAt: string | null;
@@ -56,6 +57,15 @@ export type Order = {
   createdAt: string;
   events: { type: string; at: string; by: 'buyer' | 'seller' | 'system' }[];
 };
+
+export type DeliveryContent = {
+  message: string | null;
+  code: string | null;
+  link: string | null;
+  photos: { id: string; urls: { thumb: string; card: string; detail: string } }[];
+  at: string;
+};
+export type DeliverBody = { message?: string; code?: string; link?: string; mediaIds?: string[] };
 
 export type PlaceOrderInput = {
   itemId: string;
@@ -110,7 +120,8 @@ type ActionInput =
   | { action: 'ship'; body: { carrier: string; trackingNumber: string } }
   | { action: 'handover'; body: { pickupCode: string } }
   | { action: 'cancel'; body: { reason?: string } }
-  | { action: 'deliver' | 'confirm' | 'no-show'; body?: undefined };
+  | { action: 'deliver'; body?: DeliverBody }
+  | { action: 'confirm' | 'no-show'; body?: undefined };
 
 export function useOrderAction(id: string) {
   const qc = useQueryClient();

@@ -1,9 +1,10 @@
-// 议价: offers I made (and where they stand) and offers on my items (answered here).
+// 议价: offers on my items (answered here, each naming its buyer) first, then offers I made and
+// where they stand. Each tab counts the decisions waiting on me there.
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { describeTradeError } from '../../features/items/errors.ts';
 import { yuan } from '../../features/items/format.ts';
-import { type Offer, useOffers } from '../../features/offers/api.ts';
+import { type Offer, useOfferSummary, useOffers } from '../../features/offers/api.ts';
 import { BuyerOfferActions } from '../../features/offers/components/buyer-offer.tsx';
 import { SellerOfferRow } from '../../features/offers/components/seller-offers.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -15,16 +16,19 @@ type Role = 'buyer' | 'seller';
 export default function OffersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const role: Role = params.get('role') === 'seller' ? 'seller' : 'buyer';
+  // Received first (issue 15): what waits on me is what brings me here.
+  const role: Role = params.get('role') === 'buyer' ? 'buyer' : 'seller';
   const offers = useOffers(role);
+  const summary = useOfferSummary(true);
+  const count = (n: number | undefined) => (n ? ` (${n})` : '');
   return (
     <>
       <PageHeader title={t('offers.title')} back="/me" />
       <Tabs
         label={t('offers.title')}
         options={[
-          { key: 'buyer', label: t('offers.sent') },
-          { key: 'seller', label: t('offers.received') },
+          { key: 'seller', label: `${t('offers.received')}${count(summary?.received)}` },
+          { key: 'buyer', label: `${t('offers.sent')}${count(summary?.countered)}` },
         ]}
         value={role}
         onChange={(r) => setParams({ role: r }, { replace: true })}

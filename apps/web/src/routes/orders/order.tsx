@@ -6,6 +6,7 @@ import { AfterSaleEntry } from '../../features/aftersale/components/after-sale-e
 import { describeTradeError } from '../../features/items/errors.ts';
 import { conditionName, deliveryName, yuan } from '../../features/items/format.ts';
 import { type Order, useOrder } from '../../features/orders/api.ts';
+import { DeliveredContent } from '../../features/orders/components/delivered-content.tsx';
 import { MoneyRows } from '../../features/orders/components/money-rows.tsx';
 import { OrderActions } from '../../features/orders/components/order-actions.tsx';
 import { OrderParty } from '../../features/orders/components/order-party.tsx';
@@ -51,6 +52,7 @@ export default function OrderPage() {
         <OrderStatusHeader order={o} />
         <ReservationCard order={o} />
         {o.pickupCode && o.status === 'paid' && <PickupCode code={o.pickupCode} />}
+        <DeliveredContent order={o} />
         <OrderItem order={o} />
         <OrderParty order={o} />
         {o.address && (

@@ -1,7 +1,7 @@
 // An offer card in the chat (议价): its live state, and the actions of whoever's turn it is —
 // the seller accepts, declines or counters a pending offer; the buyer accepts or declines a
 // counter, or withdraws; an accepted offer is bought at the agreed price through checkout.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/format.ts';
 import { FormAlert } from '../../../ui/alert.tsx';
@@ -12,8 +12,25 @@ import { type OfferAction, useOfferAction } from '../api.ts';
 import { describeChatError } from '../errors.ts';
 import type { ChatOffer } from '../types.ts';
 
-export function OfferMessage({ offer, meId }: { offer: ChatOffer; meId: string }) {
+/**
+ * An accepted offer lapses when its 24 hours run out (the server then says expired): the card
+ * turns at that moment, without a reload.
+ */
+function useLapsed(offer: ChatOffer): ChatOffer {
+  const until = offer.status === 'accepted' && offer.validUntil ? new Date(offer.validUntil).getTime() : null;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null || until <= Date.now()) return;
+    // setTimeout takes at most ~24.8 days; an offer lasts a day.
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [until]);
+  return until !== null && until <= now ? { ...offer, status: 'expired' } : offer;
+}
+
+export function OfferMessage({ offer: live, meId }: { offer: ChatOffer; meId: string }) {
   const { t } = useTranslation();
+  const offer = useLapsed(live);
   // The role is worked out here: a card pushed by the socket was presented for its sender.
   const seller = offer.sellerId === meId;
   const act = useOfferAction();

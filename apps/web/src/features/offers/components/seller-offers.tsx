@@ -1,7 +1,9 @@
 // The seller's side of 议价 on their item page: every offer, answered in place.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { FormAlert } from '../../../ui/alert.tsx';
+import { Avatar } from '../../../ui/avatar.tsx';
 import { describeTradeError } from '../../items/errors.ts';
 import { yuan } from '../../items/format.ts';
 import { type Offer, isLive, useCounterOffer, useDecideOffer, useOffers } from '../api.ts';
@@ -38,7 +40,14 @@ export function SellerOfferRow({ offer, askingPrice }: { offer: Offer; askingPri
     decide.mutate({ id: offer.id, decision }, { onError: (err) => setError(describeTradeError(t, err)) });
 
   return (
-    <li className="offer-row">
+    <li className="offer-row" data-testid="received-offer">
+      {offer.buyer && (
+        <Link to={`/u/${offer.buyer.id}`} className="offer-buyer" data-testid="offer-buyer">
+          <Avatar url={offer.buyer.avatarUrl} name={offer.buyer.displayName} size={28} />
+          <span className="offer-buyer-name">{offer.buyer.displayName}</span>
+          <span className="muted small">{t('offers.buyerOffered')}</span>
+        </Link>
+      )}
       <div className="offer-line">
         <strong>{yuan(offer.price)}</strong>
         {offer.counterPrice !== null && (

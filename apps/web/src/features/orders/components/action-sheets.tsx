@@ -1,6 +1,6 @@
 // The order actions that need input: cancel (optional reason), ship (carrier + tracking number),
-// hand-over (the buyer's 6-digit pickup code, typed by the seller).
-import { type FormEvent, type ReactNode, useState } from 'react';
+// hand-over (the buyer's 6-digit pickup code, typed by the seller or scanned from their QR).
+import { type FormEvent, type ReactNode, Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api.ts';
 import { FormAlert } from '../../../ui/alert.tsx';
@@ -9,6 +9,9 @@ import { TextField } from '../../../ui/field.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
 import { describeTradeError } from '../../items/errors.ts';
 import { type Order, useOrderAction } from '../api.ts';
+
+// The camera and the QR decoder load only when a seller opens the scanner.
+const PickupScanner = lazy(() => import('../scan/pickup-scanner.tsx'));
 
 type SheetProps = { open: boolean; order: Order; onClose: () => void };
 
@@ -123,6 +126,8 @@ export function HandoverSheet({ open, order, onClose }: SheetProps) {
   const { t } = useTranslation();
   const act = useOrderAction(order.id);
   const [code, setCode] = useState('');
+  const [scanning, setScanning] = useState(false);
+  const [scanned, setScanned] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
@@ -147,6 +152,36 @@ export function HandoverSheet({ open, order, onClose }: SheetProps) {
     <Sheet open={open} title={t('order.handoverTitle')} onClose={onClose}>
       <ActionForm onSubmit={submit} busy={act.isPending} error={error} label={t('order.handoverYes')}>
         <p className="sheet-text">{t('order.handoverBody')}</p>
+        {scanning ? (
+          <Suspense fallback={<p className="muted small">{t('scan.starting')}</p>}>
+            <PickupScanner
+              onCode={(c) => {
+                setCode(c);
+                setScanned(c);
+                setFieldError(undefined);
+                setScanning(false);
+              }}
+              onClose={() => setScanning(false)}
+            />
+          </Suspense>
+        ) : (
+          <Button
+            variant="secondary"
+            block
+            data-testid="open-scanner"
+            onClick={() => {
+              setScanned(null);
+              setScanning(true);
+            }}
+          >
+            {t('scan.open')}
+          </Button>
+        )}
+        {scanned && (
+          <p className="scan-found" role="status" data-testid="scan-found">
+            {t('scan.found', { code: scanned })}
+          </p>
+        )}
         <TextField
           label={t('order.pickupCodeLabel')}
           inputMode="numeric"

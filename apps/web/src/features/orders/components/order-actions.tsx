@@ -8,6 +8,7 @@ import { yuan } from '../../items/format.ts';
 import { type Order, useOrderAction } from '../api.ts';
 import { useCountdown } from '../use-countdown.ts';
 import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';
+import { DeliverSheet } from './deliver-sheet.tsx';
 import { PaySheet } from './pay-sheet.tsx';
 
 type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show' | null;
@@ -25,7 +26,7 @@ export function OrderActions({ order }: { order: Order }) {
     setOpen(null);
     setError(null);
   };
-  const run = (a: 'deliver' | 'confirm' | 'no-show') =>
+  const run = (a: 'confirm' | 'no-show') =>
     act.mutate({ action: a }, { onSuccess: close, onError: (err) => setError(describeTradeError(t, err)) });
 
   if (order.actions.length === 0) return null;
@@ -82,16 +83,8 @@ export function OrderActions({ order }: { order: Order }) {
       <CancelSheet open={open === 'cancel'} order={order} onClose={close} />
       <ShipSheet open={open === 'ship'} order={order} onClose={close} />
       <HandoverSheet open={open === 'handover'} order={order} onClose={close} />
-      <ConfirmSheet
-        open={open === 'deliver'}
-        title={t('order.deliverTitle')}
-        body={t('order.deliverBody')}
-        confirmLabel={t('order.actions.deliver')}
-        busy={act.isPending}
-        error={error}
-        onConfirm={() => run('deliver')}
-        onClose={close}
-      />
+      {/* An online delivery carries what is delivered (issue 15): the sheet takes it. */}
+      {can('deliver') && <DeliverSheet open={open === 'deliver'} order={order} onClose={close} />}
       <ConfirmSheet
         open={open === 'no_show'}
         title={t('reservation.noShowTitle')}
