@@ -109,3 +109,18 @@ describe('price drops', () => {
     expect((await drops(fan))[0]?.data).toMatchObject({ price: 8000, oldPrice: 9500 });
   });
 });
+
+describe('personal data', () => {
+  it('想要 is in the member’s export and leaves with their account (the count follows)', async () => {
+    const shop = await seller(t);
+    const item = await listItem(t, shop.token);
+    const fan = await t.user();
+    await t.req('PUT', `/items/${item.id}/collect`, { token: fan.token });
+    const x = await t.req('GET', '/me/export', { token: fan.token });
+    expect(x.json.wants.map((w: { itemId: string }) => w.itemId)).toEqual([item.id]);
+    expect((await view(item.id)).json.collectCount).toBe(1);
+    expect((await t.req('DELETE', '/me', { token: fan.token, body: { password: 'correct-horse-9' } })).status).toBe(204);
+    expect((await view(item.id)).json.collectCount).toBe(0);
+    expect(await t.db.selectFrom('itemCollects').select('itemId').where('userId', '=', fan.id).execute()).toEqual([]);
+  });
+});

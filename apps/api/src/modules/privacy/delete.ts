@@ -131,6 +131,8 @@ async function eraseCommunity(tx: Tx, userId: string, now: Date) {
   await sql`UPDATE notes n SET collect_count = collect_count - 1 FROM note_collects l WHERE l.note_id = n.id AND l.user_id = ${userId}`.execute(tx);
   await tx.deleteFrom('noteLikes').where('userId', '=', userId).execute();
   await tx.deleteFrom('noteCollects').where('userId', '=', userId).execute();
+  await sql`UPDATE item_stats s SET collect_count = GREATEST(collect_count - 1, 0) FROM item_collects w WHERE w.item_id = s.item_id AND w.user_id = ${userId}`.execute(tx);
+  await tx.deleteFrom('itemCollects').where('userId', '=', userId).execute();
   await tx.deleteFrom('follows').where((eb) => eb.or([eb('followerId', '=', userId), eb('followeeId', '=', userId)])).execute();
   // Still-visible comments leave their notes' counts and their parents' reply counts, as a
   // deletion by the author would; every comment of the member loses its text.

@@ -60,6 +60,15 @@ const community: Section[] = [
       return cut(rows, (r) => r.noteId);
     },
   })),
+  {
+    // 想要 on items (modules/engagement).
+    name: 'wants',
+    async page(tx, u, after) {
+      const rows = await tx.selectFrom('itemCollects').select(['itemId', 'createdAt'])
+        .where('userId', '=', u).$if(after !== null, (q) => q.where('itemId', '>', after as string)).orderBy('itemId').limit(PAGE).execute();
+      return cut(rows, (r) => r.itemId);
+    },
+  },
   ...([['following', 'followerId', 'followeeId'], ['followers', 'followeeId', 'followerId']] as const).map(([name, mine, other]): Section => ({
     name,
     async page(tx, u, after) {
