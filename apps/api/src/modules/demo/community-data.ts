@@ -42,6 +42,8 @@ export type NoteSpec = {
   items?: number[];
   /** What the item cards are, in the note's words: each word is in the note, each card's title has one. */
   about?: string[];
+  /** A stall host's rules (stall-rules.ts), set after the comments; every item offered meets them. */
+  stallRules?: { pickupOnly?: boolean; categories?: string[]; maxPrice?: number };
   comments?: CommentSpec[];
 };
 
@@ -182,7 +184,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     by: 'chen_mo',
     kind: 'stall',
     title: '旧书地摊：评论区换书、出书都欢迎',
-    body: '书友们来摆摊！换书也行，卖书也行，同城面交。#旧书 #电子地摊',
+    body: '书友们来摆摊！换书也行，卖书也行，同城面交。只收书，百元以内。#旧书 #电子地摊',
+    stallRules: { categories: ['books'], maxPrice: 10000 },
     scenes: ['bookshelf'],
     spot: 'xujiahui',
     daysAgo: 12,
@@ -422,7 +425,8 @@ export const COMMUNITY_NOTES: NoteSpec[] = [
     by: 'wu_campus',
     kind: 'stall',
     title: '仙林大学城毕业跳蚤市场（线上版）',
-    body: '毕业生们来摆摊！评论区出东西，宿舍楼下面交。#跳蚤市场 #毕业季 #南京',
+    body: '毕业生们来摆摊！评论区出东西，宿舍楼下面交，只收能自提的。#跳蚤市场 #毕业季 #南京',
+    stallRules: { pickupOnly: true },
     scenes: ['boxes', 'books', 'lamp'],
     spot: 'xianlin',
     daysAgo: 2,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMUNITY_NOTES, type CommentSpec } from './community-data.ts';
 import { DEMO_ITEMS } from './items-seed.ts';
+import { brokenRule, StallRules } from '../notes/stall-rules.ts';
 
 const itemOf = (by: string, i: number) => {
   const item = DEMO_ITEMS[by]?.[i];
@@ -50,6 +51,18 @@ describe('demo community coherence', () => {
     const kaoyan = COMMUNITY_NOTES.find((n) => n.kind === 'stall' && n.comments?.some((c) => c.body.includes('借楼出考研书')));
     const offered = (kaoyan?.comments ?? []).filter((c) => c.item !== undefined).map((c) => itemOf(c.by, c.item as number));
     expect(offered.some((i) => i.category === 'books' && i.title.includes('考研') && i.available !== 0)).toBe(true);
+  });
+
+  it('every item offered on a stall with rules meets them', () => {
+    const ruled = COMMUNITY_NOTES.filter((n) => n.stallRules);
+    expect(ruled.length).toBeGreaterThanOrEqual(2);
+    for (const n of ruled) {
+      const rules = StallRules.parse(n.stallRules);
+      for (const c of (n.comments ?? []).filter((x) => x.item !== undefined)) {
+        const item = itemOf(c.by, c.item as number);
+        expect(brokenRule(rules, { ...item, lat: null, lng: null }), `${n.title} / ${c.body}`).toBeNull();
+      }
+    }
   });
 
   it('every stall has items in its grid', () => {

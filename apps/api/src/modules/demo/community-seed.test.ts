@@ -33,6 +33,11 @@ describe('demo community', () => {
     for (const tag of ['搬家清仓', '谷子', '二手书', '服饰', '母婴', '家电', '家具', '电子地摊'])
       expect(tags).toContain(tag);
     expect((await t.db.selectFrom('noteItems').select('noteId').execute()).length).toBe(items.length);
+    // Stall hosts' rules, in words on the note (stall-rules.ts), for the stalls that set them.
+    const ruled = notes.filter((n) => n.stallRules !== null);
+    expect(ruled.length).toBeGreaterThanOrEqual(2);
+    const shown = await t.req('GET', `/notes/${ruled[0]?.id}`);
+    expect(shown.json.stall.ruleTexts.length).toBeGreaterThan(0);
   });
 
   it('adds nothing when run again', async () => {

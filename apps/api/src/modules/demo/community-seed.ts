@@ -9,6 +9,8 @@ import type { Deps } from '../../lib/http.ts';
 import { storeImage } from '../media/service.ts';
 import { createComment } from '../notes/comments-service.ts';
 import { createNote } from '../notes/service.ts';
+import { setStallRules } from '../notes/stall-host.ts';
+import type { StallRulesIn } from '../notes/stall-rules.ts';
 import { COMMUNITY_NOTES, type CommentSpec, FOLLOWS, type NoteSpec, SPOTS } from './community-data.ts';
 import { notePhotoPng } from './community-photos.ts';
 
@@ -189,6 +191,11 @@ export async function seedCommunity(
       itemsByUsername,
     ),
   );
+  // Stall hosts' rules, as a host sets them once the stall is busy (the real service).
+  for (const n of written) {
+    const r = n.spec.stallRules;
+    if (r) await setStallRules(deps, n.authorId, n.id, { pickupOnly: r.pickupOnly ?? false, area: null, categories: (r.categories as StallRulesIn['categories']) ?? null, maxPrice: r.maxPrice ?? null });
+  }
   await writeReactions(deps, written, members);
   await writeFollows(deps, members);
   return { notes: written.length };
