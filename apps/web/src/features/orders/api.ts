@@ -16,7 +16,8 @@ export type OrderStatus =
   | 'refunded';
 export type OrderAction = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show';
 export type Address = { name: string; phone: string; line: string };
-export type SavedAddress = Address & { id: string; createdAt: string };
+/** `lastUsedAt`: when an order of mine last shipped to it (the checkout preselects the latest). */
+export type SavedAddress = Address & { id: string; createdAt: string; lastUsedAt: string | null };
 
 export type Order = {
   id: string;
