@@ -58,3 +58,23 @@ export async function followedUserIds(
     .execute();
   return new Set(rows.map((r) => r.followeeId));
 }
+
+/** A note's author, by the note's id (a primary-key subquery): no need to read the note first. */
+export const authorOfNote = (db: Executor, noteId: string): Promise<Author | undefined> =>
+  db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'avatarId', 'status'])
+    .where('id', '=', (eb) => eb.selectFrom('notes').select('notes.authorId').where('notes.id', '=', noteId))
+    .executeTakeFirst();
+
+/** Whether the viewer follows the author of this note (false for visitors). */
+export async function followsAuthorOf(db: Executor, viewerId: string | null, noteId: string): Promise<boolean> {
+  if (!viewerId) return false;
+  const row = await db
+    .selectFrom('follows')
+    .select('followeeId')
+    .where('followerId', '=', viewerId)
+    .where('followeeId', '=', (eb) => eb.selectFrom('notes').select('notes.authorId').where('notes.id', '=', noteId))
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -6,7 +6,7 @@ import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import { coarseLocation, type LocationIn } from '../../lib/geo.ts';
 import type { Deps } from '../../lib/http.ts';
 import { recordPostFlag, screenPost } from '../trust/repeat-offender.ts';
-import { authorsByIds, followedUserIds, reactedNoteIds } from './hydrate.ts';
+import { authorOfNote, followsAuthorOf, reactedNoteIds } from './hydrate.ts';
 import { checkAttachableItems, itemCardsByNote, replaceNoteItems } from './items-port.ts';
 import { presentNote } from './presenter.ts';
 import {
@@ -133,17 +133,18 @@ export async function deleteNote(deps: Pick<Deps, 'db'>, userId: string, noteId:
 /** A note as its page shows it: a fixed number of queries, run side by side. */
 export async function getNoteView(deps: Pick<Deps, 'db'>, noteId: string, viewerId: string | null) {
   const db = deps.db;
-  const note = await findNote(db, noteId);
-  if (!note) throw notFound('note');
-  const [authors, images, liked, collected, followed, items] = await Promise.all([
-    authorsByIds(db, [note.authorId]),
-    noteImages(db, note.id),
-    reactedNoteIds(db, 'noteLikes', viewerId, [note.id]),
-    reactedNoteIds(db, 'noteCollects', viewerId, [note.id]),
-    followedUserIds(db, viewerId, [note.authorId]),
-    itemCardsByNote(db, [note.id], viewerId),
+  // One round trip: everything is found by the note's id (the author and the follow through a
+  // primary-key subquery), so nothing waits for the note row first.
+  const [note, author, images, liked, collected, followed, items] = await Promise.all([
+    findNote(db, noteId),
+    authorOfNote(db, noteId),
+    noteImages(db, noteId),
+    reactedNoteIds(db, 'noteLikes', viewerId, [noteId]),
+    reactedNoteIds(db, 'noteCollects', viewerId, [noteId]),
+    followsAuthorOf(db, viewerId, noteId),
+    itemCardsByNote(db, [noteId], viewerId),
   ]);
-  const author = authors.get(note.authorId);
+  if (!note) throw notFound('note');
   // A banned member's notes disappear with them.
   if (author?.status !== 'active') throw notFound('note');
   // Hidden by a moderator: gone for everyone but its author and operators.
@@ -155,6 +156,6 @@ export async function getNoteView(deps: Pick<Deps, 'db'>, noteId: string, viewer
     items: items.get(note.id) ?? [],
     likedByMe: liked.has(note.id),
     collectedByMe: collected.has(note.id),
-    followedByMe: followed.has(note.authorId),
+    followedByMe: followed,
   });
 }
