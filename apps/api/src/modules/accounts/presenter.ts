@@ -8,13 +8,22 @@ import type { UserRow } from './repo.ts';
 
 export type QuickSellUnmet = 'account_age' | 'verification';
 
-/** SPEC C3: account age ≥ N days and real-name verified. No deposit, no review. */
-export function quickSellEligibility(u: Pick<UserRow, 'createdAt' | 'verifiedAt'>, config: Config, clock: Clock) {
+/**
+ * SPEC C3: account age ≥ N days and real-name verified. No deposit, no review. An operator may
+ * vouch for a member (issue 15 item 10: a campus or neighbourhood group that knows its members):
+ * the vouch stands in for the account age, never for the verification. `path` says what made an
+ * eligible member eligible: their account's age, or — while it is not yet met — the vouch.
+ */
+export function quickSellEligibility(u: Pick<UserRow, 'createdAt' | 'verifiedAt'> & { vouchedAt?: Date | null }, config: Config, clock: Clock) {
   const eligibleAt = new Date(u.createdAt.getTime() + config.quickSellMinAccountDays * DAY_MS);
+  const ageMet = eligibleAt <= clock.now();
+  const vouched = u.vouchedAt != null;
   const unmet: QuickSellUnmet[] = [];
-  if (eligibleAt > clock.now()) unmet.push('account_age');
+  if (!ageMet && !vouched) unmet.push('account_age');
   if (!u.verifiedAt) unmet.push('verification');
-  return { eligible: unmet.length === 0, unmet, eligibleAt: eligibleAt.toISOString() };
+  const eligible = unmet.length === 0;
+  const path: 'account_age' | 'vouched' | null = !eligible ? null : ageMet ? 'account_age' : 'vouched';
+  return { eligible, unmet, eligibleAt: eligibleAt.toISOString(), vouched, path };
 }
 
 export function presentMe(u: UserRow, deps: { config: Config; clock: Clock; secrets: Secrets }) {

@@ -57,6 +57,8 @@ export const QuickSell = z.object({
   eligible: z.boolean(),
   unmet: z.array(z.enum(['account_age', 'verification'])),
   eligibleAt: z.string().nullable().openapi({ description: 'When the account-age condition is met' }),
+  vouched: z.boolean().openapi({ description: 'An operator vouched for the member: the account age is not required (verification still is)' }),
+  path: z.enum(['account_age', 'vouched']).nullable().openapi({ description: 'What made an eligible member eligible; null while not eligible' }),
 });
 
 export const Me = z

@@ -7,7 +7,7 @@ import { cutPage, decodeKeyset } from '../notes/keyset.ts';
 
 export type AuditAction =
   | 'report.hide' | 'report.restore' | 'report.warn' | 'report.limit' | 'report.ban' | 'report.unban' | 'report.dismiss'
-  | 'case.decide' | 'withdrawal.retry' | 'settings.update' | 'role.grant';
+  | 'case.decide' | 'withdrawal.retry' | 'settings.update' | 'role.grant' | 'member.vouch' | 'member.unvouch';
 
 export type AuditEntry = {
   actor: Pick<AuthUser, 'id' | 'username' | 'role'> | { id: null; username: string; role: string };

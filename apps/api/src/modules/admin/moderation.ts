@@ -65,6 +65,8 @@ async function lockSubject(tx: Tx, actor: AuthUser, subjectId: string | null, ac
   if (!subjectId) throw unprocessable('action_not_applicable', `There is no member to ${action} for this report.`);
   const s = await tx.selectFrom('users').select(['id', 'status', 'role']).where('id', '=', subjectId).forUpdate().executeTakeFirstOrThrow();
   if (s.id === actor.id) throw forbidden('forbidden', 'You cannot act on your own account.');
+  // A deleted account has nothing left to warn, limit, ban or unban (and its row may not change status).
+  if (s.status === 'deleted') throw conflict('account_deleted', 'This account was deleted.');
   if (s.role !== 'member' && actor.role !== 'admin') throw forbidden('forbidden', 'Only an admin may act on a moderator or an admin.');
   return s;
 }

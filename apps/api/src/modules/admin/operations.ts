@@ -92,11 +92,11 @@ export async function retryWithdrawal(deps: Deps, actor: AuthUser, id: string, r
 }
 
 export async function findMembers(deps: Pick<Deps, 'db'>, q: { q?: string; role?: string; limit: number }) {
-  let query = deps.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'status', 'createdAt']);
+  let query = deps.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'status', 'createdAt', 'verifiedAt', 'vouchedAt']);
   if (q.q) query = query.where(sql<boolean>`lower(username) LIKE ${`${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`}`);
   if (q.role) query = query.where('role', '=', q.role);
   const rows = await query.orderBy('username').limit(q.limit).execute();
-  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+  return { items: rows.map(({ verifiedAt, vouchedAt, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString(), verified: verifiedAt !== null, vouchedAt: vouchedAt?.toISOString() ?? null })) };
 }
 
 /** Gives a member a role; by an admin (the console) or by `npm run admin:grant` (actor null). */

@@ -8,11 +8,19 @@ import { adminOnly, operatorOnly, requireAdmin, requireOperator } from './guard.
 import { resolveReport } from './moderation.ts';
 import { findMembers, setRole } from './operations.ts';
 import { moderationQueue } from './queue.ts';
-import { AuditPage, AuditQuery, MembersQuery, QueuePage, QueueQuery, ResolveBody, ResolveResult, RoleBody } from './schema.ts';
+import { AuditPage, AuditQuery, MembersQuery, QueuePage, QueueQuery, ResolveBody, ResolveResult, RoleBody, VouchBody } from './schema.ts';
+import { setVouched } from './vouch.ts';
 
 const tags = ['admin'];
 const security = [{ Bearer: [] }];
-const Member = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), status: z.string(), createdAt: z.string() });
+const Member = z.object({
+  id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), status: z.string(), createdAt: z.string(),
+  verified: z.boolean(), vouchedAt: z.string().nullable().openapi({ description: 'An operator vouched for the member (quick sell before the account age)' }),
+});
+const Vouched = z.object({
+  id: z.string(), username: z.string(), vouched: z.boolean(), vouchedAt: z.string().nullable(),
+  quickSell: z.object({ eligible: z.boolean(), unmet: z.array(z.string()), eligibleAt: z.string().nullable(), vouched: z.boolean(), path: z.string().nullable() }),
+});
 
 export function adminRoutes() {
   const r = newRouter();
@@ -79,6 +87,24 @@ export function adminRoutes() {
       return c.json(await setRole(c.get('deps'), actor, { id: c.req.valid('param').id }, b.role, b.reason), 200);
     },
   );
+
+  // Vouch / unvouch (moderators and admins): the vouch stands in for the quick-sell account age.
+  for (const [path, vouch] of [['vouch', true], ['unvouch', false]] as const) {
+    r.openapi(
+      createRoute({
+        method: 'post', path: `/admin/users/{id}/${path}`, tags, security, middleware: [operatorOnly] as const,
+        summary: vouch
+          ? 'Vouch for a member: they may quick-sell before the account-age rule is met (verification still required); one audit entry'
+          : 'Withdraw a vouch: the account-age rule applies to the member again; one audit entry',
+        request: { params: IdParam, body: jsonBody(VouchBody) },
+        responses: { 200: jsonContent(Vouched), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) => {
+        const actor = requireOperator(c);
+        return c.json(await setVouched(c.get('deps'), actor, c.req.valid('param').id, vouch, c.req.valid('json').reason), 200);
+      },
+    );
+  }
 
   return r;
 }

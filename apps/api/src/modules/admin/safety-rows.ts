@@ -50,6 +50,19 @@ export const adminRows: Record<string, Row> = {
       params: { id: (await w.member()).id }, body: { role: 'moderator', reason: '新版主' },
     }),
   },
+  'POST /admin/users/{id}/vouch': {
+    ...OPERATOR,
+    setup: async (w) => ({ party: await withRole(w, 'moderator'), params: { id: (await w.member()).id }, body: { reason: '社区成员' } }),
+  },
+  'POST /admin/users/{id}/unvouch': {
+    ...OPERATOR,
+    setup: async (w) => {
+      const party = await withRole(w, 'moderator');
+      const m = await w.member();
+      await w.t.db.updateTable('users').set({ vouchedAt: new Date(), vouchedBy: party.id }).where('id', '=', m.id).execute();
+      return { party, params: { id: m.id }, body: { reason: '已离开社区' } };
+    },
+  },
   'GET /admin/stats': {
     ...OPERATOR,
     setup: async (w) => ({ party: await withRole(w, 'moderator'), query: { from: '2026-01-01', to: '2026-01-31', bucket: 'week' } }),
