@@ -64,6 +64,7 @@ const TAGS: Record<string, string> = {
   feed: 'Feeds and a member’s notes',
   search: 'Search, suggestions and saved searches',
   admin: 'The operator console (moderators and admins)',
+  engagement: 'Collected items, seller stats and #tag pages',
 };
 
 const problem = (description: string, headers?: Json): Response => ({
@@ -106,6 +107,7 @@ export function openApiDocument<E extends Env>(app: OpenAPIHono<E>, prefix: stri
       for (const t of op.tags ?? []) tags.add(t);
     }
   }
+  optionalDefaults(doc);
   const responses = Object.fromEntries([...used].sort().map((s) => [`Problem${s === 'default' ? 'Default' : s}`, PROBLEMS[s]]));
   doc.components = {
     ...doc.components,
@@ -168,4 +170,32 @@ export function mountOpenApi<E extends Env>(app: OpenAPIHono<E>, prefix: string)
     doc ??= openApiDocument(app, prefix);
     return c.json(doc);
   });
+}
+
+/**
+ * A request field with a default may be left out (zod fills it in), but the generator lists it
+ * as required, as it is in the parsed value. In the schemas a request body reaches, such a field
+ * is made optional, so clients are not made to send `quantity: 1`.
+ */
+function optionalDefaults(doc: Document) {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, Json>;
+  const seen = new Set<Json>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object' || seen.has(node as Json)) return;
+    const s = node as Json;
+    seen.add(s);
+    if (typeof s.$ref === 'string') return visit(schemas[s.$ref.replace('#/components/schemas/', '')]);
+    const props = s.properties as Record<string, Json> | undefined;
+    if (props && Array.isArray(s.required)) {
+      s.required = s.required.filter((k: string) => props[k]?.default === undefined);
+      if ((s.required as string[]).length === 0) delete s.required;
+    }
+    for (const v of Object.values(s)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else visit(v);
+    }
+  };
+  for (const item of Object.values(doc.paths)) {
+    for (const method of METHODS) visit(item[method]?.requestBody);
+  }
 }

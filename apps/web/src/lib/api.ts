@@ -1,6 +1,11 @@
 // A small typed fetch client for /api/v1. Every failure becomes an ApiError carrying what the
 // server said (status, stable `code`, field errors, Retry-After) so pages can say it in words.
+// `client` + `call` are the generated, typed way (@jishi/client); `api`/`request` the older
+// hand-typed one that pages leave one by one.
+import { createClient, type JishiClient } from '@jishi/client';
 import { reportReachable } from './connectivity.ts';
+
+export type { components, paths, Schemas } from '@jishi/client';
 
 export type FieldError = { path: string; message: string };
 
@@ -99,3 +104,32 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * The typed client: `call(client.GET('/api/v1/items/{id}', { params: { path: { id } } }))`
+ * resolves to the typed body or throws the same ApiError as `request` (network_error included).
+ */
+export const client: JishiClient = /* @__PURE__ */ createClient({
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  fetch: async (req: Request) => {
+    let res: Response;
+    try {
+      res = await fetch(req);
+    } catch {
+      reportReachable(false);
+      throw new ApiError({ status: 0, code: 'network_error' });
+    }
+    reportReachable(true);
+    return res;
+  },
+});
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+/** The body of a successful call (undefined for 204), or a thrown ApiError. */
+export async function call<R extends Result>(result: Promise<R>): Promise<Exclude<R['data'], undefined>> {
+  const { data, error, response } = await result;
+  if (!response.ok) throw toApiError(response, error);
+  return data as Exclude<R['data'], undefined>;
+}
