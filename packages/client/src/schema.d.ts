@@ -145,6 +145,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/vouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vouch for a member: they may quick-sell before the account-age rule is met (verification still required); one audit entry */
+        post: operations["vouchForUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/unvouch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a vouch: the account-age rule applies to the member again; one audit entry */
+        post: operations["withdrawVouch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/stats": {
         parameters: {
             query?: never;
@@ -2152,6 +2186,9 @@ export interface components {
             role: "member" | "moderator" | "admin";
             reason: string;
         };
+        VouchBody: {
+            reason: string;
+        };
         MarketStats: {
             bucket: string;
             tz: string;
@@ -2954,6 +2991,13 @@ export interface components {
                 unmet: ("account_age" | "verification")[];
                 /** @description When the account-age condition is met */
                 eligibleAt: string | null;
+                /** @description An operator vouched for the member: the account age is not required (verification still is) */
+                vouched: boolean;
+                /**
+                 * @description What made an eligible member eligible; null while not eligible
+                 * @enum {string|null}
+                 */
+                path: "account_age" | "vouched" | null;
             };
         };
         RegisterBody: {
@@ -3921,6 +3965,9 @@ export interface operations {
                             role: string;
                             status: string;
                             createdAt: string;
+                            verified: boolean;
+                            /** @description An operator vouched for the member (quick sell before the account age) */
+                            vouchedAt: string | null;
                         }[];
                     };
                 };
@@ -3970,6 +4017,98 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    vouchForUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        vouched: boolean;
+                        vouchedAt: string | null;
+                        quickSell: {
+                            eligible: boolean;
+                            unmet: string[];
+                            eligibleAt: string | null;
+                            vouched: boolean;
+                            path: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    withdrawVouch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VouchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        vouched: boolean;
+                        vouchedAt: string | null;
+                        quickSell: {
+                            eligible: boolean;
+                            unmet: string[];
+                            eligibleAt: string | null;
+                            vouched: boolean;
+                            path: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             default: components["responses"]["ProblemDefault"];

@@ -149,6 +149,8 @@ export const OPERATIONS: Record<string, OperationMeta> = {
   'GET /admin/audit': { id: 'listAuditLog' },
   'GET /admin/users': { id: 'findUsers' },
   'PUT /admin/users/{id}/role': { id: 'setUserRole', example: { role: 'moderator', reason: '社区志愿者' } },
+  'POST /admin/users/{id}/vouch': { id: 'vouchForUser' },
+  'POST /admin/users/{id}/unvouch': { id: 'withdrawVouch' },
   'GET /admin/stats': { id: 'getMarketStats' },
   'GET /admin/settings': { id: 'getSettings' },
   'PATCH /admin/settings': { id: 'updateSettings', example: { reason: '春季活动', feeBps: 50 } },
