@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { clearSession, useLogout, useMe } from '../../features/accounts/api.ts';
+import { cancelSigningOut, markSigningOut } from '../../features/accounts/signed-out.ts';
 import { CreditCard } from '../../features/accounts/components/credit-card.tsx';
 import { SellerGuardNotice } from '../../features/reviews/components/seller-guard-notice.tsx';
 import { ProfileHeader } from '../../features/accounts/components/profile-header.tsx';
@@ -27,8 +28,16 @@ export default function MePage() {
   if (!me) return null; // RequireMember guarantees a member
 
   // Leave the member-only page first, so the guard does not bounce us to the login page.
+  // From the server's answer on, a request in flight may answer 401 and forget the member before
+  // the navigation lands: the guard sends that to home too (signed-out.ts).
   const signOut = async () => {
-    await logout.mutateAsync();
+    markSigningOut();
+    try {
+      await logout.mutateAsync();
+    } catch (err) {
+      cancelSigningOut();
+      throw err;
+    }
     await navigate('/', { replace: true });
     clearSession(qc);
   };
