@@ -150,6 +150,37 @@ for (const size of [
       expect(note.tags).toContain('周末好物');
     });
 
+    test('the seller edits price, description and quantity; a member who wants the item hears of the drop', async ({ page, baseURL }) => {
+      const fan = await requestFactory.newContext({ baseURL });
+      await registerViaApi(fan, 'engfan');
+      await sellerViaApi(page.request, 'engedit');
+      const itemId = await listViaApi(page.request, {
+        title: '九成新电饭煲',
+        description: '搬家出',
+        price: 12000,
+        quantity: 1,
+        delivery: ['pickup'],
+        category: 'appliances',
+        condition: 'like_new',
+        imageIds: [await uploadScene(page.request, '#ffecd2', '#fcb69f', 600, 600)],
+      });
+      expect((await fan.put(`/api/v1/items/${itemId}/collect`)).status()).toBe(204);
+      await page.goto(`/items/${itemId}`);
+      await expect(page.getByTestId('item-wants')).toHaveText('1 人想要');
+      await page.getByRole('link', { name: '编辑' }).click();
+      await page.getByLabel('价格（元）').fill('99');
+      await page.getByLabel('描述').fill('搬家出，送内胆');
+      await page.getByLabel('数量').fill('2');
+      await shot(page, `engage-item-edit-${size.name}`);
+      await page.getByRole('button', { name: '保存' }).click();
+      await expect(page.getByTestId('item-price')).toHaveText('¥99.00');
+      await expect(page.getByText('搬家出，送内胆')).toBeVisible();
+      await expect(page.getByText('剩 2 件 / 共 2 件')).toBeVisible();
+      const told = (await (await fan.get('/api/v1/notifications')).json()).items.filter((n: { type: string }) => n.type === 'price_drop');
+      expect(told).toHaveLength(1);
+      expect(told[0].data).toMatchObject({ price: 9900, oldPrice: 12000 });
+    });
+
     test('avatar: choose a photo, crop it square in the browser, see it on the profile', async ({ page }) => {
       await member(page, 'engavatar');
       await page.goto('/me/edit');

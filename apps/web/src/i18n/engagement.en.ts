@@ -41,11 +41,7 @@ export const engagementEn: Widen<typeof engagementZhCN> = {
       noItems: 'Nothing on sale under this topic yet',
     },
     note: {
-      photos: 'Photos',
       photosHint: 'Reorder with the arrows; the first one is the cover',
-      moveUp: 'Move earlier',
-      moveDown: 'Move later',
-      addPhoto: 'Add photo',
     },
   },
 };

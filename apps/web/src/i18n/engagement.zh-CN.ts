@@ -39,11 +39,7 @@ export const engagementZhCN = {
       noItems: '这个话题下暂时没有在售的闲置',
     },
     note: {
-      photos: '图片',
-      photosHint: '拖动或用箭头调整顺序，第一张是封面',
-      moveUp: '前移',
-      moveDown: '后移',
-      addPhoto: '添加图片',
+      photosHint: '用箭头调整顺序，第一张是封面',
     },
   },
 };
