@@ -13,6 +13,8 @@ import { ADDRESS, PASSWORD } from './world.ts';
 import { afterSaleRows } from '../modules/aftersale/safety-rows.ts';
 import { adminRows } from '../modules/admin/safety-rows.ts';
 import { privacyRows } from '../modules/privacy/safety-rows.ts';
+import { stallHostRows } from '../modules/notes/safety-rows.ts';
+import { trackingRows } from '../modules/tracking/safety-rows.ts';
 
 export type Cls = '2xx' | '401' | '403' | '404' | '4xx';
 export type Actor = 'visitor' | 'stranger' | 'party' | 'peer';
@@ -356,6 +358,10 @@ export const MATRIX: Record<string, Row> = {
 
   // ── personal data: export and deletion (their rows live with the module) ─────────────────
   ...privacyRows,
+
+  // ── stall hosts and parcel tracking (their rows live with the modules) ───────────────────
+  ...stallHostRows,
+  ...trackingRows,
 };
 
 /**

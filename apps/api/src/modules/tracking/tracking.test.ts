@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
 import { placeOrder, sellerWithItem } from '../orders/fixtures.ts';
-import { SANDBOX_DELAY_MS, SANDBOX_DELIVERED_AFTER_MS, sandboxDelays } from './carrier.ts';
+import { type Carrier, CarrierError, SANDBOX_DELAY_MS, SANDBOX_DELIVERED_AFTER_MS, sandboxDelays } from './carrier.ts';
+import { trackOrder } from './service.ts';
 
 const t = await createTestApp();
 const HOUR = 3_600_000;
@@ -25,7 +26,10 @@ async function shippedOrder(trackingNumber: string) {
   expect((await t.req('POST', `/orders/${o.id}/pay`, { token: buyer.token })).status).toBe(200);
   const tracking = () => t.req('GET', `/orders/${o.id}/tracking`, { token: buyer.token });
   expectProblem(await tracking(), 409, 'not_shipped');
-  const s = await t.req('POST', `/orders/${o.id}/ship`, { token: seller.token, body: { carrier: '顺丰', trackingNumber } });
+  const s = await t.req('POST', `/orders/${o.id}/ship`, {
+    token: seller.token,
+    body: { carrier: '顺丰', trackingNumber },
+  });
   expect(s.status, s.text).toBe(200);
   return { id: o.id as string, buyer, seller, tracking };
 }
@@ -72,7 +76,14 @@ describe('GET /orders/:id/tracking', () => {
     t.clock.advance(SANDBOX_DELAY_MS);
     r = await tracking();
     expect(r.json).toMatchObject({ status: 'delivered', delayed: false });
-    expect(r.json.events.map((e: { type: string }) => e.type)).toEqual(['delivered', 'out_for_delivery', 'arrived', 'delayed', 'departed', 'collected']);
+    expect(r.json.events.map((e: { type: string }) => e.type)).toEqual([
+      'delivered',
+      'out_for_delivery',
+      'arrived',
+      'delayed',
+      'departed',
+      'collected',
+    ]);
     t.clock.advance(-(SANDBOX_DELIVERED_AFTER_MS + SANDBOX_DELAY_MS + HOUR));
   });
 
@@ -91,5 +102,19 @@ describe('GET /orders/:id/tracking', () => {
     expectProblem(await t.req('GET', `/orders/${id}/tracking`, { token: stranger.token }), 404, 'not_found');
     expect((await t.req('GET', `/orders/${id}/tracking`)).status).toBe(401);
     expectProblem(await t.req('GET', '/orders/0000000000000000/tracking', { token: stranger.token }), 404, 'not_found');
+  });
+
+  it('a carrier that does not answer is 503 carrier_unavailable with Retry-After, never a 500', async () => {
+    const { id, buyer } = await shippedOrder(numberWhere(false, 700));
+    const down: Carrier = {
+      track: async () => {
+        throw new CarrierError('unavailable');
+      },
+    };
+    await expect(trackOrder({ ...t.deps, carrier: down }, buyer.id, id)).rejects.toMatchObject({
+      status: 503,
+      code: 'carrier_unavailable',
+      headers: { 'Retry-After': '60' },
+    });
   });
 });
