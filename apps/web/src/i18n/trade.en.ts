@@ -8,6 +8,8 @@ export const tradeEn: Widen<typeof tradeZhCN> = {
     sell: 'Sell an item',
     sellBody:
       'Snap, price, listed in minutes. The buyer pays into escrow; the money reaches you after they confirm receipt.',
+    sellUnlocks: 'You can sell from {{date}} (when your account is {{days}} days old), or sooner if an operator vouches for you',
+    sellNeedsId: 'Pass real-name verification to sell',
     note: 'Post a note',
     noteBody: 'Share finds, life and stall threads, with your item cards attached.',
     escrow: 'Every trade on Jishi is escrowed: the money stays with the platform until the buyer confirms receipt',

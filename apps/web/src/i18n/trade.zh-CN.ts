@@ -5,6 +5,8 @@ export const tradeZhCN = {
     title: '发布',
     sell: '卖闲置',
     sellBody: '拍照、定价，几分钟上架。买家付款进平台托管，确认收货后才到你的钱包。',
+    sellUnlocks: '{{date}} 起可以卖闲置（账号注册满 {{days}} 天），管理员也可以为认识的成员担保',
+    sellNeedsId: '完成实名认证后就可以卖闲置',
     note: '发笔记',
     noteBody: '分享好物、生活和摊位帖，可以附上你的闲置卡片。',
     escrow: '集市所有交易都走担保：钱先放在平台，确认收货后才给卖家',

@@ -17,7 +17,7 @@ export type Me = {
   createdAt: string;
   verified: boolean;
   verification: { realName: string; idNumber: string } | null;
-  quickSell: { eligible: boolean; unmet: QuickSellUnmet[]; eligibleAt: string | null };
+  quickSell: { eligible: boolean; unmet: QuickSellUnmet[]; eligibleAt: string | null; vouched?: boolean; path?: 'account_age' | 'vouched' | null };
 };
 
 export type PublicUser = {

@@ -60,9 +60,16 @@ export type StatsPoint = {
   activeMembers: number; newMembers: number; listings: number; cases: number; casesRefunded: number; casesReleased: number; casesWithdrawn: number; scamHits: number;
 };
 
-export type Setting = { key: string; value: number; defaultValue: number; min: number; max: number; unit: string; env: string; overridden: boolean; updatedAt: string | null };
+export type Setting = {
+  key: string; value: number; defaultValue: number; min: number; max: number; unit: string; env: string;
+  group: string; effect: 'now' | 'new'; overridden: boolean; updatedAt: string | null;
+};
 
 type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Member = {
+  id: string; username: string; displayName: string; role: string; status: string; createdAt: string; verified: boolean; vouchedAt: string | null;
+};
 
 const qs = (o: Record<string, string | undefined>) => {
   const p = new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => !!e[1]));
@@ -114,3 +121,10 @@ export const useDecide = () =>
 export const useRetryWithdrawal = () => useAdminMutation((i: { id: string; reason: string }) => api.post(`/admin/withdrawals/${i.id}/retry`, { reason: i.reason }));
 
 export const useSaveSettings = () => useAdminMutation((body: Record<string, number | null | string>) => api.patch<{ items: Setting[] }>('/admin/settings', body));
+
+export const useMembers = (q: string) =>
+  useQuery({ queryKey: ['admin', 'members', q], queryFn: () => api.get<{ items: Member[] }>(`/admin/users${qs({ q: q || undefined, limit: '20' })}`) });
+
+/** 担保可卖 / 取消担保 (moderators and admins; audited). */
+export const useVouch = () =>
+  useAdminMutation((i: { id: string; vouch: boolean; reason: string }) => api.post(`/admin/users/${i.id}/${i.vouch ? 'vouch' : 'unvouch'}`, { reason: i.reason }));

@@ -7,6 +7,7 @@ import { useMe } from '../../features/accounts/api.ts';
 import { DashboardPage } from '../../features/admin/components/dashboard.tsx';
 import { CasesPage, WithdrawalsPage } from '../../features/admin/components/money-pages.tsx';
 import { AuditPage, QueuePage } from '../../features/admin/components/moderation-pages.tsx';
+import { MembersPage } from '../../features/admin/components/members-page.tsx';
 import { SettingsPage } from '../../features/admin/components/settings-form.tsx';
 import { roleLabel } from '../../features/admin/components/shared.tsx';
 import { useAdminT } from '../../features/admin/i18n.ts';
@@ -19,6 +20,7 @@ const NAV = [
   ['dashboard', 'dashboard'],
   ['audit', 'audit'],
   ['settings', 'settings'],
+  ['members', 'members'],
 ] as const;
 
 export default function AdminApp() {
@@ -57,6 +59,7 @@ export default function AdminApp() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage isAdmin={isAdmin} />} />
+              <Route path="members" element={<MembersPage />} />
             </Routes>
           </main>
         </>

@@ -92,7 +92,10 @@ function Subject({ s }: { s: NonNullable<Entry['subject']> }) {
           <strong>{s.displayName}</strong> @{s.username}
         </Link>{' '}
         {s.status === 'banned' && <span className="admin-pill admin-pill-bad">{at('queue.banned')}</span>}
-        <span className="muted small"> · {at('queue.joined', { date: s.createdAt.slice(0, 10) })}</span>
+        <span className="muted small"> · {at('queue.joined', { date: s.createdAt.slice(0, 10) })}</span>{' '}
+        <Link to={`/admin/members?q=${encodeURIComponent(s.username)}`} className="small">
+          {at('nav.members')}
+        </Link>
       </p>
       <ul className="admin-facts small">
         {reports.length > 0 && (

@@ -1,5 +1,7 @@
-// 规则设置 (admins): every number of the product rules, its default and bounds; changed values
-// are sent with one reason, cleared ones go back to the default.
+// 规则设置 (admins): every number of the product rules by group, with its unit, default and bounds
+// and whether it applies now or to what starts after the change (a deadline already written on
+// an order or case keeps its value); changed values are sent with one reason, cleared ones go
+// back to the default.
 import { useEffect, useState } from 'react';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -7,6 +9,15 @@ import { ErrorState, Loading } from '../../../ui/status.tsx';
 import { type Setting, useSaveSettings, useSettings } from '../api.ts';
 import { type AdminKey, useAdminT } from '../i18n.ts';
 import { ReasonForm, useDescribe } from './shared.tsx';
+
+const GROUPS = ['quickSell', 'orders', 'deposit', 'afterSale', 'trust', 'wallet', 'accounts'];
+
+/** The settings by group, in the console's order (a group the server adds later goes last). */
+function groupsOf(items: Setting[]): [string, Setting[]][] {
+  const by = new Map<string, Setting[]>();
+  for (const s of items) by.set(s.group, [...(by.get(s.group) ?? []), s]);
+  return [...by.entries()].sort(([a], [b]) => (GROUPS.indexOf(a) + 99) % 99 - (GROUPS.indexOf(b) + 99) % 99);
+}
 
 export function SettingsPage({ isAdmin }: { isAdmin: boolean }) {
   const at = useAdminT();
@@ -33,26 +44,36 @@ export function SettingsPage({ isAdmin }: { isAdmin: boolean }) {
   return (
     <section aria-label={at('nav.settings')} className="admin-settings">
       <p className="muted small">{at('settings.intro')}</p>
-      <div className="card admin-settings-grid">
-        {q.data.items.map((s) => (
-          <label key={s.key} className={invalid(s) ? 'admin-setting admin-setting-invalid' : 'admin-setting'} data-testid={`setting-${s.key}`}>
-            <span className="admin-setting-name">{at(`settings.keys.${s.key}` as AdminKey)}</span>
-            <input
-              className="input"
-              inputMode="numeric"
-              value={draft[s.key] ?? ''}
-              placeholder={String(s.defaultValue)}
-              onChange={(e) => {
-                setSaved(false);
-                setDraft({ ...draft, [s.key]: e.target.value.trim() });
-              }}
-            />
-            <span className="muted small">
-              {at('settings.default', { value: s.defaultValue })} · {at('settings.range', { min: s.min, max: s.max })} · {s.env}
-            </span>
-          </label>
-        ))}
-      </div>
+      {groupsOf(q.data.items).map(([group, items]) => (
+        <fieldset key={group} className="card admin-settings-grid" data-testid={`settings-group-${group}`}>
+          <legend className="admin-setting-group">{at(`settings.groups.${group}` as AdminKey)}</legend>
+          {items.map((s) => {
+            const unit = at(`settings.units.${s.unit}` as AdminKey);
+            return (
+              <label key={s.key} className={invalid(s) ? 'admin-setting admin-setting-invalid' : 'admin-setting'} data-testid={`setting-${s.key}`}>
+                <span className="admin-setting-name">
+                  {at(`settings.keys.${s.key}` as AdminKey)} <span className="muted small">({unit})</span>
+                </span>
+                <input
+                  className="input"
+                  inputMode="numeric"
+                  aria-label={`${at(`settings.keys.${s.key}` as AdminKey)} (${unit})`}
+                  value={draft[s.key] ?? ''}
+                  placeholder={String(s.defaultValue)}
+                  onChange={(e) => {
+                    setSaved(false);
+                    setDraft({ ...draft, [s.key]: e.target.value.trim() });
+                  }}
+                />
+                <span className="muted small">
+                  {at('settings.default', { value: s.defaultValue })} · {at('settings.range', { min: s.min, max: s.max })} {unit} · {s.env}
+                </span>
+                <span className="muted small admin-setting-help">{at(s.effect === 'new' ? 'settings.effectNew' : 'settings.effectNow')}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+      ))}
       {saved && <p className="admin-ok" role="status">{at('settings.saved')}</p>}
       {Object.keys(changes).length === 0 ? (
         <p className="muted small">{at('settings.nothing')}</p>

@@ -10,7 +10,7 @@ import { Button } from '../../../ui/button.tsx';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
 import { type AdminKey, type AdminT, useAdminT } from '../i18n.ts';
 
-const KNOWN = new Set(['forbidden', 'invalid_state', 'action_not_applicable', 'target_gone', 'range_too_large']);
+const KNOWN = new Set(['forbidden', 'invalid_state', 'action_not_applicable', 'target_gone', 'range_too_large', 'account_deleted', 'invalid_setting']);
 
 export function useDescribe() {
   const { t } = useTranslation();
