@@ -4,6 +4,7 @@
 //           notes (with their comments, likes and photos), the text of the member's comments
 //           on others' notes (erased like a deleted comment, so replies stay readable),
 //           likes, collects, follows, own blocks, addresses, notifications, idempotency keys,
+//           payout accounts (the sealed number; the masked row stays for the withdrawals),
 //           credit history, photos no one else's record needs; open offers are withdrawn,
 //           items withdrawn (photos and floor prices removed, hosting off), unpaid orders cancelled.
 //   kept    for the counterparties and the law: orders (their snapshots and cover photos),
@@ -88,6 +89,13 @@ async function eraseMember(tx: Tx, userId: string, now: Date): Promise<{ mediaId
     await tx.deleteFrom(table).where(col, '=', userId).execute();
   }
   await tx.deleteFrom('blocks').where('blockerId', '=', userId).execute();
+  // Payout methods stay as rows (withdrawals point at them, with their mask); the sealed account
+  // and its keyed hash go, so nothing can be paid there or matched to the person again.
+  await tx
+    .updateTable('payoutMethods')
+    .set({ accountEnc: '', accountHash: sql<string>`'deleted:' || id`, deletedAt: sql<Date>`coalesce(deleted_at, ${now})` })
+    .where('userId', '=', userId)
+    .execute();
   // A seat on a jury falls due now: the next sweep draws someone else for it.
   await tx.updateTable('afterSaleJurors').set({ dueAt: now }).where('userId', '=', userId).where('status', '=', 'pending').execute();
   await tx

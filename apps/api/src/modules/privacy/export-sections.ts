@@ -187,7 +187,9 @@ const trade: Section[] = [
       return cut(rows, byId, (r) => ({ ...r, direction: r.toAccount === acct ? 'in' : 'out' }));
     },
   },
-  ...simple('withdrawals', 'withdrawals', 'userId', ['id', 'amount', 'method', 'status', 'attempts', 'failureReason', 'providerRef', 'createdAt', 'updatedAt']),
+  ...simple('withdrawals', 'withdrawals', 'userId', ['id', 'amount', 'method', 'payoutTo', 'status', 'attempts', 'failureReason', 'providerRef', 'createdAt', 'updatedAt']),
+  // Masked as the member sees them: the sealed number and its keyed hash never leave.
+  ...simple('payoutMethods', 'payoutMethods', 'userId', ['id', 'kind', 'bank', 'masked', 'verifiedAt', 'lastUsedAt', 'createdAt', 'deletedAt']),
   ...simple('addresses', 'addresses', 'userId', ['id', 'name', 'phone', 'line', 'createdAt']),
   ...simple('notifications', 'notifications', 'recipientId', ['id', 'type', 'actorIds', 'actorCount', 'noteId', 'commentId', 'itemId', 'orderId', 'offerId', 'caseId', 'data', 'readAt', 'createdAt']),
   ...simple('reports', 'reports', 'reporterId', ['id', 'targetType', 'targetId', 'reason', 'detail', 'status', 'resolution', 'resolvedAt', 'createdAt']),
@@ -196,7 +198,7 @@ const trade: Section[] = [
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
-type Simple = 'withdrawals' | 'addresses' | 'notifications' | 'reports' | 'memberLimits';
+type Simple = 'withdrawals' | 'payoutMethods' | 'addresses' | 'notifications' | 'reports' | 'memberLimits';
 
 /** A table read by one owner column, every named column as stored. */
 function simple(name: string, table: Simple, owner: string, cols: string[]): Section[] {

@@ -69,6 +69,13 @@ describe('GET /me/export', () => {
     expect(x.reviewsReceived.map((v: { text: string }) => v.text)).toEqual(['书架很好，卖家爽快']);
     expect(x.ledgerEntries.map((e: { kind: string }) => e.kind).sort()).toEqual(['settlement', 'withdrawal']);
     expect(x.withdrawals).toHaveLength(1);
+    // The payout account (the test helper's sandbox card) masked, and the withdrawal names it.
+    expect(x.payoutMethods).toMatchObject([{ kind: 'bank_card', bank: 'CMB', masked: '••••0128' }]);
+    expect(x.withdrawals[0].payoutTo).toMatchObject({ masked: '••••0128' });
+    const method = await t.db.selectFrom('payoutMethods').selectAll().where('userId', '=', m.s.id).executeTakeFirstOrThrow();
+    expect(r.text).not.toContain(method.accountEnc);
+    expect(r.text).not.toContain(method.accountHash);
+    expect(r.text).not.toContain('6222021234567890128');
     expect(x.wallet).toMatchObject({ balance: 0 });
     expect(x.profile.sessions.length).toBeGreaterThan(0);
 
@@ -162,6 +169,11 @@ describe('DELETE /me', () => {
     const row = await t.db.selectFrom('users').selectAll().where('id', '=', m.s.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'deleted', passwordHash: '', realNameEnc: null, idNumberEnc: null, idNumberHash: null, idNumberMasked: null, verifiedAt: null, interestTags: [] });
     expect(await t.db.selectFrom('sessions').select('tokenHash').where('userId', '=', m.s.id).execute()).toEqual([]);
+    // The payout account: the masked row stays for the withdrawal, the sealed number is gone.
+    const payout = await t.db.selectFrom('payoutMethods').selectAll().where('userId', '=', m.s.id).executeTakeFirstOrThrow();
+    expect(payout).toMatchObject({ accountEnc: '', masked: '••••0128' });
+    expect(payout.accountHash).toBe(`deleted:${payout.id}`);
+    expect(payout.deletedAt).not.toBeNull();
 
     // Notes, their photos (files too) and likes are gone; the comment elsewhere is erased in place.
     expectProblem(await t.req('GET', `/notes/${m.mine.id}`), 404, 'not_found');
