@@ -235,6 +235,13 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /reports': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, body: { targetType: 'item', targetId: await w.item(), reason: 'spam' } }) },
 
+  // ── engagement: 想要, seller stats, #话题 pages ────────────────────────────────────────────
+  'PUT /items/{id}/collect': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, params: { id: await w.item() } }) },
+  'DELETE /items/{id}/collect': { ...ANY_MEMBER, setup: async (w) => ({ party: w.B, params: { id: await w.item() } }) },
+  'GET /users/{id}/seller-stats': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { id: w.A.id } }) },
+  'GET /tags/{tag}/notes': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { tag: '搬家' } }) },
+  'GET /tags/{tag}/items': { ...PUBLIC, setup: async (w) => ({ party: w.A, params: { tag: '搬家' } }) },
+
   // ── addresses ───────────────────────────────────────────────────────────────────────────
   'GET /me/addresses': {
     ...ANY_MEMBER, guards: 'address',
