@@ -86,7 +86,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
   const app = buildApp(deps, { pool: database.pool });
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  app.injectWebSocket(server as never);
+  app.injectWebSocket(server);
   const stopCards = startOrderCardDispatcher(deps);
   const stopHosting = startHostingDispatcher(deps);
   await new Promise<void>((resolve, reject) => {

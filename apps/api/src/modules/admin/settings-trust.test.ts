@@ -105,7 +105,7 @@ describe('trust and safety settings', () => {
 
   it('proSellerListingsPerDay: a flagged seller may list the set number a day', async () => {
     const seller = await t.user({ verified: true, ageDays: 400 });
-    await t.db.insertInto('sellerFlags').values({ userId: seller.id, status: 'flagged', signals: sql`'[]'::jsonb`, flaggedAt: new Date(), evaluatedAt: new Date() } as never).execute();
+    await t.db.insertInto('sellerFlags').values({ userId: seller.id, status: 'flagged', signals: sql`'[]'::jsonb`, flaggedAt: new Date(), evaluatedAt: new Date() }).execute();
     await changeSettings(t, admin, { proSellerListingsPerDay: 1 });
     expect((await t.req('POST', '/items', { token: seller.token, body: itemBody() })).status).toBe(201);
     expectProblem(await t.req('POST', '/items', { token: seller.token, body: itemBody() }), 429, 'listing_limited');

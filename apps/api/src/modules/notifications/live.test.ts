@@ -9,7 +9,7 @@ import { comment, note } from '../notes/fixtures.ts';
 
 const t = await createTestApp();
 const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-t.app.injectWebSocket(server as never);
+t.app.injectWebSocket(server);
 await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
 const port = (server.address() as AddressInfo).port;
 
