@@ -14,7 +14,8 @@ type PageIn = { cursor?: string; limit: number };
 
 export function tagOf(raw: string): string {
   const tag = normalizeTag(raw);
-  if (!tag || charCount(tag) > MAX_TAG_CHARS) throw badRequest('invalid_tag', `A tag is 1–${MAX_TAG_CHARS} characters.`);
+  // Control characters (NUL among them, which PostgreSQL text cannot hold) are never in a tag.
+  if (!tag || charCount(tag) > MAX_TAG_CHARS || /[\p{Cc}\p{Cs}]/u.test(tag)) throw badRequest('invalid_tag', `A tag is 1–${MAX_TAG_CHARS} characters.`);
   return tag;
 }
 

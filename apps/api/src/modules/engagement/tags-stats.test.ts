@@ -25,6 +25,9 @@ describe('tag page', () => {
     expect(spelled.json.items).toHaveLength(6);
     expect(spelled.json.items[0]).toMatchObject({ id: explicit.id, title: '帐篷', author: { id: a.id } });
     expectProblem(await t.req('GET', `/tags/${encodeURIComponent('###')}/notes`), 400, 'invalid_tag');
+    expectProblem(await t.req('GET', '/tags/a%00b/notes'), 400, 'invalid_tag');
+    expectProblem(await t.req('GET', '/tags/a%00b/items'), 400, 'invalid_tag');
+    expectProblem(await t.req('GET', `/tags/${'长'.repeat(21)}/notes`), 400, 'invalid_tag');
     expectProblem(await t.req('GET', `/tags/${encodeURIComponent('露营装备')}/notes?cursor=garbage`), 400, 'invalid_cursor');
   });
 
