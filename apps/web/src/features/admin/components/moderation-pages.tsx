@@ -37,7 +37,7 @@ export function QueuePage() {
   );
 }
 
-const ACTIONS = ['report.hide', 'report.restore', 'report.warn', 'report.limit', 'report.ban', 'report.unban', 'report.dismiss', 'case.decide', 'withdrawal.retry', 'settings.update', 'role.grant'];
+const ACTIONS = ['report.hide', 'report.restore', 'report.warn', 'report.limit', 'report.ban', 'report.unban', 'report.dismiss', 'case.decide', 'withdrawal.retry', 'settings.update', 'role.grant', 'member.vouch', 'member.unvouch'];
 
 /** before/after as short "key: value" lines; ids and lists of report ids are left out. */
 function changes(v: unknown): string {
