@@ -1,8 +1,9 @@
 // Crash test of the money path (`npm run test:crash`): start the real server, drive checkout,
-// payment, shipping, confirmation, cancellation and withdrawals from several clients, kill -9
+// payment, shipping, confirmation, cancellation, withdrawals and after-sale cases (accepted,
+// returned, withdrawn, decided by a jury or an operator: cases.ts) from several clients, kill -9
 // the API at a random moment, restart, and check the ledger — 50 times by default. Exits 1 on
 // any violation: a sum that is not zero, a balance that disagrees with its postings, an order
-// paid or settled twice, escrow that disagrees with its order.
+// paid or settled twice, escrow that disagrees with its order, a case both refunded and settled.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,23 +14,36 @@ import { openDatabase } from '../../src/db/index.ts';
 import { verifyLedger } from '../../src/modules/ledger/verify.ts';
 import { checkDigit } from '../../src/modules/accounts/id-number.ts';
 import { depositFlow } from './deposits.ts';
+import { setRole } from '../../src/modules/admin/operations.ts';
+import { refreshCredit } from '../../src/modules/trust/credit-repo.ts';
+import { type CaseCast, caseFlow } from './cases.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 50);
+// Each round's traffic runs 100 ms + up to this long before the kill (raise it on a loaded machine,
+// where little happens in a second).
+const WINDOW_MS = Number(process.env.CRASH_WINDOW_MS ?? 900);
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'jishi-crash-'));
 chmodSync(dataDir, 0o755);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}/api/v1`;
 let child: ChildProcess | null = null;
+const startMs: number[] = [];
 
 async function start() {
   child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', QUICKSELL_MIN_ACCOUNT_DAYS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 600; i++) {
+  // Up to two minutes: on a loaded 2-core box a start (migrations checked, jobs, the scam
+  // shield's model) has been seen to take longer than the 30 s this used to allow.
+  const t0 = Date.now();
+  for (let i = 0; i < 2400; i++) {
     try {
-      if ((await fetch(`${base}/health`)).ok) return;
+      if ((await fetch(`${base}/health`)).ok) {
+        startMs.push(Date.now() - t0);
+        return;
+      }
     } catch {}
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -54,9 +68,10 @@ async function call(method: string, path: string, token?: string, body?: unknown
 }
 
 let n = 0;
-async function member(verify: boolean) {
+async function member(verify: boolean, before?: (username: string) => Promise<void>) {
   const username = `c${process.pid % 1000}_${++n}`;
   const r = await call('POST', '/auth/register', undefined, { username, password: 'crash-test-pass' });
+  await before?.(username);
   if (verify) {
     const body = `11010119900101${String(100 + n).slice(-3)}`;
     await call('POST', '/me/verification', r.json.token, { realName: '测试', idNumber: body + checkDigit(body) });
@@ -64,8 +79,9 @@ async function member(verify: boolean) {
   return r.json.token as string;
 }
 
-// One client: buys, pays, and either has the order shipped and confirmed, handed over, or cancelled.
-async function trader(seller: string, buyer: string, items: string[], stop: () => boolean) {
+// One client: buys, pays, and either has the order shipped and confirmed, handed over, or
+// cancelled; some shipped orders go through an after-sale case, before or after confirmation.
+async function trader(cast: CaseCast, seller: string, buyer: string, items: string[], stop: () => boolean) {
   let i = 0;
   while (!stop()) {
     i += 1;
@@ -90,7 +106,11 @@ async function trader(seller: string, buyer: string, items: string[], stop: () =
       await call('POST', `/orders/${id}/handover`, seller, { pickupCode: placed.json.pickupCode });
     } else {
       await call('POST', `/orders/${id}/ship`, seller, { carrier: 'SF', trackingNumber: `SF${id}` });
-      await call('POST', `/orders/${id}/confirm`, buyer);
+      const disputed = i % 4 === 1 && (await caseFlow(call, cast, seller, buyer, id, placed.json.total, false));
+      if (!disputed) {
+        await call('POST', `/orders/${id}/confirm`, buyer);
+        if (i % 4 === 2) await caseFlow(call, cast, seller, buyer, id, placed.json.total, true);
+      }
     }
     if (i % 7 === 0) await call('POST', '/wallet/withdrawals', seller, { amount: 100 });
   }
@@ -102,8 +122,29 @@ function dbUrl() {
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid[3]}/jishi`;
 }
 
+// Jurors: verified members 400 days old (credit 700, JURY_MIN_CREDIT) who never trade, so they
+// may sit on every case; and a moderator who decides cases referred to operators.
+async function castOfCase(): Promise<CaseCast> {
+  const db = openDatabase(dbUrl(), { max: 2 });
+  try {
+    const backdate = async (username: string) => {
+      await db.db.updateTable('users').set({ createdAt: new Date(Date.now() - 400 * 86_400_000) }).where('username', '=', username).execute();
+    };
+    const jurors = await Promise.all(Array.from({ length: 9 }, () => member(true, backdate)));
+    const ids = await db.db.selectFrom('users').select('id').where('createdAt', '<', new Date(Date.now() - 300 * 86_400_000)).execute();
+    await refreshCredit(db.db, ids.map((u) => u.id), new Date());
+    const operator = await member(false, (username) =>
+      setRole({ db: db.db, clock: { now: () => new Date() } }, { id: null, username: 'crash', role: 'system' }, { username }, 'moderator', 'crash test').then(() => {}),
+    );
+    return { jurors, operator };
+  } finally {
+    await db.close();
+  }
+}
+
 try {
   await start();
+  const cast = await castOfCase();
   const sellers = await Promise.all([member(true), member(true)]);
   const items: string[][] = [];
   for (const s of sellers) {
@@ -118,8 +159,8 @@ try {
   let violationsSeen = 0;
   for (let round = 1; round <= ROUNDS; round++) {
     let stopped = false;
-    const clients = buyers.map((b, k) => trader(sellers[k % 2] as string, b, items[k % 2] as string[], () => stopped).catch(() => {}));
-    await new Promise((r) => setTimeout(r, 100 + Math.random() * 900));
+    const clients = buyers.map((b, k) => trader(cast, sellers[k % 2] as string, b, items[k % 2] as string[], () => stopped).catch(() => {}));
+    await new Promise((r) => setTimeout(r, 100 + Math.random() * WINDOW_MS));
     await kill();
     stopped = true;
     await Promise.all(clients);
@@ -135,8 +176,14 @@ try {
   const db = openDatabase(dbUrl(), { max: 2 });
   const byStatus = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM orders GROUP BY 1 ORDER BY 1`.execute(db.db);
   const settled = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'settlement'`.execute(db.db);
+  const cases = await sql<{ status: string; by: string | null; n: number }>`
+    SELECT status, decided_by AS by, count(*)::int AS n FROM after_sales GROUP BY 1, 2 ORDER BY 1, 2`.execute(db.db);
+  const votes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM after_sale_jurors WHERE status = 'voted'`.execute(db.db);
   await db.close();
   console.log(`crash test: ${ROUNDS} kill -9 rounds; orders ${byStatus.rows.map((r) => `${r.status}=${r.n}`).join(' ')}; settlements ${settled.rows[0]?.n}`);
+  console.log(`after-sale cases ${cases.rows.map((r) => `${r.status}${r.by ? `(${r.by})` : ''}=${r.n}`).join(' ')}; jury votes ${votes.rows[0]?.n}`);
+  const avg = startMs.reduce((a, b) => a + b, 0) / startMs.length;
+  console.log(`server starts: ${startMs.length}, ${(avg / 1000).toFixed(1)} s on average, ${(Math.max(...startMs) / 1000).toFixed(1)} s at most`);
   if (violationsSeen) {
     console.log(`crash: 0 passed, 1 failed`);
     process.exitCode = 1;
