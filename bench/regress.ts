@@ -12,21 +12,23 @@ export const GOAL = 0.8;
  * (max − min). A run fails when a ratio is below level − band. A band as wide as the level means
  * the runs could not tell that scenario from noise; it is then not checked (floor 0).
  */
-// Measured 2026-11-27, two --quick runs of the same code at 20:35 and 20:45 UTC (load average
-// 18–28 on 2 cores, other developers' test suites running): band = the spread of the two
-// ratios, at least 0.15 (two runs understate it). Recommended: one run finished no API request
-// in 5 s (ratio 0), so its band covers its level and it is not checked.
+// Measured 2026-11-27, three --quick runs at 20:35, 20:45 and 21:27 UTC (load average 12–28 on
+// 2 cores, other developers' test suites running): level = the mean ratio, band = the spread
+// (max − min), at least 0.15. With the first two runs alone the band was narrower and the third
+// run, with no change to those paths, fell below it (following 0.26, nearby 0.54): that is the
+// noise this machine had. Recommended: one run finished no API request in 5 s (ratio 0), so its
+// band covers its level and it is not checked. The 21:27 run had note detail in one round trip.
 export const LEVELS: Record<string, [number, number]> = {
-  'feed-latest': [0.54, 0.39], // 0.34, 0.73
-  'feed-following': [0.5, 0.23], // 0.61, 0.38
-  'feed-nearby': [0.71, 0.15], // 0.66, 0.77
-  'feed-recommended': [0.45, 0.91], // 0.91, 0.00
-  note: [0.35, 0.15], // 0.33, 0.36
-  item: [0.35, 0.15], // 0.30, 0.40
-  'items-page': [0.39, 0.15], // 0.42, 0.37
-  search: [0.53, 0.15], // 0.58, 0.49
-  'search-near': [0.4, 0.17], // 0.31, 0.48
-  stall: [0.65, 0.31], // 0.49, 0.80
+  'feed-latest': [0.54, 0.39], // 0.34, 0.73, 0.56
+  'feed-following': [0.42, 0.35], // 0.61, 0.38, 0.26
+  'feed-nearby': [0.66, 0.23], // 0.66, 0.77, 0.54
+  'feed-recommended': [0.56, 0.91], // 0.91, 0.00, 0.77
+  note: [0.37, 0.15], // 0.33, 0.36, 0.42
+  item: [0.4, 0.2], // 0.30, 0.40, 0.51
+  'items-page': [0.36, 0.15], // 0.42, 0.37, 0.30
+  search: [0.57, 0.15], // 0.58, 0.49, 0.63
+  'search-near': [0.4, 0.17], // 0.31, 0.48, 0.40
+  stall: [0.64, 0.31], // 0.49, 0.80, 0.63
 };
 
 export function checkRatios(rows: Pick<Row, 'slug' | 'ratio' | 'api' | 'bare'>[], strict = false): string[] {
