@@ -15,6 +15,7 @@ import { adminRows } from '../modules/admin/safety-rows.ts';
 import { privacyRows } from '../modules/privacy/safety-rows.ts';
 import { stallHostRows } from '../modules/notes/safety-rows.ts';
 import { trackingRows } from '../modules/tracking/safety-rows.ts';
+import { payoutMethodRows } from '../modules/payout-methods/safety-rows.ts';
 
 export type Cls = '2xx' | '401' | '403' | '404' | '4xx';
 export type Actor = 'visitor' | 'stranger' | 'party' | 'peer';
@@ -369,6 +370,9 @@ export const MATRIX: Record<string, Row> = {
   // ── stall hosts and parcel tracking (their rows live with the modules) ───────────────────
   ...stallHostRows,
   ...trackingRows,
+
+  // ── payout accounts (their rows live with the module) ─────────────────────────────────────
+  ...payoutMethodRows,
 };
 
 /**
