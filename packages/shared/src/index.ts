@@ -4,3 +4,4 @@ export * from './categories.ts';
 export * from './items.ts';
 export * from './money.ts';
 export * from './schemas.ts';
+export * from './statuses.ts';

@@ -1,9 +1,8 @@
 // The after-sale case state machine (API.md "After-sale, jury (小法庭)"), pure: which party may
 // take which step in which state, where it leads, and which clock runs in each state. Services
 // ask here before touching a row; no I/O.
-export type CaseStatus =
-  | 'open' | 'awaiting_return' | 'returning' | 'rejected' | 'in_jury' | 'with_operator'
-  | 'refunded' | 'released' | 'withdrawn';
+import type { CaseStatus } from '@jishi/shared';
+export type { CaseStatus }; // packages/shared's list (the CHECK is tested against it)
 export type CaseRole = 'buyer' | 'seller' | 'system' | 'jury' | 'operator';
 export type Verdict = 'refund' | 'release';
 export type CaseAction =

@@ -1,3 +1,4 @@
+import type { OfferStatus } from '@jishi/shared';
 import type { OfferRow } from './service.ts';
 
 export type OfferBuyer = { id: string; displayName: string; avatarUrl: string | null };
@@ -18,7 +19,7 @@ export function presentOffer(
     price: o.price,
     counterPrice: o.counterPrice,
     agreedPrice: o.agreedPrice,
-    status: lapsed ? ('expired' as const) : (o.status as 'pending' | 'countered' | 'accepted' | 'declined' | 'withdrawn' | 'expired' | 'used'),
+    status: lapsed ? ('expired' as const) : (o.status as OfferStatus),
     // The buyer learns "declined"; only the seller learns it was their floor price that did it.
     declinedAutomatically: o.sellerId === viewerId ? o.decidedBy === 'floor' : undefined,
     validUntil: o.validUntil?.toISOString() ?? null,

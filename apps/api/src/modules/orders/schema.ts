@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ORDER_STATUSES } from '@jishi/shared';
 import { DeliveryContentJsonSchema } from './delivery.ts';
 
 export const Address = z
@@ -30,9 +31,7 @@ export const ShipBody = z
 export const HandoverBody = z.object({ pickupCode: z.string().trim().min(1).max(12) }).openapi('HandoverBody');
 export const CancelBody = z.object({ reason: z.string().trim().max(200).optional() }).openapi('CancelBody');
 
-export const OrderStatusEnum = z.enum([
-  'pending_payment', 'reserved', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded',
-]);
+export const OrderStatusEnum = z.enum(ORDER_STATUSES);
 
 export const Order = z
   .object({

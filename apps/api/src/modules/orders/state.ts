@@ -1,8 +1,10 @@
 // The order state machine (API.md "Orders"), pure: which actions each party may take in each
 // state, and where they lead. Services ask here before touching a row; no I/O.
-export type OrderStatus =
-  | 'pending_payment' | 'reserved' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunding' | 'refunded';
-export type Delivery = 'pickup' | 'shipping' | 'online';
+import type { DeliveryMethod, OrderStatus } from '@jishi/shared';
+
+// The states and delivery methods are packages/shared's lists (the CHECKs are tested against them).
+export type { OrderStatus };
+export type Delivery = DeliveryMethod;
 export type Role = 'buyer' | 'seller' | 'system';
 export type Action =
   | 'pay' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'cancel' | 'expire' | 'auto_confirm'

@@ -1,0 +1,16 @@
+// The states of orders, after-sale cases and offers: one list each, which the API's zod enums
+// and state machines are typed from and the database's CHECK constraints are tested against
+// (apps/api/src/db/checks.test.ts). Add a state here, in a migration and in the machine.
+export const ORDER_STATUSES = [
+  'pending_payment', 'reserved', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const CASE_STATUSES = [
+  'open', 'awaiting_return', 'returning', 'rejected', 'in_jury', 'with_operator', 'refunded', 'released', 'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Stored states; an accepted offer past its validity is presented as `expired`. */
+export const OFFER_STATUSES = ['pending', 'countered', 'accepted', 'declined', 'withdrawn', 'expired', 'used'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
