@@ -3,7 +3,7 @@
 // the table's trigger refuses UPDATE, DELETE and TRUNCATE (migration 0017).
 import type { Executor } from '../../db/index.ts';
 import type { AuthUser } from '../../lib/http.ts';
-import { cutPage, decodeKeyset } from '../notes/keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 
 export type AuditAction =
   | 'report.hide' | 'report.restore' | 'report.warn' | 'report.limit' | 'report.ban' | 'report.unban' | 'report.dismiss'

@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import type { AuthUser, Deps, Role } from '../../lib/http.ts';
 import { decideCase } from '../aftersale/service/jury.ts';
 import { completeWithdrawal } from '../ledger/withdrawals.ts';
-import { cutPage, decodeKeyset } from '../notes/keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 import { writeAudit } from './audit.ts';
 
 type Page = { cursor?: string; limit: number };

@@ -3,7 +3,7 @@
 // whatever its length (one per kind of target, one per kind of history).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import type { Keyset } from '../notes/keyset.ts';
+import type { Keyset } from '../../lib/pagination.ts';
 
 export type TargetType = 'note' | 'comment' | 'item' | 'user' | 'message' | 'conversation';
 export type ReportStatus = 'open' | 'resolved' | 'dismissed';

@@ -4,7 +4,7 @@
 // System entries (the scam shield's repeat offenders, the professional-seller guard) are
 // reports with no reporter and land here like the others.
 import type { Deps } from '../../lib/http.ts';
-import { cutPage, decodeKeyset } from '../notes/keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 import {
   contextMessages,
   type GroupRow,

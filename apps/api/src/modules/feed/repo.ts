@@ -4,7 +4,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { Author, MediaSize } from '../notes/hydrate.ts';
-import type { Keyset } from '../notes/keyset.ts';
+import type { Keyset } from '../../lib/pagination.ts';
 import { distanceSql, nearSql } from '../search/repo.ts';
 
 export const CARD_COLUMNS = [

@@ -5,12 +5,11 @@ import { badRequest, forbidden, notFound, unauthorized } from '../../lib/errors.
 import type { Deps } from '../../lib/http.ts';
 import { authorsByIds, mediaByIds, reactedNoteIds } from '../notes/hydrate.ts';
 import { itemCardsByNote } from '../notes/items-port.ts';
-import { cutPage, decodeKeyset, type Keyset } from '../notes/keyset.ts';
+import { cutPage, decodeCursor, decodeKeyset, encodeCursor, type Keyset } from '../../lib/pagination.ts';
 import { findActiveUser } from '../notes/reactions.ts';
 import { presentCard } from './presenter.ts';
 import { recommendedFeed } from '../discovery/recommend-service.ts';
 import { roundKm } from '../../lib/geo.ts';
-import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { type CardRow, collectedNotes, followingNotes, latestNotes, nearbyNotes, notesBy } from './repo.ts';
 import { NEARBY_DEFAULT_KM } from './schema.ts';
 

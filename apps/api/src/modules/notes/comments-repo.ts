@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Comments } from '../../db/types.ts';
-import type { Keyset } from './keyset.ts';
+import type { Keyset } from '../../lib/pagination.ts';
 
 export type CommentRow = Selectable<Comments>;
 export type Direction = 'asc' | 'desc';

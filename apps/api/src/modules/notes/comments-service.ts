@@ -19,7 +19,7 @@ import {
 } from './comments-repo.ts';
 import { authorsByIds } from './hydrate.ts';
 import { checkAttachableItems, itemCardsById } from './items-port.ts';
-import { cutPage, decodeKeyset } from './keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 import { type CommentContext, presentComment, presentReply } from './presenter.ts';
 import { bumpNoteCounter } from './repo.ts';
 import { checkStallItem, pinnedComments } from './stall-host.ts';

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { followedUserIds } from './hydrate.ts';
-import { cutPage, decodeKeyset, type Keyset } from './keyset.ts';
+import { cutPage, decodeKeyset, type Keyset } from '../../lib/pagination.ts';
 import { presentUserCard } from './presenter.ts';
 import { findActiveUser } from './reactions.ts';
 import { communityCounts } from './repo.ts';

@@ -1,7 +1,7 @@
 // Data access for notifications: plain functions, db (or a transaction) first.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import type { Keyset } from '../notes/keyset.ts';
+import type { Keyset } from '../../lib/pagination.ts';
 import type { NotificationType } from './schema.ts';
 
 /** At most this many distinct actors are remembered per entry (the count goes on beyond). */

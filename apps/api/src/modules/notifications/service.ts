@@ -35,7 +35,7 @@
 import { type Executor, type Tx, withTx } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { Delivery } from '../../lib/realtime.ts';
-import { cutPage, decodeKeyset } from '../notes/keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 import { presentNotifications } from './presenter.ts';
 import { findNotifications, markNotificationsRead, notificationPage, unreadCounts, upsertNotification } from './repo.ts';
 import { GROUPED_TYPES, type NotificationType } from './schema.ts';
