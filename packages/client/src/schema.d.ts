@@ -2450,7 +2450,7 @@ export interface components {
         Notification: {
             id: string;
             /** @enum {string} */
-            type: "comment" | "reply" | "like" | "collect" | "follow" | "offer_received" | "offer_answered" | "order_paid" | "order_shipped" | "order_delivered" | "order_completed" | "order_cancelled" | "aftersale_opened" | "aftersale_answered" | "aftersale_escalated" | "aftersale_decided" | "jury_duty" | "wanted_match" | "price_drop" | "saved_search" | "report_outcome" | "moderation_notice" | "hosting_handover";
+            type: "comment" | "reply" | "like" | "collect" | "follow" | "offer_received" | "offer_answered" | "order_paid" | "order_shipped" | "order_delivered" | "order_completed" | "order_cancelled" | "order_reserved" | "order_no_show" | "order_reservation_expired" | "order_deposit_settled" | "aftersale_opened" | "aftersale_answered" | "aftersale_escalated" | "aftersale_decided" | "jury_duty" | "wanted_match" | "price_drop" | "saved_search" | "report_outcome" | "moderation_notice" | "hosting_handover";
             /** @description The latest activity (a group moves up when someone joins it). */
             createdAt: string;
             readAt: string | null;

@@ -12,6 +12,8 @@ export const NOTIFICATION_TYPES = [
   // offers and orders
   'offer_received', 'offer_answered',
   'order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled',
+  // the reservation deposit (定金托管)
+  'order_reserved', 'order_no_show', 'order_reservation_expired', 'order_deposit_settled',
   // after-sale and the jury (小法庭)
   'aftersale_opened', 'aftersale_answered', 'aftersale_escalated', 'aftersale_decided', 'jury_duty',
   // discovery, moderation, smart hosting
