@@ -39,6 +39,16 @@ export const notificationsEn: Widen<typeof notificationsZhCN> = {
       },
       order_cancelled: 'The order was cancelled',
       order_expired: 'The order was not paid in time and was cancelled',
+      order_reserved: 'The buyer paid a {{deposit}} deposit; the item is held for them until {{until}}. Agree on a time to meet.',
+      order_no_show: 'The seller says you did not come to the pickup. If that is wrong, open an after-sale case before {{deadline}}; otherwise the deposit goes to the seller.',
+      order_reservation_expired: {
+        buyer: 'Your reservation ran out and the order was cancelled; the deposit is refunded in full',
+        seller: 'The reservation ran out and the order was cancelled; the deposit went back to the buyer',
+      },
+      order_deposit_settled: {
+        buyer: 'You did not come to the pickup; the {{amount}} deposit went to the seller',
+        seller: 'The buyer did not come; the {{amount}} deposit is in your wallet',
+      },
       aftersale_opened: 'The buyer opened an after-sale case; answer within 48 hours',
       aftersale_answered: {
         awaiting_return: 'The seller accepted a return; please send the item back',

@@ -37,6 +37,16 @@ export const notificationsZhCN = {
       },
       order_cancelled: '订单已取消',
       order_expired: '订单超时未付款，已自动取消',
+      order_reserved: '买家已付定金 {{deposit}}，商品为其保留至 {{until}}，请约好时间当面交易',
+      order_no_show: '卖家说你没有按约到场自提。如有异议，请在 {{deadline}} 前申请售后，否则定金归卖家',
+      order_reservation_expired: {
+        buyer: '预约已到期，订单已取消，定金全额退回',
+        seller: '预约已到期，订单已取消，定金已退还买家',
+      },
+      order_deposit_settled: {
+        buyer: '你没有按约到场，定金 {{amount}} 已归卖家',
+        seller: '买家没有按约到场，定金 {{amount}} 已转入你的钱包',
+      },
       aftersale_opened: '买家申请了售后，请在 48 小时内处理',
       aftersale_answered: {
         awaiting_return: '卖家同意退货，请寄回商品',

@@ -2,6 +2,7 @@
 // 集市 for the system), what happened (a text per kind, some by the status in `data`), a
 // second line (the comment, the item, the reason) and the page of its subject.
 import type { TFunction } from 'i18next';
+import { formatTime } from '../../lib/format.ts';
 import { yuan } from '../items/money.ts';
 import type { Notification } from './api.ts';
 
@@ -14,6 +15,9 @@ const pick = <T extends string>(value: unknown, known: readonly T[], fallback: T
   known.includes(value as T) ? (value as T) : fallback;
 
 const priceOf = (n: Notification) => (typeof n.data.price === 'number' ? yuan(n.data.price) : '');
+const moneyOf = (value: unknown) => (typeof value === 'number' ? yuan(value) : '');
+const timeOf = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatTime(new Date(value)) : '');
+const sideOf = (n: Notification) => (n.data.role === 'seller' ? 'seller' : 'buyer');
 
 function what(t: TFunction, n: Notification): string {
   const status = n.data.status;
@@ -46,6 +50,14 @@ function what(t: TFunction, n: Notification): string {
       return t(`notifications.types.order_completed.${n.data.auto ? 'auto' : n.data.role === 'seller' ? 'seller' : 'buyer'}`);
     case 'order_cancelled':
       return t(n.data.reason === 'expired' ? 'notifications.types.order_expired' : 'notifications.types.order_cancelled');
+    case 'order_reserved':
+      return t('notifications.types.order_reserved', { deposit: moneyOf(n.data.deposit), until: timeOf(n.data.reservedUntil) });
+    case 'order_no_show':
+      return t('notifications.types.order_no_show', { deadline: timeOf(n.data.contestUntil) });
+    case 'order_reservation_expired':
+      return t(`notifications.types.order_reservation_expired.${sideOf(n)}`);
+    case 'order_deposit_settled':
+      return t(`notifications.types.order_deposit_settled.${sideOf(n)}`, { amount: moneyOf(n.data.amount) });
     case 'aftersale_answered':
       return t(`notifications.types.aftersale_answered.${pick(status, ['awaiting_return', 'refunded', 'rejected', 'returning', 'withdrawn'] as const, 'other')}`);
     case 'aftersale_escalated':
