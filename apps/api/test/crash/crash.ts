@@ -75,6 +75,9 @@ async function member(verify: boolean, before?: (username: string) => Promise<vo
   if (verify) {
     const body = `11010119900101${String(100 + n).slice(-3)}`;
     await call('POST', '/me/verification', r.json.token, { realName: '测试', idNumber: body + checkDigit(body) });
+    // Withdrawals go to a payout account (docs/payout-methods.md); a sandbox card the provider accepts.
+    const card = await call('POST', '/me/payout-methods', r.json.token, { kind: 'bank_card', bank: 'CMB', account: '6222021234567890128', holderName: '测试' });
+    if (card.status !== 201) throw new Error(`payout method: ${card.status} ${JSON.stringify(card.json)}`);
   }
   return r.json.token as string;
 }
