@@ -262,6 +262,8 @@ export const MATRIX: Record<string, Row> = {
   'POST /offers/{id}/counter': { guards: 'offer', visitor: '401', stranger: '404', party: '2xx', peer: '403', setup: async (w) => ({ party: w.A, peer: w.B, params: { id: (await w.offer()).id }, body: { price: 2500 } }) },
   'POST /offers/{id}/withdraw': { guards: 'offer', visitor: '401', stranger: '404', party: '2xx', peer: '403', setup: async (w) => ({ party: w.B, peer: w.A, params: { id: (await w.offer()).id } }) },
   'GET /offers/{id}': { guards: 'offer', visitor: '401', stranger: '404', party: '2xx', peer: '2xx', setup: async (w) => ({ party: w.B, peer: w.A, params: { id: (await w.offer()).id } }) },
+  // Counts of one's own decisions waiting; a stranger gets their own (zero) counts.
+  'GET /offers/summary': { ...ANY_MEMBER, guards: 'offer', setup: async (w) => { await w.offer(); return { party: w.A }; } },
   'GET /offers': {
     ...ANY_MEMBER, guards: 'offer',
     setup: async (w) => {
