@@ -101,10 +101,14 @@ test('online delivery: the seller marks it delivered, the buyer confirms', async
 
   await page.goto(orderUrl);
   await page.getByRole('button', { name: '标记已交付' }).click();
-  await page.getByRole('dialog', { name: '标记已交付' }).getByRole('button', { name: '标记已交付' }).click();
+  // An online order delivers something (issue 15 item 5): at least one of code, link, file or message.
+  const sheet = page.getByRole('dialog', { name: '交付给买家' });
+  await sheet.getByLabel(/^留言/).fill('头像已画好，原图见网盘');
+  await sheet.getByRole('button', { name: '确认交付' }).click();
   await expect(page.getByTestId('order-status')).toContainText('已交付');
 
   await bp.reload();
+  await expect(bp.getByText('头像已画好，原图见网盘')).toBeVisible();
   await bp.getByRole('button', { name: '确认收货' }).click();
   await bp.getByRole('dialog', { name: '确认收货？' }).getByRole('button', { name: '确认收货' }).click();
   await expect(bp.getByTestId('order-status')).toContainText('已完成');
