@@ -3,7 +3,7 @@ export const searchEn = {
   search: {
     title: 'Search',
     label: 'Search items and notes',
-    placeholder: 'Search sofas, iPhone, badges…',
+    placeholder: 'Search monitors, lamps, badges…',
     submit: 'Search',
     clear: 'Clear',
     suggestions: 'Suggestions',

@@ -4,7 +4,7 @@ export const searchZhCN = {
   search: {
     title: '搜索',
     label: '搜索闲置和笔记',
-    placeholder: '搜索沙发、iPhone、吧唧…',
+    placeholder: '搜索显示器、落地灯、吧唧…',
     submit: '搜索',
     clear: '清除',
     suggestions: '搜索建议',
