@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
-import { describeTradeError } from '../items/errors.ts';
+import { describeTradeError } from '../../lib/errors.ts';
 
 /** "1 天 23 小时" / "5 小时 12 分" / "4 分 09 秒" until `iso`; null without a deadline. */
 export function timeLeft(t: TFunction, iso: string | null, now: number): string | null {

@@ -3,7 +3,7 @@
 import { isAfterSaleEvent } from '../aftersale/order-events.ts';
 import type { TFunction } from 'i18next';
 import { currentLanguage } from '../../i18n/index.ts';
-import { priceLabel, yuan } from '../items/money.ts';
+import { priceLabel, yuan } from '../../lib/money.ts';
 import type { Message } from './types.ts';
 
 const sameDay = (a: Date, b: Date) =>

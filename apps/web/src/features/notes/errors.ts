@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../lib/api.ts';
 import { formatTime, formatWait } from '../../lib/format.ts';
-import { describeTradeError } from '../items/errors.ts';
+import { describeTradeError } from '../../lib/errors.ts';
 
 const CODES = [
   'items_unavailable',

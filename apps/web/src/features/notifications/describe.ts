@@ -3,7 +3,7 @@
 // second line (the comment, the item, the reason) and the page of its subject.
 import type { TFunction } from 'i18next';
 import { formatTime } from '../../lib/format.ts';
-import { yuan } from '../items/money.ts';
+import { yuan } from '../../lib/money.ts';
 import type { Notification } from './api.ts';
 
 export type Described = { who: string | null; what: string; detail: string | null; to: string | null };

@@ -2,8 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { OpenCaseForm } from '../../features/aftersale/components/open-case-form.tsx';
-import { describeTradeError } from '../../features/items/errors.ts';
-import { yuan } from '../../features/items/format.ts';
+import { describeTradeError } from '../../lib/errors.ts';
+import { yuan } from '../../lib/format.ts';
 import { useOrder } from '../../features/orders/api.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';

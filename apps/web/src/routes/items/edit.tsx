@@ -5,7 +5,7 @@ import { useMe } from '../../features/accounts/api.ts';
 import { type ItemInput, useEditItem, useFloorPrice, useItem, useSetFloorPrice } from '../../features/items/api.ts';
 import { ItemForm } from '../../features/items/components/item-form.tsx';
 import { photosFromItem } from '../../features/items/components/photo-picker.tsx';
-import { describeTradeError } from '../../features/items/errors.ts';
+import { describeTradeError } from '../../lib/errors.ts';
 import { valuesOf } from '../../features/items/item-form-model.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';

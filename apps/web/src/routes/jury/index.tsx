@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AfterSaleCase, useJuryDuties } from '../../features/aftersale/api.ts';
 import { describeCaseError, timeLeft, useNow } from '../../features/aftersale/format.ts';
-import { yuan } from '../../features/items/format.ts';
+import { yuan } from '../../lib/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { ChevronIcon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';

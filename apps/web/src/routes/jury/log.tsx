@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useJuryLog } from '../../features/aftersale/api.ts';
 import { describeCaseError } from '../../features/aftersale/format.ts';
-import { yuan } from '../../features/items/format.ts';
+import { yuan } from '../../lib/format.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';

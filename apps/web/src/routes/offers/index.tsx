@@ -2,8 +2,8 @@
 // where they stand. Each tab counts the decisions waiting on me there.
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { describeTradeError } from '../../features/items/errors.ts';
-import { yuan } from '../../features/items/format.ts';
+import { describeTradeError } from '../../lib/errors.ts';
+import { yuan } from '../../lib/format.ts';
 import { type Offer, useOfferSummary, useOffers } from '../../features/offers/api.ts';
 import { BuyerOfferActions } from '../../features/offers/components/buyer-offer.tsx';
 import { SellerOfferRow } from '../../features/offers/components/seller-offers.tsx';

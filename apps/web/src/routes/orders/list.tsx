@@ -2,7 +2,7 @@
 // (?role=seller&status=paid) so links and the back button land on the same list.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { describeTradeError } from '../../features/items/errors.ts';
+import { describeTradeError } from '../../lib/errors.ts';
 import { type OrderStatus, useOrders } from '../../features/orders/api.ts';
 import { OrderCard } from '../../features/orders/components/order-card.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';

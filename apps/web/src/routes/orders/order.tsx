@@ -3,8 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AfterSaleEntry } from '../../features/aftersale/components/after-sale-entry.tsx';
-import { describeTradeError } from '../../features/items/errors.ts';
-import { conditionName, deliveryName, yuan } from '../../features/items/format.ts';
+import { describeTradeError } from '../../lib/errors.ts';
+import { conditionName, deliveryName, yuan } from '../../lib/format.ts';
 import { type Order, useOrder } from '../../features/orders/api.ts';
 import { DeliveredContent } from '../../features/orders/components/delivered-content.tsx';
 import { MoneyRows } from '../../features/orders/components/money-rows.tsx';

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { tagNotesList, useTagItems } from '../../features/engagement/api.ts';
 import { CardFeed } from '../../features/feed/components/card-feed.tsx';
 import type { Item } from '../../features/items/api.ts';
-import { describeTradeError } from '../../features/items/errors.ts';
+import { describeTradeError } from '../../lib/errors.ts';
 import { ItemCardTile } from '../../features/notes/components/item-card.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';

@@ -2,8 +2,8 @@
 // what I have withdrawn; my withdrawals with their state; the statement.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeTradeError } from '../../features/items/errors.ts';
-import { yuan } from '../../features/items/format.ts';
+import { describeTradeError } from '../../lib/errors.ts';
+import { yuan } from '../../lib/format.ts';
 import { useWallet } from '../../features/wallet/api.ts';
 import { Statement } from '../../features/wallet/components/statement.tsx';
 import { PayoutMethods } from '../../features/wallet/components/payout-methods.tsx';

@@ -1,7 +1,7 @@
 // 数据看板: the market over time — GMV and fees, orders by step, members and listings, cases
 // and scam-shield hits — from GET /admin/stats (computed in SQL), drawn with uPlot.
 import { useMemo, useState } from 'react';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type StatsPoint, useStats } from '../api.ts';
 import { useAdminT } from '../i18n.ts';
 import { type Line, TimeChart } from './chart.tsx';

@@ -1,7 +1,7 @@
 // After-sale cases that need an operator, and withdrawals.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type CaseRow, useCases, useDecide, useRetryWithdrawal, useWithdrawals, type WithdrawalRow } from '../api.ts';
 import { type AdminKey, useAdminT } from '../i18n.ts';
 import { fmtTime, PagedList, ReasonForm } from './shared.tsx';

@@ -2,7 +2,7 @@
 // message's neighbours with their scam-shield warnings, the member's history, and the actions.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type Action, type QueueEntry as Entry, useResolve } from '../api.ts';
 import { type AdminKey, type AdminT, useAdminT } from '../i18n.ts';
 import { fmtTime, ReasonForm } from './shared.tsx';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../../ui/sheet.tsx';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type AfterSaleCase, useCaseStep } from '../api.ts';
 import { describeCaseError } from '../format.ts';
 import { RejectSheet, ReturnSheet } from './step-sheets.tsx';

@@ -1,7 +1,7 @@
 // What the case is about, as every viewer sees it (a juror sees the same, with no names): the
 // item, the request, both sides' words and evidence, the return, the jury, the decision.
 import { useTranslation } from 'react-i18next';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import type { AfterSaleCase } from '../api.ts';
 import { Evidence } from './evidence.tsx';
 

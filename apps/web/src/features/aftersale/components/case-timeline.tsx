@@ -1,6 +1,6 @@
 // Every step of the case, newest first, with who took it.
 import { useTranslation } from 'react-i18next';
-import { dateTime as when } from '../../items/format.ts';
+import { dateTime as when } from '../../../lib/format.ts';
 import type { AfterSaleCase } from '../api.ts';
 
 const KNOWN = ['opened', 'accepted', 'rejected', 'return_shipped', 'received', 'escalated', 'referred', 'decided', 'withdrawn', 'lapsed', 'refunded', 'released', 'jurors_replaced'] as const;

@@ -8,7 +8,7 @@ import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import { type Photo, PhotoPicker } from '../../items/components/photo-picker.tsx';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type CaseReason, REASONS, useOpenCase } from '../api.ts';
 import { describeCaseError } from '../format.ts';
 import { Choices } from './choices.tsx';

@@ -2,7 +2,7 @@
 // ¥120 ¥150 ¥135"), the range they suggest, and a tap to use its middle — or, honestly, that
 // there are too few similar sales to say.
 import { useTranslation } from 'react-i18next';
-import { shortYuan as yuan } from '../../items/money.ts';
+import { shortYuan as yuan } from '../../../lib/money.ts';
 import type { Suggestion } from '../api.ts';
 
 /** The middle of the range, in whole yuan: a price a person would type. */

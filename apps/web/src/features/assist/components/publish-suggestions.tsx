@@ -2,7 +2,7 @@
 // title, condition, tags — each applied with one tap, and only while it differs from what the
 // seller has. The seller keeps the last word: nothing changes without a tap.
 import { useTranslation } from 'react-i18next';
-import { categoryName, conditionName } from '../../items/format.ts';
+import { categoryName, conditionName } from '../../../lib/format.ts';
 import type { Suggestion } from '../api.ts';
 
 type Props = {

@@ -4,7 +4,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BagIcon, PlusIcon } from '../../../ui/icons.tsx';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { uploadPhoto } from '../../items/upload.ts';
 import { PriceSheet } from '../../offers/components/price-sheet.tsx';
 import { useSendMessage } from '../api.ts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/format.ts';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { Button, ButtonLink } from '../../../ui/button.tsx';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import { PriceSheet } from '../../offers/components/price-sheet.tsx';
 import { type OfferAction, useOfferAction } from '../api.ts';
 import { describeChatError } from '../errors.ts';

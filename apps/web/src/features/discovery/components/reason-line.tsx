@@ -1,7 +1,7 @@
 // "因为你收藏了 #露营": why a card is in the 推荐 feed, one short line under its title.
 import '../../../ui/styles/discovery.css';
 import { useTranslation } from 'react-i18next';
-import { categoryName } from '../../items/format.ts';
+import { categoryName } from '../../../lib/format.ts';
 import type { Reason } from '../api.ts';
 
 export function useReasonText() {

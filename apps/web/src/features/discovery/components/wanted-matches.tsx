@@ -2,7 +2,7 @@
 // something) with the items on sale that match them — words, category and the most they pay.
 import '../../../ui/styles/discovery.css';
 import { useTranslation } from 'react-i18next';
-import { shortYuan } from '../../items/money.ts';
+import { shortYuan } from '../../../lib/money.ts';
 import { ItemCardRow } from '../../notes/components/item-card.tsx';
 import { useWantedMatches } from '../api.ts';
 

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { loginPath } from '../../../lib/next.ts';
 import { Avatar } from '../../../ui/avatar.tsx';
 import { HeartIcon } from '../../../ui/icons.tsx';
-import { shortYuan } from '../../items/money.ts';
+import { shortYuan } from '../../../lib/money.ts';
 import { useReaction } from '../../notes/reactions.ts';
 import type { FeedCard } from '../../notes/types.ts';
 import { DistanceBadge } from '../../search/components/result-tiles.tsx';

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { PinIcon } from '../../../ui/icons.tsx';
 import type { Item } from '../api.ts';
-import { categoryName, conditionName, deliveryName, priceLabel, yuan } from '../format.ts';
+import { categoryName, conditionName, deliveryName, priceLabel, yuan } from '../../../lib/format.ts';
 
 export function ItemFacts({ item }: { item: Item }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import type { Item, ItemInput } from '../api.ts';
-import { describeTradeError } from '../errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import {
   type FieldErrors,
   type FormValues,
@@ -22,7 +22,7 @@ import { PlaceField } from '../../places/components/place-field.tsx';
 import { useSuggestion } from '../../assist/api.ts';
 import { PriceHint } from '../../assist/components/price-hint.tsx';
 import { PublishSuggestions } from '../../assist/components/publish-suggestions.tsx';
-import { fenToYuanInput } from '../format.ts';
+import { fenToYuanInput } from '../../../lib/format.ts';
 import { ChoiceField } from './choice-field.tsx';
 import { type Photo, PhotoPicker } from './photo-picker.tsx';
 

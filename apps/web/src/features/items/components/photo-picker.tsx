@@ -5,7 +5,7 @@ import { type ChangeEvent, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api.ts';
 import { BackIcon, ChevronIcon, CloseIcon, PlusIcon } from '../../../ui/icons.tsx';
-import { describeTradeError } from '../errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import { PHOTO_TYPES, isPhotoCode, uploadPhoto } from '../upload.ts';
 
 export type Photo = {

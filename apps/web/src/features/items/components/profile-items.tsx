@@ -6,7 +6,7 @@ import { ErrorState, Loading } from '../../../ui/status.tsx';
 import { ItemCardTile } from '../../notes/components/item-card.tsx';
 import type { ItemCard } from '../../notes/types.ts';
 import { type Item, useUserItems } from '../api.ts';
-import { describeTradeError } from '../errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 
 const asCard = (item: Item): ItemCard => ({
   ...item,

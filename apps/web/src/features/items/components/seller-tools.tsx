@@ -6,8 +6,8 @@ import { ButtonLink } from '../../../ui/button.tsx';
 import { HostingSwitch } from '../../assist/components/hosting-switch.tsx';
 import { PriceSheet } from '../../offers/components/price-sheet.tsx';
 import { type Item, useFloorPrice, useRelistItem, useSetFloorPrice, useWithdrawItem } from '../api.ts';
-import { describeTradeError } from '../errors.ts';
-import { fenToYuanInput, yuan } from '../format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { fenToYuanInput, yuan } from '../../../lib/format.ts';
 
 export function SellerTools({ item }: { item: Item }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 import { formatFen } from '@jishi/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { dateTime } from '../../items/format.ts';
+import { dateTime } from '../../../lib/format.ts';
 import { Avatar } from '../../../ui/avatar.tsx';
 import type { Reply } from '../types.ts';
 import { ItemCardRow } from './item-card.tsx';

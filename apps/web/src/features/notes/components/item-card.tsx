@@ -3,7 +3,7 @@
 // is not paid yet (it may come back, so it is not shown as gone). Taps through to the item page.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { deliveryName, priceLabel } from '../../items/format.ts';
+import { deliveryName, priceLabel } from '../../../lib/format.ts';
 import { BagIcon } from '../../../ui/icons.tsx';
 import type { ItemCard as Card } from '../types.ts';
 

@@ -3,8 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyItems } from '../../items/api.ts';
-import { describeTradeError } from '../../items/errors.ts';
-import { priceLabel } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { priceLabel } from '../../../lib/format.ts';
 import { BagIcon, CheckIcon } from '../../../ui/icons.tsx';
 
 type Props = {

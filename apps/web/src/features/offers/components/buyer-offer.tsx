@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/format.ts';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { FormAlert } from '../../../ui/alert.tsx';
-import { describeTradeError } from '../../items/errors.ts';
-import { yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type Offer, useDecideOffer } from '../api.ts';
 
 export function BuyerOffer({ offer }: { offer: Offer }) {

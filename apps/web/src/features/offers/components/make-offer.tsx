@@ -2,8 +2,8 @@
 // floor comes back declined at once; the buyer is told so, never the floor itself.
 import { useTranslation } from 'react-i18next';
 import type { Item } from '../../items/api.ts';
-import { describeTradeError } from '../../items/errors.ts';
-import { yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { yuan } from '../../../lib/format.ts';
 import { useMakeOffer } from '../api.ts';
 import { PriceSheet } from './price-sheet.tsx';
 

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { Avatar } from '../../../ui/avatar.tsx';
-import { describeTradeError } from '../../items/errors.ts';
-import { yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type Offer, isLive, useCounterOffer, useDecideOffer, useOffers } from '../api.ts';
 import { PriceSheet } from './price-sheet.tsx';
 

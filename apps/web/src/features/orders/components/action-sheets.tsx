@@ -7,7 +7,7 @@ import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/field.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
-import { describeTradeError } from '../../items/errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import { type Order, useOrderAction } from '../api.ts';
 
 // The camera and the QR decoder load only when a seller opens the scanner.

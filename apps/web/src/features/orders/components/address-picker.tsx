@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../ui/field.tsx';
 import { PlusIcon } from '../../../ui/icons.tsx';
 import { Loading } from '../../../ui/status.tsx';
-import { describeTradeError } from '../../items/errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import { type Address, type SavedAddress, useAddAddress, useAddresses } from '../api.ts';
 
 const NEW = 'new';

@@ -7,7 +7,7 @@ import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
-import { describeTradeError } from '../../items/errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import { PHOTO_TYPES, type UploadedPhoto, uploadPhoto } from '../../items/upload.ts';
 import { type DeliverBody, type Order, useOrderAction } from '../api.ts';
 

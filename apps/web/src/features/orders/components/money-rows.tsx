@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 
 type Row = { label: string; amount: number; strong?: boolean; negative?: boolean };
 

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../../ui/sheet.tsx';
-import { describeTradeError } from '../../items/errors.ts';
-import { yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { yuan } from '../../../lib/format.ts';
 import { type Order, useOrderAction } from '../api.ts';
 import { useCountdown } from '../use-countdown.ts';
 import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';

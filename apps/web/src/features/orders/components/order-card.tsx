@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { dateTime, yuan } from '../../items/format.ts';
+import { dateTime, yuan } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 import { statusLabelKey } from './order-status.tsx';
 

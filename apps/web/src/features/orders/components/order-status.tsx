@@ -1,7 +1,7 @@
 // The head of an order page: where it stands in words, for this viewer's role and delivery.
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format.ts';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 
 /** The list label: "待发货" for a paid shipping order, "待自提" for a pickup one, … */

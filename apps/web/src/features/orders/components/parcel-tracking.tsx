@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.ts';
-import { dateTime as when } from '../../items/format.ts';
+import { dateTime as when } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 
 type Stage = 'collected' | 'in_transit' | 'out_for_delivery' | 'delivered';

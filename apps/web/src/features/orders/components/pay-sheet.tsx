@@ -7,8 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../lib/api.ts';
 import { ShieldIcon } from '../../../ui/icons.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
-import { describeTradeError } from '../../items/errors.ts';
-import { yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { yuan } from '../../../lib/format.ts';
 import {
   type Order,
   type PlaceOrderInput,

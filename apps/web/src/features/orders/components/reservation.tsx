@@ -3,7 +3,7 @@
 // buyer's time to contest it by an after-sale case.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTime } from '../../items/format.ts';
+import { dateTime } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 import { MoneyRows } from './money-rows.tsx';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { dateTime as when } from '../../items/format.ts';
+import { dateTime as when } from '../../../lib/format.ts';
 import { isAfterSaleEvent } from '../../aftersale/order-events.ts';
 import type { Order } from '../api.ts';
 import { ParcelTracking } from './parcel-tracking.tsx';

@@ -6,7 +6,7 @@ import { api } from '../../../lib/api.ts';
 import { describeError } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
-import { yuan } from '../../items/format.ts';
+import { yuan } from '../../../lib/format.ts';
 
 type SellerStatus = {
   status: 'ok' | 'flagged' | 'cleared';

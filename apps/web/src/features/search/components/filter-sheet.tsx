@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Sheet } from '../../../ui/sheet.tsx';
-import { fenToYuanInput, parseYuan } from '../../items/format.ts';
+import { fenToYuanInput, parseYuan } from '../../../lib/format.ts';
 import type { Filters, SearchType } from '../api.ts';
 
 export const RADII = [1, 3, 5, 10, 30] as const;

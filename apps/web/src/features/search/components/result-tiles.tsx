@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BagIcon, PinIcon } from '../../../ui/icons.tsx';
-import { priceLabel } from '../../items/format.ts';
+import { priceLabel } from '../../../lib/format.ts';
 import type { SearchItem, SearchNote } from '../api.ts';
 import { MarkedText } from './marked-text.tsx';
 

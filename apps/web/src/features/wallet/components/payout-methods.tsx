@@ -8,7 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { PlusIcon } from '../../../ui/icons.tsx';
 import { ConfirmSheet } from '../../../ui/sheet.tsx';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
-import { describeTradeError } from '../../items/errors.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
 import { type PayoutMethod, payoutLabel, usePayoutMethods, useRemovePayoutMethod } from '../payout-api.ts';
 import { AddPayoutMethod } from './add-payout-method.tsx';
 

@@ -1,8 +1,8 @@
 // The statement: every money movement in or out of my balance, in words, newest first.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { describeTradeError } from '../../items/errors.ts';
-import { dateTime, signedYuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { dateTime, signedYuan } from '../../../lib/format.ts';
 import { type Entry, useEntries } from '../api.ts';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
 

@@ -2,8 +2,8 @@
 // has not confirmed, or is being retried) is money that left the balance and has not arrived:
 // it must be visible, not vanish between "available" and "withdrawn".
 import { useTranslation } from 'react-i18next';
-import { describeTradeError } from '../../items/errors.ts';
-import { dateTime, yuan } from '../../items/format.ts';
+import { describeTradeError } from '../../../lib/errors.ts';
+import { dateTime, yuan } from '../../../lib/format.ts';
 import { type Withdrawal, useWithdrawals } from '../api.ts';
 import { payoutLabel } from '../payout-api.ts';
 import { ErrorState, Loading } from '../../../ui/status.tsx';

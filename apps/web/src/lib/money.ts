@@ -1,6 +1,6 @@
-// Money in words: integer fen everywhere; only here does it become "¥49.00". Kept apart from
-// format.ts (the item vocabulary) because the tab pages need prices but not the shared package:
-// importing @jishi/shared brings its validation rules (zod, ~75 kB) into the first page load.
+// Money in words: integer fen everywhere; only here does it become "¥49.00". format.ts re-exports
+// these with the item vocabulary; this file stays apart so a page that only shows prices needs
+// nothing but the Fen type.
 import type { Fen } from '@jishi/shared';
 
 /** ¥49.00 — always two decimals on the money path; grouped thousands (¥1,299.00). */
