@@ -38,6 +38,9 @@ export const en: Messages = {
     add: 'Add',
     remove: 'Remove {{name}}',
     optional: 'optional',
+    errorSummary_one: '{{count}} thing to fix',
+    errorSummary_other: '{{count}} things to fix',
+    fieldError: '{{label}}: {{message}}',
   },
   lang: {
     label: 'Language',

@@ -39,6 +39,9 @@ export const zhCN = {
     add: '添加',
     remove: '删除 {{name}}',
     optional: '选填',
+    errorSummary_one: '有 {{count}} 处需要修改',
+    errorSummary_other: '有 {{count}} 处需要修改',
+    fieldError: '{{label}}：{{message}}',
   },
   lang: {
     label: '语言',

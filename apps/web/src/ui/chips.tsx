@@ -1,7 +1,8 @@
 // Tag chips: a read-only list, and an editor where Enter (or the add button) turns the typed
 // text into a chip and × removes one.
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldId } from './form.tsx';
 import { CloseIcon, PlusIcon } from './icons.tsx';
 
 export function ChipList({ tags }: { tags: string[] }) {
@@ -19,6 +20,8 @@ export function ChipList({ tags }: { tags: string[] }) {
 
 type ChipsInputProps = {
   label: string;
+  /** Inside a <Form>: the field's name, so the error summary can link to it. */
+  name?: string;
   value: string[];
   onChange: (tags: string[]) => void;
   max: number;
@@ -31,6 +34,7 @@ type ChipsInputProps = {
 
 export function ChipsInput({
   label,
+  name,
   value,
   onChange,
   max,
@@ -41,7 +45,7 @@ export function ChipsInput({
   error,
 }: ChipsInputProps) {
   const { t } = useTranslation();
-  const id = useId();
+  const id = useFieldId(name, label);
   const [draft, setDraft] = useState('');
   const full = value.length >= max;
 

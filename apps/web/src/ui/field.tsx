@@ -1,7 +1,9 @@
 // Labelled inputs whose hint and error are tied to the control (aria-describedby), so the
-// error for a field is both shown next to it and read out with it.
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+// error for a field is both shown next to it and read out with it. Inside a <Form> a named
+// field gets a stable id the form's error summary links to.
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldId } from './form.tsx';
 
 type Common = { label: string; error?: string | undefined; hint?: ReactNode; optional?: boolean };
 
@@ -51,7 +53,7 @@ export function TextField({
   maxChars,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement> & { maxChars?: number }) {
-  const id = useId();
+  const id = useFieldId(input.name, label);
   const { t } = useTranslation();
   // A counter like the text area's, for inputs with a character limit (a note's title).
   const counter =
@@ -80,7 +82,7 @@ export function TextAreaField({
   value,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { maxChars?: number; value: string }) {
-  const id = useId();
+  const id = useFieldId(input.name, label);
   const { t } = useTranslation();
   const counter = maxChars ? t('profileEdit.counter', { count: [...value].length, max: maxChars }) : undefined;
   return (

@@ -1,15 +1,12 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useMe } from '../../features/accounts/api.ts';
 import { AuthCard } from '../../features/accounts/components/auth-card.tsx';
-import { type FormErrors, formErrors, hasErrors, noErrors, requiredErrors } from '../../lib/errors.ts';
 import { safeNext } from '../../lib/next.ts';
 import { FormAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
-
-const FIELDS = ['username', 'password'] as const;
+import { Form, useForm } from '../../ui/form.tsx';
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -18,23 +15,17 @@ export default function LoginPage() {
   const next = safeNext(params.get('next'));
   const me = useMe();
   const login = useLogin();
-  const [values, setValues] = useState({ username: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ username: '', password: '' });
 
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = requiredErrors(t, values, FIELDS);
-    setErrors(missing);
-    if (hasErrors(missing)) return;
-    login.mutate(values, {
+  const onSubmit = () => {
+    if (!form.required(['username', 'password'])) return;
+    login.mutate(form.values, {
       onSuccess: () => navigate(next, { replace: true }),
-      onError: (err) => setErrors(formErrors(t, err, FIELDS)),
+      onError: form.fail,
     });
   };
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <AuthCard
@@ -49,32 +40,26 @@ export default function LoginPage() {
         </>
       }
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <Form errors={form.errors} onSubmit={onSubmit}>
         <TextField
           label={t('auth.username')}
-          name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           placeholder={t('auth.usernamePlaceholder')}
-          value={values.username}
-          onChange={set('username')}
-          error={errors.fields.username}
+          {...form.bind('username')}
         />
         <TextField
           label={t('auth.password')}
-          name="password"
           type="password"
           autoComplete="current-password"
-          value={values.password}
-          onChange={set('password')}
-          error={errors.fields.password}
+          {...form.bind('password')}
         />
-        <FormAlert message={errors.form} />
+        <FormAlert message={form.errors.form} />
         <Button type="submit" block busy={login.isPending}>
           {login.isPending ? t('auth.loggingIn') : t('auth.loginButton')}
         </Button>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

@@ -1,15 +1,12 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe, useRegister } from '../../features/accounts/api.ts';
 import { AuthCard } from '../../features/accounts/components/auth-card.tsx';
-import { type FormErrors, formErrors, hasErrors, noErrors, requiredErrors } from '../../lib/errors.ts';
 import { safeNext } from '../../lib/next.ts';
 import { FormAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
-
-const FIELDS = ['username', 'password', 'displayName'] as const;
+import { Form, useForm } from '../../ui/form.tsx';
 
 export default function RegisterPage() {
   const { t } = useTranslation();
@@ -18,27 +15,22 @@ export default function RegisterPage() {
   const next = safeNext(params.get('next'));
   const me = useMe();
   const register = useRegister();
-  const [values, setValues] = useState({ username: '', displayName: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ username: '', displayName: '', password: '' });
 
   if (me.data && !register.isPending && !register.isSuccess) return <Navigate to={next} replace />;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = requiredErrors(t, values, ['username', 'password']);
-    setErrors(missing);
-    if (hasErrors(missing)) return;
+  const onSubmit = () => {
+    if (!form.required(['username', 'password'])) return;
+    const { values } = form;
     const displayName = values.displayName.trim();
     register.mutate(
       { username: values.username.trim(), password: values.password, ...(displayName ? { displayName } : {}) },
       {
         onSuccess: () => navigate(next, { replace: true }),
-        onError: (err) => setErrors(formErrors(t, err, FIELDS)),
+        onError: form.fail,
       },
     );
   };
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <AuthCard
@@ -51,45 +43,36 @@ export default function RegisterPage() {
         </>
       }
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <Form errors={form.errors} onSubmit={onSubmit}>
         <TextField
           label={t('auth.username')}
-          name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           maxLength={20}
           placeholder={t('auth.usernamePlaceholder')}
           hint={t('auth.usernameHint')}
-          value={values.username}
-          onChange={set('username')}
-          error={errors.fields.username}
+          {...form.bind('username')}
         />
         <TextField
           label={t('auth.displayName')}
-          name="displayName"
           optional
           maxLength={30}
           placeholder={t('auth.displayNamePlaceholder')}
-          value={values.displayName}
-          onChange={set('displayName')}
-          error={errors.fields.displayName}
+          {...form.bind('displayName')}
         />
         <TextField
           label={t('auth.password')}
-          name="password"
           type="password"
           autoComplete="new-password"
           placeholder={t('auth.passwordPlaceholder')}
-          value={values.password}
-          onChange={set('password')}
-          error={errors.fields.password}
+          {...form.bind('password')}
         />
-        <FormAlert message={errors.form} />
+        <FormAlert message={form.errors.form} />
         <Button type="submit" block busy={register.isPending}>
           {register.isPending ? t('auth.registering') : t('auth.registerButton')}
         </Button>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

@@ -1,16 +1,14 @@
 // 实名认证: real name + 18-character ID number. The number is encrypted on the server and
 // only ever comes back masked; this page shows that masked result.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Me, useMe, useVerifyIdentity } from '../../features/accounts/api.ts';
-import { type FormErrors, formErrors, hasErrors, noErrors, requiredErrors } from '../../lib/errors.ts';
 import { FormAlert } from '../../ui/alert.tsx';
 import { Button, ButtonLink } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
+import { Form, useForm } from '../../ui/form.tsx';
 import { CheckIcon, LockIcon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-
-const FIELDS = ['realName', 'idNumber'] as const;
 
 export default function VerificationPage() {
   const { t } = useTranslation();
@@ -60,21 +58,16 @@ function VerifiedResult({ verification, fresh }: { verification: NonNullable<Me[
 function VerificationForm({ onVerified }: { onVerified: () => void }) {
   const { t } = useTranslation();
   const verify = useVerifyIdentity();
-  const [values, setValues] = useState({ realName: '', idNumber: '' });
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ realName: '', idNumber: '' });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = requiredErrors(t, values, FIELDS);
-    setErrors(missing);
-    if (hasErrors(missing)) return;
+  const onSubmit = () => {
+    if (!form.required(['realName', 'idNumber'])) return;
+    const { realName, idNumber } = form.values;
     verify.mutate(
-      { realName: values.realName.trim(), idNumber: values.idNumber.replace(/\s+/g, '').toUpperCase() },
-      { onSuccess: onVerified, onError: (err) => setErrors(formErrors(t, err, FIELDS)) },
+      { realName: realName.trim(), idNumber: idNumber.replace(/\s+/g, '').toUpperCase() },
+      { onSuccess: onVerified, onError: form.fail },
     );
   };
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <>
@@ -85,19 +78,15 @@ function VerificationForm({ onVerified }: { onVerified: () => void }) {
           {t('verify.privacy')}
         </p>
       </section>
-      <form className="form card" onSubmit={onSubmit} noValidate>
+      <Form className="form card" errors={form.errors} onSubmit={onSubmit}>
         <TextField
           label={t('verify.realName')}
-          name="realName"
           autoComplete="name"
           placeholder={t('verify.realNamePlaceholder')}
-          value={values.realName}
-          onChange={set('realName')}
-          error={errors.fields.realName}
+          {...form.bind('realName')}
         />
         <TextField
           label={t('verify.idNumber')}
-          name="idNumber"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -105,15 +94,13 @@ function VerificationForm({ onVerified }: { onVerified: () => void }) {
           maxLength={18}
           className="input mono"
           placeholder={t('verify.idNumberPlaceholder')}
-          value={values.idNumber}
-          onChange={set('idNumber')}
-          error={errors.fields.idNumber}
+          {...form.bind('idNumber')}
         />
-        <FormAlert message={errors.form} />
+        <FormAlert message={form.errors.form} />
         <Button type="submit" block busy={verify.isPending}>
           {verify.isPending ? t('verify.submitting') : t('verify.submit')}
         </Button>
-      </form>
+      </Form>
     </>
   );
 }
