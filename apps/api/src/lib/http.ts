@@ -10,8 +10,7 @@ import { type FieldError, unauthorized, validationFailed } from './errors.ts';
 import type { Secrets } from './secrets.ts';
 import type { MediaStore } from './storage.ts';
 import type { Hub } from './realtime.ts';
-import type { PayoutProvider } from '../modules/ledger/payouts.ts';
-import type { PaymentGateway } from '../modules/orders/gateway.ts';
+import type { PaymentGateway, PayoutProvider } from './providers.ts';
 
 /** member; moderator (moderation, cases, withdrawals); admin (also settings and roles). */
 export type Role = 'member' | 'moderator' | 'admin';

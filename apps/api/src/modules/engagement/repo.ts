@@ -1,7 +1,7 @@
 // Data access for 想要, view counts, seller stats and the tag page: plain functions, db first.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import type { Keyset } from '../notes/keyset.ts';
+import type { Keyset } from '../../lib/pagination.ts';
 import { CARD_COLUMNS, type CardRow } from '../feed/repo.ts';
 import type { ItemRow } from '../items/repo.ts';
 

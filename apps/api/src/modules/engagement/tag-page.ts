@@ -5,7 +5,7 @@ import { badRequest } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { hydrateCards } from '../feed/service.ts';
 import { hydrateItems } from '../items/queries.ts';
-import { cutPage, decodeKeyset } from '../notes/keyset.ts';
+import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
 import { charCount, MAX_TAG_CHARS, normalizeTag } from '../notes/tags.ts';
 import { itemsWithTag, notesWithTag } from './repo.ts';
 

@@ -14,17 +14,8 @@
 // docs/payout-methods.md. A payout to one of those, or to no account at all, is declined.
 import { createHash } from 'node:crypto';
 
-export type PayoutResult = { ok: true; ref: string } | { ok: false; reason: string; retryable?: boolean };
-
-/** Where the money goes, as the provider needs it (decrypted only to call it). */
-export type PayoutDestination = { kind: 'alipay' | 'bank_card'; account: string; holderName: string; bank: string | null };
-export type VerifyResult = { ok: true; ref: string } | { ok: false; reason: 'invalid_card_number' | 'account_rejected' };
-
-export type PayoutProvider = {
-  name: string;
-  verify(d: PayoutDestination): Promise<VerifyResult>;
-  send(p: { withdrawalId: string; userId: string; amount: number; destination: PayoutDestination | null }): Promise<PayoutResult>;
-};
+export type { PayoutDestination, PayoutProvider, PayoutResult, VerifyResult } from '../../lib/providers.ts';
+import type { PayoutDestination, PayoutProvider } from '../../lib/providers.ts';
 
 /** Accounts the sandbox knows as nonexistent or closed: verification refuses them. */
 export const SANDBOX_REJECTED = new Set(['6217000000000000004', 'closed@example.com', '13900000000']);

@@ -6,27 +6,8 @@
 // refuse or time out refunds.
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
-export type ChargeResult =
-  | { status: 'succeeded'; ref: string }
-  | { status: 'pending'; ref: string }
-  | { status: 'failed'; reason: string };
-
-/** What the gateway knows of a payment, asked by our payment id (out_trade_no). */
-export type PaymentStatus =
-  | { status: 'succeeded'; ref: string; amount: number }
-  | { status: 'pending' }
-  | { status: 'failed'; reason: string }
-  | { status: 'not_found' }; // never captured: the gateway has no such payment
-
-export type PaymentGateway = {
-  name: string;
-  /** Captures into escrow. May throw (GatewayTimeout, network): the outcome is then unknown. */
-  charge(p: { paymentId: string; orderId: string; amount: number }): Promise<ChargeResult>;
-  /** Refunds in full, idempotent by payment id. May throw: the outcome is then unknown, ask again. */
-  refund(p: { paymentId: string; ref: string; amount: number }): Promise<{ ok: true; ref: string } | { ok: false; reason: string }>;
-  /** The gateway's own record of a payment, for reconciliation. May throw. */
-  status(p: { paymentId: string }): Promise<PaymentStatus>;
-};
+export type { ChargeResult, PaymentGateway, PaymentStatus } from '../../lib/providers.ts';
+import type { PaymentGateway } from '../../lib/providers.ts';
 
 export class GatewayTimeout extends Error {}
 

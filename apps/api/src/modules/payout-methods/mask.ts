@@ -1,5 +1,5 @@
 // What a member sees of an account number: enough to recognise it, not enough to use it.
-import type { PayoutDestination } from '../ledger/payouts.ts';
+import type { PayoutDestination } from '../../lib/providers.ts';
 
 export const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 export const CN_MOBILE = /^1[3-9]\d{9}$/;

@@ -4,7 +4,7 @@
 import { isUniqueViolation } from '../../db/index.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
-import type { PayoutDestination } from '../ledger/payouts.ts';
+import type { PayoutDestination } from '../../lib/providers.ts';
 import { CN_MOBILE, EMAIL, maskAccount } from './mask.ts';
 import { type PayoutMethodRow, countActive } from './repo.ts';
 import { MAX_PAYOUT_METHODS, type NewPayoutMethodInput } from './schema.ts';

@@ -1,9 +1,9 @@
 // Issue 9, hole 4: a problem's `status` member is always the HTTP status. A sample of problems
 // from across the API — including the 409s that carry a resource's own state — is checked.
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Res } from '../../test/helpers.ts';
-import { placeOrder, sellerWithItem } from '../modules/orders/fixtures.ts';
-import { AppError, toProblem } from './errors.ts';
+import { createTestApp, type Res } from '../test/helpers.ts';
+import { placeOrder, sellerWithItem } from './modules/orders/fixtures.ts';
+import { AppError, toProblem } from './lib/errors.ts';
 
 const t = await createTestApp();
 
