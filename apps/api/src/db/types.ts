@@ -455,6 +455,7 @@ export interface Orders {
   cancelReason: string | null;
   carrier: string | null;
   completedAt: Timestamp | null;
+  contestUntil: Timestamp | null;
   createdAt: Generated<Timestamp>;
   delivery: string;
   deliveryContent: Json | null;

@@ -145,6 +145,7 @@ export const adminEn: AdminMessages = {
       offerValidHours: 'An accepted offer holds for',
       reservationHours: 'Reservation deposit hold',
       depositMaxPercent: 'Deposit cap (share of the total)',
+      noShowContestHours: 'Buyer’s time to contest a no-show',
       afterSaleDays: 'After-sale window after completion',
       caseSellerAnswerHours: 'After-sale: seller’s time to answer',
       caseBuyerReturnDays: 'After-sale: buyer’s time to return',

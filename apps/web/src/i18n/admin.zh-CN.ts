@@ -141,6 +141,7 @@ export const adminZhCN = {
       offerValidHours: '议价成交后的保留时间',
       reservationHours: '定金托管保留时间',
       depositMaxPercent: '定金占总价上限',
+      noShowContestHours: '买家对“未到场”的申诉时限',
       afterSaleDays: '完成后可申请售后',
       caseSellerAnswerHours: '售后：卖家答复时限',
       caseBuyerReturnDays: '售后：买家退货时限',

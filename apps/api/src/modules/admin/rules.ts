@@ -21,6 +21,8 @@ export const ENV_RULES = {
   offerValidHours: { env: 'OFFER_VALID_HOURS', default: 24, min: 1, max: 720, unit: 'hours' },
   // Reservation deposit (定金托管)
   depositMaxPercent: { env: 'DEPOSIT_MAX_PERCENT', default: 30, min: 1, max: 100, unit: 'percent' },
+  // The buyer's time to contest a seller's no-show claim (written on the order as contest_until).
+  noShowContestHours: { env: 'NO_SHOW_CONTEST_HOURS', default: 24, min: 1, max: 720, unit: 'hours' },
   // After-sale and jury
   caseSellerAnswerHours: { env: 'CASE_SELLER_ANSWER_HOURS', default: 48, min: 1, max: 720, unit: 'hours' },
   caseBuyerReturnDays: { env: 'CASE_BUYER_RETURN_DAYS', default: 7, min: 1, max: 60, unit: 'days' },

@@ -1,10 +1,12 @@
 // Settings of the order rules, changed through PATCH /admin/settings and in effect at once,
 // without a restart: the payment deadline, the auto-confirm delays, the deposit cap, the
-// pickup-code tries, offers per day and an accepted offer's validity. A timing already written
-// on an order (its payment deadline, its auto-confirm date) keeps the value it was created with.
+// pickup-code tries, offers per day, an accepted offer's validity and the no-show contest window.
+// A timing already written on an order (its payment deadline, its auto-confirm date, its no-show
+// contest deadline) keeps the value it was created with.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
 import { expireDueOrders } from '../orders/service/cancel.ts';
+import { settleNoShows } from '../orders/service/deposit.ts';
 import { autoConfirmDue } from '../orders/service/fulfil.ts';
 import { placeOrder, sellerWithItem } from '../orders/fixtures.ts';
 import { changeSettings, staff } from './fixtures.ts';
@@ -126,5 +128,48 @@ describe('order settings take effect without a restart', () => {
     expect(at(accepted.json.validUntil) - t.clock.now().getTime()).toBeGreaterThan(2 * 3_600_000 - MIN);
     expect(at(accepted.json.validUntil) - t.clock.now().getTime()).toBeLessThanOrEqual(2 * 3_600_000);
     await changeSettings(t, admin, { offersPerDay: null, offerValidHours: null });
+  });
+
+  it('noShowContestHours: bounded; a change applies to no-shows recorded after it, each contest checked against its own deadline', async () => {
+    const HOUR = 3_600_000;
+    const patch = (body: Record<string, unknown>) => t.req('PATCH', '/admin/settings', { token: admin.token, body: { reason: '调整申诉时限', ...body } });
+    for (const bad of [0, 721, 1.5]) {
+      const r = await patch({ noShowContestHours: bad });
+      expectProblem(r, 422, 'invalid_setting');
+      expect(r.json.errors.map((e: { path: string }) => e.path)).toContain('noShowContestHours');
+    }
+    const { seller, item } = await sellerWithItem(t, { quantity: 5 });
+    const buyer = await t.user();
+    const reserve = async () => {
+      const o = await placeOrder(t, buyer.token, item.id, { delivery: 'pickup', address: undefined, deposit: 100 });
+      const paid = await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token });
+      expect(paid.json.status).toBe('reserved');
+      return paid.json.id as string;
+    };
+    const noShow = async (id: string) => {
+      const r = await t.req('POST', `/orders/${id}/no-show`, { token: seller.token });
+      expect(r.status, r.text).toBe(200);
+      return at(r.json.contestUntil) - at(r.json.noShowAt);
+    };
+    const contest = (id: string) =>
+      t.req('POST', `/orders/${id}/after-sale`, { token: buyer.token, body: { reason: 'not_received', description: '我按时到了约定地点，卖家没来' } });
+    const [before, after, late] = [await reserve(), await reserve(), await reserve()];
+    expect(await noShow(before)).toBe(24 * HOUR); // the environment's default
+    await changeSettings(t, admin, { noShowContestHours: 2 });
+    expect(await noShow(after)).toBe(2 * HOUR);
+    expect((await get(buyer.token, before)).contestUntil).toBe(new Date(at((await get(buyer.token, before)).noShowAt) + 24 * HOUR).toISOString());
+    await changeSettings(t, admin, { noShowContestHours: 48 });
+    expect(await noShow(late)).toBe(48 * HOUR);
+    advance(2 * HOUR + MIN);
+    // Past its own 2 h deadline: refused with the after-sale window's code; the earlier claim keeps its 24 h.
+    expectProblem(await contest(after), 409, 'window_passed');
+    expect((await contest(before)).status).toBe(201);
+    expect((await get(buyer.token, before)).status).toBe('refunding');
+    advance(22 * HOUR);
+    expect(await settleNoShows(t.deps)).toBe(1); // only `after`: `late` has 48 h, `before` is contested
+    expect((await get(buyer.token, after)).cancelReason).toBe('no_show');
+    expect((await get(buyer.token, late)).status).toBe('reserved');
+    expect((await contest(late)).status).toBe(201);
+    await changeSettings(t, admin, { noShowContestHours: null });
   });
 });

@@ -43,6 +43,7 @@ export const SETTING_RULES = {
   offerValidHours: fromEnv('offerValidHours', 'orders', 'new'),
   reservationHours: { min: 1, max: 720, unit: 'hours', env: 'RESERVATION_HOURS', group: 'deposit', effect: 'new' },
   depositMaxPercent: fromEnv('depositMaxPercent', 'deposit'),
+  noShowContestHours: fromEnv('noShowContestHours', 'deposit', 'new'),
   afterSaleDays: { min: 0, max: 365, unit: 'days', env: 'AFTER_SALE_DAYS', group: 'afterSale', effect: 'now' },
   caseSellerAnswerHours: fromEnv('caseSellerAnswerHours', 'afterSale', 'new'),
   caseBuyerReturnDays: fromEnv('caseBuyerReturnDays', 'afterSale', 'new'),

@@ -155,22 +155,20 @@ export function tally(votes: Verdict[], size: number): Verdict | 'tie' | null {
   return null;
 }
 
-/** A reserved order's no-show claim may be contested this long (orders/state.ts NO_SHOW_CONTEST_MS). */
-export const NO_SHOW_CONTEST = 24 * HOUR;
-
 /**
  * Whether a case may be opened on an order in `status` completed at `completedAt` — or, for a
- * reservation deposit, on a `reserved` order whose seller claimed a no-show at `noShowAt`, within 24 h.
+ * reservation deposit, on a `reserved` order whose seller claimed a no-show, until the order's
+ * `contestUntil` (written when the claim was recorded, from the setting noShowContestHours).
  */
 export function canOpenOn(
-  order: { status: string; completedAt: Date | null; noShowAt?: Date | null },
+  order: { status: string; completedAt: Date | null; noShowAt?: Date | null; contestUntil?: Date | null },
   now: Date,
   afterSaleDays: number,
 ): { ok: true } | { ok: false; reason: 'wrong_state' | 'window_passed' } {
   if (order.status === 'shipped' || order.status === 'delivered') return { ok: true };
   if (order.status === 'reserved') {
-    if (!order.noShowAt) return { ok: false, reason: 'wrong_state' };
-    return now.getTime() - order.noShowAt.getTime() > NO_SHOW_CONTEST ? { ok: false, reason: 'window_passed' } : { ok: true };
+    if (!order.noShowAt || !order.contestUntil) return { ok: false, reason: 'wrong_state' };
+    return now.getTime() > order.contestUntil.getTime() ? { ok: false, reason: 'window_passed' } : { ok: true };
   }
   if (order.status !== 'completed') return { ok: false, reason: 'wrong_state' };
   if (!order.completedAt || now.getTime() - order.completedAt.getTime() > afterSaleDays * DAY) return { ok: false, reason: 'window_passed' };

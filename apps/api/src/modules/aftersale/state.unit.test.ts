@@ -131,8 +131,11 @@ describe('where a case may open', () => {
   it('on shipped and delivered orders, and completed ones within the window', () => {
     expect(canOpenOn({ status: 'shipped', completedAt: null }, now, 7)).toEqual({ ok: true });
     // A reservation's no-show claim is contested within 24 h; a reservation without one is not a case.
-    expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: new Date(now.getTime() - DAY) }, now, 7)).toEqual({ ok: true });
-    expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: new Date(now.getTime() - DAY - 1) }, now, 7)).toEqual({ ok: false, reason: 'window_passed' });
+    const claimed = new Date(now.getTime() - DAY);
+    expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: claimed, contestUntil: now }, now, 7)).toEqual({ ok: true });
+    expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: claimed, contestUntil: new Date(now.getTime() - 1) }, now, 7)).toEqual({ ok: false, reason: 'window_passed' });
+    // The deadline written on the order decides, whatever the time since the claim.
+    expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: claimed, contestUntil: new Date(now.getTime() + DAY) }, now, 7)).toEqual({ ok: true });
     expect(canOpenOn({ status: 'reserved', completedAt: null, noShowAt: null }, now, 7)).toEqual({ ok: false, reason: 'wrong_state' });
     expect(canOpenOn({ status: 'delivered', completedAt: null }, now, 7)).toEqual({ ok: true });
     expect(canOpenOn({ status: 'completed', completedAt: new Date(now.getTime() - 7 * DAY) }, now, 7)).toEqual({ ok: true });

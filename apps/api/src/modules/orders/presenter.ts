@@ -1,6 +1,6 @@
 import { presentDeliveryContent } from './delivery.ts';
 import type { OrderRow } from './repo.ts';
-import { availableActions, type Delivery, factsOf, NO_SHOW_CONTEST_MS, type OrderStatus } from './state.ts';
+import { availableActions, type Delivery, factsOf, type OrderStatus } from './state.ts';
 
 export type Snapshot = { title: string; coverUrl: string | null; condition: string | null; category: string; version: number; location?: string | null };
 type EventRow = { orderId: string; type: string; actorId: string | null; data?: unknown; createdAt: Date };
@@ -39,8 +39,7 @@ export function presentOrder(o: OrderRow, viewerId: string, events: EventRow[]) 
     depositPaid: o.deposit !== null && events.some((e) => e.orderId === o.id && e.type === 'reserved'),
     reservedUntil: status === 'reserved' && o.reservedUntil && !o.noShowAt ? o.reservedUntil.toISOString() : null,
     noShowAt: o.noShowAt ? o.noShowAt.toISOString() : null,
-    contestUntil:
-      o.noShowAt && (status === 'reserved' || status === 'refunding') ? new Date(o.noShowAt.getTime() + NO_SHOW_CONTEST_MS).toISOString() : null,
+    contestUntil: o.contestUntil && (status === 'reserved' || status === 'refunding') ? o.contestUntil.toISOString() : null,
     role: role as 'buyer' | 'seller',
     actions: availableActions(factsOf(o), role),
     createdAt: o.createdAt.toISOString(),

@@ -86,8 +86,6 @@ export const IN_ESCROW: OrderStatus[] = ['reserved', 'paid', 'shipped', 'deliver
 
 /** A deposit is 1 fen … `percent`% of the total (the setting depositMaxPercent, 30 by default). */
 export const maxDeposit = (total: number, percent = 30) => Math.floor((total * percent) / 100);
-/** The buyer may contest a no-show claim this long after it (an after-sale case). */
-export const NO_SHOW_CONTEST_MS = 24 * 3_600_000;
 
 // The payment deadline (15 min) and the auto-confirm delays (10 days after shipment, 3 after an
 // online delivery) are operator settings: config.paymentExpiryMinutes, autoConfirmShippingDays,

@@ -42,7 +42,10 @@ export async function openCase(deps: Deps, buyerId: string, orderId: string, inp
     }
     const can = canOpenOn(o, now, deps.config.afterSaleDays);
     if (!can.ok && can.reason === 'window_passed') {
-      throw conflict('window_passed', `After-sale closes ${deps.config.afterSaleDays} days after completion.`);
+      throw conflict(
+        'window_passed',
+        o.status === 'reserved' ? 'The time to contest this no-show has passed.' : `After-sale closes ${deps.config.afterSaleDays} days after completion.`,
+      );
     }
     if (!can.ok) throw conflict('invalid_state', `No after-sale on an order that is ${o.status}.`, { orderStatus: o.status });
     // Contesting a no-show claim (定金托管): what is at stake is the deposit in escrow, nothing to return.

@@ -1,7 +1,8 @@
 // Reservation deposit (定金托管, SPEC C4). Paying and cancelling a deposit order go through
 // pay.ts and cancel.ts like any order; this file holds what only a reservation has:
 //   - the seller's no-show claim (POST /orders/:id/no-show): the order stays reserved, the
-//     buyer has 24 h to contest it by an after-sale case (the order is then `refunding` and the
+//     buyer has `noShowContestHours` (24 h by default; the deadline is written on the order as
+//     contest_until, so a change of the setting applies to later claims) to contest it by an after-sale case (the order is then `refunding` and the
 //     deposit stays in escrow until the case ends);
 //   - the settlement of an uncontested claim: the deposit goes to the seller (no fee: nothing
 //     was sold), the order ends cancelled ('no_show') and the stock comes back;
@@ -16,8 +17,10 @@ import { type Guard, noKey } from '../../../lib/idempotency.ts';
 import { escrowAccount, memberAccount } from '../../ledger/accounts.ts';
 import { postTransaction } from '../../ledger/post.ts';
 import { addEvent, lockOrder, type OrderRow, releaseStock } from '../repo.ts';
-import { factsOf, NO_SHOW_CONTEST_MS, transition } from '../state.ts';
+import { factsOf, transition } from '../state.ts';
 import { cancelLocked, refundPayment } from './cancel.ts';
+
+const HOUR = 3_600_000;
 
 /** The seller records that the buyer did not come to the pickup. */
 export async function recordNoShow(deps: Deps, sellerId: string, orderId: string, guard: Guard<OrderRow> = noKey()): Promise<OrderRow> {
@@ -30,9 +33,10 @@ export async function recordNoShow(deps: Deps, sellerId: string, orderId: string
     const t = transition(factsOf(o), 'no_show', o.sellerId === sellerId ? 'seller' : 'buyer');
     if (!t.ok && t.reason === 'wrong_role') throw forbidden('not_allowed', 'Only the seller records a no-show.');
     if (!t.ok) throw conflict('invalid_state', `Not possible while the order is ${o.status}.`, { orderStatus: o.status });
+    const contestUntil = new Date(now.getTime() + deps.config.noShowContestHours * HOUR);
     const r = await tx
-      .updateTable('orders').set({ noShowAt: now, updatedAt: now }).where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
-    await addEvent(tx, o.id, 'no_show', sellerId, { contestUntil: new Date(now.getTime() + NO_SHOW_CONTEST_MS).toISOString() });
+      .updateTable('orders').set({ noShowAt: now, contestUntil, updatedAt: now }).where('id', '=', o.id).returningAll().executeTakeFirstOrThrow();
+    await addEvent(tx, o.id, 'no_show', sellerId, { contestUntil: contestUntil.toISOString() });
     await guard.record(tx, r);
     return r;
   });
@@ -59,13 +63,13 @@ export async function settleDeposit(tx: Tx, o: OrderRow, now: Date): Promise<Ord
   return r;
 }
 
-/** No-show claims 24 h old and not contested: their deposits go to the sellers. */
+/** No-show claims past their contest deadline and not contested: their deposits go to the sellers. */
 export async function settleNoShows(deps: Deps, limit = 200): Promise<number> {
   const now = deps.clock.now();
   return withTx(deps.db, async (tx) => {
     const due = await tx
-      .selectFrom('orders').selectAll().where('status', '=', 'reserved').where('noShowAt', '<=', new Date(now.getTime() - NO_SHOW_CONTEST_MS))
-      .orderBy('noShowAt').limit(limit).forUpdate().skipLocked().execute();
+      .selectFrom('orders').selectAll().where('status', '=', 'reserved').where('contestUntil', '<=', now)
+      .orderBy('contestUntil').limit(limit).forUpdate().skipLocked().execute();
     for (const o of due) {
       if (!transition(factsOf(o), 'settle_deposit', 'system').ok) continue;
       await settleDeposit(tx, o, now);

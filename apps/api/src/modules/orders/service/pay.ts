@@ -155,7 +155,7 @@ async function setPaid(tx: Tx, o: OrderRow, now: Date): Promise<OrderRow> {
   const paid = await tx
     .updateTable('orders')
     // A balance that arrives after a no-show claim: the buyer paid after all, the claim falls.
-    .set({ status: 'paid', paidAt: now, noShowAt: null, updatedAt: now })
+    .set({ status: 'paid', paidAt: now, noShowAt: null, contestUntil: null, updatedAt: now })
     .where('id', '=', o.id)
     .returningAll()
     .executeTakeFirstOrThrow();
