@@ -49,6 +49,15 @@ const envSchema = z.object({
   PRO_SELLER_SALES_TOTAL_PER_YEAR: int(1, 1_000_000_000).default(1_500_000),
   METRICS_TOKEN: z.string().regex(/^\S{16,200}$/, '16 to 200 characters without spaces').optional(),
   ASSIST_PROVIDER: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'an assistant name such as builtin').default('builtin'),
+  // Photo storage (lib/storage.ts): local disk, or an S3-compatible bucket. Combinations: storageOf().
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().regex(/^https?:\/\/[^\s/]+/, 'an http:// or https:// URL such as http://minio:9000').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)').optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a region name such as us-east-1').default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().regex(/^\S{1,256}$/, 'an access key id without spaces').optional(),
+  S3_SECRET_ACCESS_KEY: z.string().regex(/^\S{1,256}$/, 'a secret key without spaces').optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/, 'a key prefix such as jishi/media').optional(),
   // The other product rules' numbers (defaults of the operator settings): modules/admin/rules.ts.
   ...Object.fromEntries(Object.values(ENV_RULES).map((r) => [r.env, int(r.min, r.max).default(r.default)])),
 });
@@ -85,7 +94,23 @@ export type Config = {
   assistProvider: string;
   /** Bearer token for GET /metrics; unset: metrics are served to loopback clients only. */
   metricsToken: string | undefined;
+  /** Where photo bytes live (lib/storage.ts). */
+  storage: { kind: 'local' } | S3Settings;
 } & RuleConfig;
+
+export type S3Settings = {
+  kind: 's3';
+  /** Unset: AWS S3 itself (by region). */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Both or neither; neither: the AWS SDK's default credential chain. */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+  /** '' or a prefix ending in '/'. */
+  prefix: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -127,7 +152,31 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     proSellerSalesTotalPerYear: e.PRO_SELLER_SALES_TOTAL_PER_YEAR,
     assistProvider: e.ASSIST_PROVIDER,
     metricsToken: e.METRICS_TOKEN,
+    storage: storageOf(e),
     ...ruleValues(e),
+  };
+}
+
+/** The storage variables that only make sense together; a bad combination is one ConfigError line. */
+function storageOf(e: z.infer<typeof envSchema>): Config['storage'] {
+  const s3Vars = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PREFIX'] as const).filter((k) => e[k] !== undefined);
+  if (e.STORAGE === 'local') {
+    if (s3Vars.length) throw new ConfigError(`Invalid ${s3Vars[0]}: set only with STORAGE=s3 (STORAGE is local, photos go to DATA_DIR/media)`);
+    return { kind: 'local' };
+  }
+  if (!e.S3_BUCKET) throw new ConfigError('Invalid STORAGE="s3": expected S3_BUCKET to be set as well');
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError(`Invalid ${e.S3_ACCESS_KEY_ID ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY'}: expected S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (or neither, for the AWS default credentials)`);
+  const prefix = e.S3_PREFIX ? (e.S3_PREFIX.endsWith('/') ? e.S3_PREFIX : `${e.S3_PREFIX}/`) : '';
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT?.replace(/\/+$/, ''),
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    prefix,
   };
 }
 

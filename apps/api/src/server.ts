@@ -13,7 +13,7 @@ import { migrate } from './db/migrate.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import type { Deps } from './lib/http.ts';
 import { loadSecrets } from './lib/secrets.ts';
-import { localDiskStore } from './lib/storage.ts';
+import { checkMediaStore, openMediaStore } from './lib/storage.ts';
 import { backfillIdNumberHashes } from './modules/accounts/id-number-hashes.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { indexSearchBacklog } from './modules/search/indexer.ts';
@@ -38,6 +38,7 @@ export type Running = { url: string; port: number; deps: Deps; stop(): Promise<v
 export async function startServer(config: Config, { clock = systemClock }: { clock?: Clock } = {}): Promise<Running> {
   const log = pino({ level: config.logLevel, base: { pid: process.pid } });
   const t0 = Date.now();
+  await checkMediaStore(config, (f, m) => log.warn(f, m)); // S3: a missing bucket stops start-up here
   let embedded: EmbeddedDb | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -69,7 +70,7 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     clock,
     log,
     secrets,
-    media: localDiskStore(join(config.dataDir, 'media')),
+    media: openMediaStore(config, (f, m) => log.warn(f, m)),
     providers: { payouts: sandboxPayouts(), payments: gateway },
     hub,
   };

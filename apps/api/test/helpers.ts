@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/index.ts';
 import { DAY_MS, fixedOffsetClock } from '../src/lib/clock.ts';
 import type { Deps } from '../src/lib/http.ts';
 import { secretsFromKeys } from '../src/lib/secrets.ts';
-import { localDiskStore } from '../src/lib/storage.ts';
+import { openMediaStore } from '../src/lib/storage.ts';
 import { checkDigit } from '../src/modules/accounts/id-number.ts';
 import { createHub } from '../src/lib/realtime.ts';
 import { liveConfig } from '../src/modules/admin/settings.ts';
@@ -55,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
     clock,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets,
-    media: localDiskStore(join(dataDir, 'media')),
+    media: openMediaStore(config),
     providers: { payouts: sandboxPayouts(), payments: gateway, ...opts.providers },
     hub,
   };

@@ -1,10 +1,9 @@
 // `npm run seed`: add the demo community to the configured database (skips what exists).
 import pino from 'pino';
-import { join } from 'node:path';
 import { migrate } from '../db/migrate.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadSecrets } from '../lib/secrets.ts';
-import { localDiskStore } from '../lib/storage.ts';
+import { openMediaStore } from '../lib/storage.ts';
 import { seedDemo } from '../modules/demo/seed.ts';
 import { sandboxPayouts } from '../modules/ledger/payouts.ts';
 import { sandboxGateway } from '../modules/orders/gateway.ts';
@@ -19,7 +18,7 @@ const result = await withDatabase(async (database, config) => {
     clock: systemClock,
     log: pino({ level: 'warn' }),
     secrets,
-    media: localDiskStore(join(config.dataDir, 'media')),
+    media: openMediaStore(config),
     providers: { payouts: sandboxPayouts(), payments: sandboxGateway({ signingKey: secrets.signingKey }) },
     // Seeding pushes to nobody: no sockets are open.
     hub: { publish: async () => {}, publishMany: async () => {}, attach: () => () => {}, connectedUsers: () => 0, connectedSockets: () => 0, start: async () => {}, stop: async () => {} },

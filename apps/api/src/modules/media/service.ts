@@ -21,6 +21,7 @@
 //              .where(buyer or seller is viewer.id, or viewer.role === 'operator') … ));
 //   4. present the photo with presentPhoto() (presenter.ts): the same URLs, and the browser's
 //      session cookie authenticates the <img> requests.
+import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { Executor } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
@@ -105,20 +106,22 @@ export async function storeImage(
   const swap = (meta.orientation ?? 1) >= 5;
   const width = swap ? meta.height : meta.width;
   const height = swap ? meta.width : meta.height;
-  const row = await deps.db
-    .insertInto('media')
-    .values({ ownerId, kind, width, height, bytes: bytes.length, variants: rendered.map(([v]) => v) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // Files first, row last: a row exists only for a photo whose every variant is stored, so a
+  // store that fails (503 storage_unavailable) or a crash in between leaves no row behind —
+  // at most unreferenced files under an id nobody knows. The id is the same 64 random bits
+  // the column's default gives (migration 0009).
+  const id = randomBytes(8).toString('hex');
   try {
-    for (const [variant, buf] of rendered) await deps.media.put(`${row.id}/${variant}.webp`, buf);
+    await Promise.all(rendered.map(([variant, buf]) => deps.media.put(`${id}/${variant}.webp`, buf)));
+    await deps.db
+      .insertInto('media')
+      .values({ id, ownerId, kind, width, height, bytes: bytes.length, variants: rendered.map(([v]) => v) })
+      .execute();
   } catch (err) {
-    // Nothing half-stored: drop the row and whatever files were written.
-    await deps.db.deleteFrom('media').where('id', '=', row.id).execute();
-    await deps.media.removePrefix(row.id);
+    await deps.media.removePrefix(id).catch(() => {}); // best effort; the store may be the failure
     throw err;
   }
-  return { id: row.id, width, height, variants: rendered.map(([v]) => v) };
+  return { id, width, height, variants: rendered.map(([v]) => v) };
 }
 
 /** Which of `ids` are photos (not avatars) uploaded by `ownerId`: one query for any number. */
