@@ -45,13 +45,14 @@ import { privacyRoutes } from './modules/privacy/routes.ts';
 import { discoveryRoutes } from './modules/discovery/routes.ts';
 import { payoutMethodRoutes } from './modules/payout-methods/routes.ts';
 import { engagementRoutes } from './modules/engagement/routes.ts';
+import { rulesRoutes } from './modules/rules/routes.ts';
 import { createMetrics, mountMetrics, type PoolStats } from './lib/metrics.ts';
 
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
-export const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, payoutMethodRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes, engagementRoutes];
+export const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, payoutMethodRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes, engagementRoutes, rulesRoutes];
 
 /** `pool`: the database pool, whose counts /metrics reports (the server passes it). */
 export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {

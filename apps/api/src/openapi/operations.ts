@@ -28,6 +28,8 @@ export const OPERATIONS: Record<string, OperationMeta> = {
   'DELETE /me': { id: 'deleteAccount', summary: 'Delete your account (trades and the ledger are kept)', example: { password: 'correct horse battery' } },
   // items
   'GET /items/categories': { id: 'listCategories', summary: 'Categories, conditions, delivery methods and limits' },
+  // rules (the member-facing numbers of the operator settings)
+  'GET /rules': { id: 'getRules' },
   'GET /items': { id: 'listItemsByIds', summary: 'Live item cards for the ids asked' },
   'POST /items': { id: 'createItem', summary: 'List an item for quick sale', example: { title: '宜家书桌 白色', description: '搬家出，九成新', price: 12000, quantity: 1, delivery: ['pickup'], category: 'furniture', condition: 'like_new' } },
   'GET /items/{id}': { id: 'getItem', summary: 'An item, with its distance when lat/lng are given', auth: 'optional' },

@@ -114,6 +114,7 @@ export const MATRIX: Record<string, Row> = {
 
   // ── items ───────────────────────────────────────────────────────────────────────────────
   'GET /items/categories': { ...PUBLIC, setup: async (w) => ({ party: w.A }) },
+  'GET /rules': { ...PUBLIC, setup: async (w) => ({ party: w.A }) },
   'GET /items': { ...PUBLIC, setup: async (w) => ({ party: w.A, query: { ids: await w.item() } }) },
   'POST /items': { ...ANY_MEMBER, setup: async (w) => ({ party: w.A, body: { title: '台灯', price: 1000, delivery: ['pickup'] } }) },
   'POST /items/suggest': { ...ANY_MEMBER, setup: async (w) => ({ party: w.A, body: { title: '宜家 书桌 九成新', photoCount: 2 } }) },
