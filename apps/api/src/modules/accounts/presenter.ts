@@ -63,3 +63,8 @@ export function presentPublicUser<E extends { creditScore: number; ratingAverage
     ...extra,
   };
 }
+
+/** A member as lists show them (note authors, chat peers, offer buyers, notification actors). */
+export function presentUserCard(a: { id: string; displayName: string; avatarId: string | null }) {
+  return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarId ? mediaUrl(a.avatarId, 'avatar') : null };
+}

@@ -40,3 +40,13 @@ export const revokeSession = (db: Executor, tokenHash: string, now: Date) =>
 
 export const mediaOwnedBy = (db: Executor, mediaId: string, ownerId: string) =>
   db.selectFrom('media').select('id').where('id', '=', mediaId).where('ownerId', '=', ownerId).executeTakeFirst();
+
+/** What a list shows of a member (authors, peers, buyers): one query for many, keyed by id. */
+export type UserSummary = { id: string; displayName: string; avatarId: string | null; status: string };
+
+export async function usersByIds(db: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserSummary>> {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  if (list.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'displayName', 'avatarId', 'status']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

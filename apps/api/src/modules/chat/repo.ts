@@ -83,3 +83,53 @@ export async function blockState(db: Executor, me: string, peer: string) {
     .execute();
   return { byMe: rows.some((r) => r.blockerId === me), byPeer: rows.some((r) => r.blockerId === peer) };
 }
+
+// Reads for the inbox and the message list (routes and their presenter).
+
+export const conversationsByIds = (db: Executor, ids: string[]) =>
+  ids.length ? db.selectFrom('conversations').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+
+export const messagesByIds = (db: Executor, ids: string[]) =>
+  ids.length ? db.selectFrom('messages').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** The member's side of a conversation (unread count, peer); throws when they are not in it. */
+export const findMembership = (db: Executor, conversationId: string, me: string) =>
+  db.selectFrom('conversationMembers').select(['conversationId', 'unreadCount', 'peerId'])
+    .where('conversationId', '=', conversationId).where('userId', '=', me).executeTakeFirstOrThrow();
+
+/** One page of the member's inbox, most recently active first (keyset on sort_key). */
+export function listMemberships(db: Executor, me: string, after: string | undefined, limit: number) {
+  let query = db.selectFrom('conversationMembers').select(['conversationId', 'unreadCount', 'peerId', 'sortKey']).where('userId', '=', me);
+  if (after) query = query.where('sortKey', '<', after);
+  return query.orderBy('sortKey', 'desc').limit(limit + 1).execute();
+}
+
+export async function unreadTotal(db: Executor, me: string) {
+  const total = await db.selectFrom('conversationMembers').select(sql<number>`coalesce(sum(unread_count), 0)`.as('n')).where('userId', '=', me).executeTakeFirstOrThrow();
+  return Number(total.n);
+}
+
+/** Read receipts: the newest message each peer has seen, by conversation. */
+export async function peerReadMarks(db: Executor, conversationIds: string[], me: string) {
+  const rows = await db
+    .selectFrom('conversationMembers').select(['conversationId', 'lastReadMessageId'])
+    .where('conversationId', 'in', conversationIds).where('userId', '<>', me).execute();
+  return new Map(rows.map((p) => [p.conversationId, p.lastReadMessageId]));
+}
+
+/** Every block the member made or is under. */
+export const blocksInvolving = (db: Executor, me: string) =>
+  db.selectFrom('blocks').selectAll().where((eb) => eb.or([eb('blockerId', '=', me), eb('blockedId', '=', me)])).execute();
+
+/**
+ * One page of a conversation's messages for a member (a message a moderator hid stays only with
+ * its sender): with `newerThan`, the messages after it, oldest first; else newest first before `before`.
+ */
+export function listMessages(db: Executor, conversationId: string, me: string, q: { newerThan?: string; before?: string; limit: number }) {
+  let query = db
+    .selectFrom('messages').selectAll().where('conversationId', '=', conversationId)
+    .where((eb) => eb.or([eb('hiddenAt', 'is', null), eb('senderId', '=', me)]));
+  if (q.newerThan) return query.where('id', '>', q.newerThan).orderBy('id', 'asc').limit(q.limit + 1).execute();
+  if (q.before) query = query.where('id', '<', q.before);
+  return query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+}

@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { findItemCards } from '../items/cards.ts';
-import { mediaUrl } from '../media/presenter.ts';
+import { presentUserCard, usersByIds } from '../accounts/index.ts';
 import { presentMessages } from './presenter.ts';
-import { blockState } from './repo.ts';
+import {
+  blockState, blocksInvolving, conversationsByIds, findMembership, listMemberships, listMessages, messagesByIds, peerReadMarks, unreadTotal,
+} from './repo.ts';
 import { ConversationJson, CreateConversationBody, MessageJson, SendMessageBody } from './schema.ts';
 import { loadMembership, markRead, openConversation, sendMessage } from './service.ts';
 
@@ -22,25 +23,20 @@ async function presentConversations(c: Ctx, rows: { conversationId: string; unre
   const me = requireUser(c).id;
   if (!rows.length) return [];
   const ids = rows.map((r) => r.conversationId);
-  const convs = await deps.db.selectFrom('conversations').selectAll().where('id', 'in', ids).execute();
-  const peers = await deps.db.selectFrom('users').select(['id', 'displayName', 'avatarId']).where('id', 'in', rows.map((r) => r.peerId)).execute();
-  const lastIds = convs.map((x) => x.lastMessageId).filter((v): v is string => !!v);
-  const lasts = lastIds.length ? await deps.db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute() : [];
+  const convs = await conversationsByIds(deps.db, ids);
+  const peerById = await usersByIds(deps.db, rows.map((r) => r.peerId));
+  const lasts = await messagesByIds(deps.db, convs.map((x) => x.lastMessageId).filter((v): v is string => !!v));
   const presented = new Map((await presentMessages(deps.db, lasts, me, deps.clock.now())).map((m) => [m.id, m]));
   const cards = await findItemCards(deps.db, convs.map((x) => x.itemId).filter((v): v is string => !!v));
-  const peerReads = await deps.db
-    .selectFrom('conversationMembers').select(['conversationId', 'lastReadMessageId'])
-    .where('conversationId', 'in', ids).where('userId', '<>', me).execute();
-  const peerRead = new Map(peerReads.map((p) => [p.conversationId, p.lastReadMessageId]));
-  const blocks = await deps.db.selectFrom('blocks').selectAll().where((eb) => eb.or([eb('blockerId', '=', me), eb('blockedId', '=', me)])).execute();
+  const peerRead = await peerReadMarks(deps.db, ids, me);
+  const blocks = await blocksInvolving(deps.db, me);
   const convById = new Map(convs.map((x) => [x.id, x]));
-  const peerById = new Map(peers.map((p) => [p.id, p]));
   return rows.map((r) => {
     const conv = convById.get(r.conversationId);
     const peer = peerById.get(r.peerId);
     return {
       id: r.conversationId,
-      peer: { id: r.peerId, displayName: peer?.displayName ?? '', avatarUrl: peer?.avatarId ? mediaUrl(peer.avatarId, 'avatar') : null },
+      peer: presentUserCard({ id: r.peerId, displayName: peer?.displayName ?? '', avatarId: peer?.avatarId ?? null }),
       item: conv?.itemId ? (cards.get(conv.itemId) ?? null) : null,
       unreadCount: r.unreadCount,
       // Read receipts: the newest message the peer has seen.
@@ -68,7 +64,7 @@ export function chatRoutes() {
       const me = requireUser(c).id;
       const body = c.req.valid('json');
       const { conversation, created } = await openConversation(c.get('deps'), me, body.peerId, body.itemId);
-      const member = await c.get('deps').db.selectFrom('conversationMembers').select(['conversationId', 'unreadCount', 'peerId']).where('conversationId', '=', conversation.id).where('userId', '=', me).executeTakeFirstOrThrow();
+      const member = await findMembership(c.get('deps').db, conversation.id, me);
       const [out] = await presentConversations(c, [member]);
       return c.json(out as z.infer<typeof ConversationJson>, created ? 201 : 200);
     },
@@ -84,12 +80,10 @@ export function chatRoutes() {
       const me = requireUser(c).id;
       const q = c.req.valid('query');
       const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
-      let query = deps.db.selectFrom('conversationMembers').select(['conversationId', 'unreadCount', 'peerId', 'sortKey']).where('userId', '=', me);
-      if (after) query = query.where('sortKey', '<', after);
-      const rows = await query.orderBy('sortKey', 'desc').limit(q.limit + 1).execute();
+      const rows = await listMemberships(deps.db, me, after, q.limit);
       const items = await presentConversations(c, rows.slice(0, q.limit));
-      const total = await deps.db.selectFrom('conversationMembers').select(sql<number>`coalesce(sum(unread_count), 0)`.as('n')).where('userId', '=', me).executeTakeFirstOrThrow();
-      return c.json({ items, nextCursor: toPage(rows, q.limit, (x) => [x.sortKey], (x) => x).nextCursor, unreadTotal: Number(total.n) }, 200);
+      const total = await unreadTotal(deps.db, me);
+      return c.json({ items, nextCursor: toPage(rows, q.limit, (x) => [x.sortKey], (x) => x).nextCursor, unreadTotal: total }, 200);
     },
   );
 
@@ -101,7 +95,7 @@ export function chatRoutes() {
     async (c) => {
       const me = requireUser(c).id;
       await loadMembership(c.get('deps'), me, c.req.valid('param').id);
-      const member = await c.get('deps').db.selectFrom('conversationMembers').select(['conversationId', 'unreadCount', 'peerId']).where('conversationId', '=', c.req.valid('param').id).where('userId', '=', me).executeTakeFirstOrThrow();
+      const member = await findMembership(c.get('deps').db, c.req.valid('param').id, me);
       return c.json((await presentConversations(c, [member]))[0] as z.infer<typeof ConversationJson>, 200);
     },
   );
@@ -128,18 +122,13 @@ export function chatRoutes() {
       const id = c.req.valid('param').id;
       await loadMembership(deps, me, id);
       const q = c.req.valid('query');
-      let query = deps.db
-        .selectFrom('messages').selectAll().where('conversationId', '=', id)
-        // A message a moderator hid stays only with its sender.
-        .where((eb) => eb.or([eb('hiddenAt', 'is', null), eb('senderId', '=', me)]));
       if (q.after) {
-        const rows = await query.where('id', '>', q.after).orderBy('id', 'asc').limit(q.limit + 1).execute();
+        const rows = await listMessages(deps.db, id, me, { newerThan: q.after, limit: q.limit });
         const items = await presentMessages(deps.db, rows.slice(0, q.limit), me, deps.clock.now());
         return c.json({ items, nextCursor: null }, 200);
       }
       const before = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
-      if (before) query = query.where('id', '<', before);
-      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+      const rows = await listMessages(deps.db, id, me, { before, limit: q.limit });
       const items = await presentMessages(deps.db, rows.slice(0, q.limit), me, deps.clock.now());
       return c.json({ items, nextCursor: toPage(rows, q.limit, (m) => [m.id], (m) => m).nextCursor }, 200);
     },

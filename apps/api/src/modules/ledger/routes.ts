@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyHeader, idempotencyRequest, idempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
-import { listEntries } from './entries.ts';
+import { listEntries, listWithdrawals } from './repo.ts';
 import { getWallet } from './wallet.ts';
 import { presentWithdrawal, type WithdrawalRow } from './presenter.ts';
 import { requestWithdrawal } from './withdrawals.ts';
@@ -95,9 +95,7 @@ export function ledgerRoutes() {
       const deps = c.get('deps');
       const q = c.req.valid('query');
       const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
-      let query = deps.db.selectFrom('withdrawals').selectAll().where('userId', '=', requireUser(c).id);
-      if (after) query = query.where('id', '<', after);
-      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+      const rows = await listWithdrawals(deps.db, requireUser(c).id, after, q.limit);
       return c.json(toPage(rows, q.limit, (w) => [w.id], presentWithdrawal), 200);
     },
   );

@@ -1,18 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { findItemCards } from '../items/cards.ts';
-import { mediaUrl } from '../media/presenter.ts';
+import { presentUserCard, usersByIds } from '../accounts/index.ts';
 import { presentOffer } from './presenter.ts';
+import { findItemFloor, findOffer, listOffers, offerCounts } from './repo.ts';
 import { type OfferRow, decideOffer, makeOffer, setFloorPrice } from './service.ts';
 
 const tags = ['offers'];
 const security = [{ Bearer: [] }];
 const Fen = z.number().int().min(0).max(100_000_000);
 
-const Offer = z
+export const Offer = z
   .object({
     id: z.string(), itemId: z.string(), buyerId: z.string(), sellerId: z.string(),
     price: z.number().int(), counterPrice: z.number().int().nullable(), agreedPrice: z.number().int().nullable(),
@@ -29,16 +29,15 @@ const Offer = z
 
 async function present(c: Ctx, rows: OfferRow[]) {
   const deps = c.get('deps');
-  const buyerIds = [...new Set(rows.map((o) => o.buyerId))];
   const [cards, buyers] = await Promise.all([
     findItemCards(deps.db, [...new Set(rows.map((o) => o.itemId))]),
-    buyerIds.length ? deps.db.selectFrom('users').select(['id', 'displayName', 'avatarId']).where('id', 'in', buyerIds).execute() : [],
+    usersByIds(deps.db, rows.map((o) => o.buyerId)),
   ]);
-  const buyerById = new Map(buyers.map((b) => [b.id, { id: b.id, displayName: b.displayName, avatarUrl: b.avatarId ? mediaUrl(b.avatarId, 'avatar') : null }]));
   const me = requireUser(c).id;
   return rows.map((o) => {
     const card = cards.get(o.itemId);
-    return presentOffer(o, me, deps.clock.now(), card ? { title: card.title, price: card.price, coverUrl: card.coverUrl } : undefined, buyerById.get(o.buyerId));
+    const buyer = buyers.get(o.buyerId);
+    return presentOffer(o, me, deps.clock.now(), card ? { title: card.title, price: card.price, coverUrl: card.coverUrl } : undefined, buyer && presentUserCard(buyer));
   });
 }
 
@@ -106,13 +105,7 @@ export function offersRoutes() {
       },
     }),
     async (c) => {
-      const me = requireUser(c).id;
-      const r2 = await sql<{ received: string; countered: string }>`
-        SELECT (SELECT count(*) FROM offers WHERE seller_id = ${me} AND status = 'pending') AS received,
-               (SELECT count(*) FROM offers WHERE buyer_id = ${me} AND status = 'countered') AS countered`.execute(c.get('deps').db);
-      const row = r2.rows[0] ?? { received: '0', countered: '0' };
-      const received = Number(row.received);
-      const countered = Number(row.countered);
+      const { received, countered } = await offerCounts(c.get('deps').db, requireUser(c).id);
       return c.json({ awaitingMe: received + countered, received, countered }, 200);
     },
   );
@@ -121,7 +114,7 @@ export function offersRoutes() {
     createRoute({ method: 'get', path: '/offers/{id}', tags, security, request: { params: IdParam }, responses: { 200: jsonContent(Offer), ...problemResponses(401, 404) } }),
     async (c) => {
       const me = requireUser(c).id;
-      const o = await c.get('deps').db.selectFrom('offers').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
+      const o = await findOffer(c.get('deps').db, c.req.valid('param').id);
       if (!o || (o.buyerId !== me && o.sellerId !== me)) throw notFound('offer');
       return c.json((await present(c, [o]))[0] as z.infer<typeof Offer>, 200);
     },
@@ -143,11 +136,8 @@ export function offersRoutes() {
     async (c) => {
       const q = c.req.valid('query');
       const me = requireUser(c).id;
-      let query = c.get('deps').db.selectFrom('offers').selectAll().where(q.role === 'buyer' ? 'buyerId' : 'sellerId', '=', me);
-      if (q.itemId) query = query.where('itemId', '=', q.itemId);
       const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
-      if (after) query = query.where('id', '<', after);
-      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+      const rows = await listOffers(c.get('deps').db, { userId: me, role: q.role, itemId: q.itemId, after, limit: q.limit });
       const presented = await present(c, rows.slice(0, q.limit));
       const page = toPage(rows, q.limit, (o) => [o.id], (o) => o.id);
       return c.json({ items: presented, nextCursor: page.nextCursor }, 200);
@@ -169,7 +159,7 @@ export function offersRoutes() {
       responses: { 200: jsonContent(z.object({ itemId: z.string(), floorPrice: z.number().int().nullable() })), ...problemResponses(401, 404) },
     }),
     async (c) => {
-      const item = await c.get('deps').db.selectFrom('items').select(['id', 'sellerId', 'floorPrice']).where('id', '=', c.req.valid('param').id).executeTakeFirst();
+      const item = await findItemFloor(c.get('deps').db, c.req.valid('param').id);
       // The floor is the seller's secret: for anyone else it does not exist.
       if (!item || item.sellerId !== requireUser(c).id) throw notFound('item');
       return c.json({ itemId: item.id, floorPrice: item.floorPrice }, 200);

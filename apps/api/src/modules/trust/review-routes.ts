@@ -6,6 +6,7 @@ import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, 
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../lib/pagination.ts';
 import { creditHistory, getCredit } from './credit-repo.ts';
 import { requestSellerReview, sellerStatus } from './pro-seller.ts';
+import { findMember } from './repo.ts';
 import { ALL_REVIEW_TAGS, orderReviews, presentReview, replyToReview, userReviews, writeReview } from './reviews.ts';
 
 const tags = ['reviews'];
@@ -52,7 +53,7 @@ const Credit = z
   .openapi('Credit');
 
 async function existingUser(c: Ctx, id: string) {
-  const u = await c.get('deps').db.selectFrom('users').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  const u = await findMember(c.get('deps').db, id);
   if (!u || u.status === 'banned') throw notFound('user');
 }
 

@@ -3,8 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isUniqueViolation } from '../../db/index.ts';
 import { conflict, notFound, unprocessable } from '../../lib/errors.ts';
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
-import { ReportBody } from '../chat/schema.ts';
 import { checkReportTarget } from './report-targets.ts';
+import { addBlock, findMember, insertReport, listBlocks, removeBlock } from './repo.ts';
+import { ReportBody } from './schema.ts';
 
 const tags = ['trust'];
 const security = [{ Bearer: [] }];
@@ -19,8 +20,8 @@ export function trustRoutes() {
       const me = requireUser(c).id;
       const id = c.req.valid('param').id;
       if (id === me) throw unprocessable('cannot_block_self', 'You cannot block yourself.');
-      if (!(await deps.db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('member');
-      await deps.db.insertInto('blocks').values({ blockerId: me, blockedId: id }).onConflict((oc) => oc.doNothing()).execute();
+      if (!(await findMember(deps.db, id))) throw notFound('member');
+      await addBlock(deps.db, me, id);
       return c.body(null, 204);
     },
   );
@@ -28,7 +29,7 @@ export function trustRoutes() {
   r.openapi(
     createRoute({ method: 'delete', path: '/users/{id}/block', tags, security, request: { params: IdParam }, responses: { 204: { description: 'Unblocked (idempotent)' }, ...problemResponses(401) } }),
     async (c) => {
-      await c.get('deps').db.deleteFrom('blocks').where('blockerId', '=', requireUser(c).id).where('blockedId', '=', c.req.valid('param').id).execute();
+      await removeBlock(c.get('deps').db, requireUser(c).id, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );
@@ -39,10 +40,7 @@ export function trustRoutes() {
       responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), blockedAt: z.string() })) })), ...problemResponses(401) },
     }),
     async (c) => {
-      const rows = await c.get('deps').db
-        .selectFrom('blocks').innerJoin('users', 'users.id', 'blocks.blockedId')
-        .select(['users.id', 'users.displayName', 'blocks.createdAt']).where('blocks.blockerId', '=', requireUser(c).id)
-        .orderBy('blocks.createdAt', 'desc').limit(500).execute();
+      const rows = await listBlocks(c.get('deps').db, requireUser(c).id);
       return c.json({ items: rows.map((b) => ({ id: b.id, displayName: b.displayName, blockedAt: b.createdAt.toISOString() })) }, 200);
     },
   );
@@ -57,10 +55,7 @@ export function trustRoutes() {
       const b = c.req.valid('json');
       await checkReportTarget(c.get('deps').db, requireUser(c).id, b);
       try {
-        const row = await c.get('deps').db
-          .insertInto('reports')
-          .values({ reporterId: requireUser(c).id, targetType: b.targetType, targetId: b.targetId, reason: b.reason, detail: b.detail ?? '' })
-          .returning(['id', 'status']).executeTakeFirstOrThrow();
+        const row = await insertReport(c.get('deps').db, { reporterId: requireUser(c).id, targetType: b.targetType, targetId: b.targetId, reason: b.reason, detail: b.detail ?? '' });
         return c.json(row, 201);
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('already_reported', 'You already reported this; moderators will look at it.');

@@ -1,7 +1,6 @@
-// A member's statement: every posting into or out of their account, newest first, keyset-paged.
-// Two index-ordered scans (in and out) merged, rather than an OR that cannot use the order.
+// Ledger reads for the routes. Postings are written only by post.ts (inside the caller's transaction).
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import type { Db, Executor } from '../../db/index.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
 import { memberAccount } from './accounts.ts';
 
@@ -9,6 +8,8 @@ const ORDER_KINDS = new Set(['payment', 'settlement', 'refund']);
 
 type Row = { id: string; amount: number; kind: string; reference: string; createdAt: Date };
 
+/** A member's statement: every posting into or out of their account, newest first, keyset-paged.
+ *  Two index-ordered scans (in and out) merged, rather than an OR that cannot use the order. */
 export async function listEntries(db: Db, userId: string, cursor: string | undefined, limit: number) {
   const account = memberAccount(userId);
   // Ids are unique and time-ordered (decision 0002): the id alone is the keyset.
@@ -37,4 +38,11 @@ export async function listEntries(db: Db, userId: string, cursor: string | undef
       createdAt: r.createdAt.toISOString(),
     }),
   );
+}
+
+/** One page of a member's withdrawals, newest first (keyset on id). */
+export function listWithdrawals(db: Executor, userId: string, after: string | undefined, limit: number) {
+  let query = db.selectFrom('withdrawals').selectAll().where('userId', '=', userId);
+  if (after) query = query.where('id', '<', after);
+  return query.orderBy('id', 'desc').limit(limit + 1).execute();
 }
