@@ -2045,23 +2045,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The market’s rules a member meets: fee, deposit cap, minimum withdrawal, timings (public, cacheable) */
-        get: operations["getRules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2527,7 +2510,7 @@ export interface components {
             /** @enum {string} */
             status: "on_sale" | "sold_out" | "withdrawn";
             free: boolean;
-            delivery: string[];
+            delivery: ("pickup" | "shipping" | "online")[];
             shippingFee: number;
             coverUrl: string | null;
             coverThumbUrl: string | null;
@@ -3122,7 +3105,7 @@ export interface components {
             available: number;
             /** @description Units held by orders not paid in full yet (awaiting payment, or reserved with a deposit). They are out of `available` — an item whose last unit is held is `sold_out` — but come back if the order lapses or is cancelled, so a client can say "ordered, not paid yet" instead of "sold out". */
             held: number;
-            delivery: string[];
+            delivery: ("pickup" | "shipping" | "online")[];
             shippingFee: number;
             category: string;
             condition: string | null;
@@ -3318,8 +3301,10 @@ export interface components {
             id: string;
             noteId: string;
             parentId: string | null;
-            author: components["schemas"]["UserCard"] & (Record<string, never> | null);
-            replyToUser: components["schemas"]["UserCard"] & (Record<string, never> | null);
+            /** @description null once deleted */
+            author: components["schemas"]["UserCard"] | null;
+            /** @description Whom a reply to a reply answers */
+            replyToUser: components["schemas"]["UserCard"] | null;
             /** @description Empty once deleted; show "该评论已删除" */
             body: string;
             deleted: boolean;
@@ -3327,7 +3312,7 @@ export interface components {
                 title: string;
                 maxPrice: number | null;
             } | null;
-            item: components["schemas"]["ItemCard"] & (Record<string, never> | null);
+            item: components["schemas"]["ItemCard"] | null;
             /** @description Pinned by the stall host (shown first) */
             pinned: boolean;
             /** @description The viewer wrote it or hosts the note */
@@ -3533,48 +3518,6 @@ export interface components {
             tag: string;
             items: components["schemas"]["Item"][];
             nextCursor: string | null;
-        };
-        Rules: {
-            /** @description Service fee on a sale, in basis points of the order total (60 = 0.6%) */
-            feeBps: number;
-            /** @description Account age in days before a member may quick-sell (or an operator vouches) */
-            quickSellMinAccountDays: number;
-            /** @description Highest quick-sell price, in fen */
-            quickSellPriceCap: number;
-            /** @description An unpaid order is cancelled after this many minutes */
-            paymentExpiryMinutes: number;
-            /** @description A shipped order confirms itself this many days after shipment */
-            autoConfirmShippingDays: number;
-            /** @description An online delivery confirms itself this many days after delivery */
-            autoConfirmOnlineDays: number;
-            /** @description Offers a buyer may make on one item a day */
-            offersPerDay: number;
-            /** @description An accepted offer’s price holds this many hours */
-            offerValidHours: number;
-            /** @description Largest reservation deposit, in % of the order total */
-            depositMaxPercent: number;
-            /** @description A paid reservation holds the item this many hours */
-            reservationHours: number;
-            /** @description The buyer’s time to contest a seller’s no-show claim, in hours */
-            noShowContestHours: number;
-            /** @description Days after completion an after-sale case may be opened */
-            afterSaleDays: number;
-            /** @description The seller’s time to answer an after-sale case, in hours */
-            caseSellerAnswerHours: number;
-            /** @description The buyer’s time to send an item back, in days */
-            caseBuyerReturnDays: number;
-            /** @description The seller’s time to confirm a return, in days */
-            caseSellerReceiptDays: number;
-            /** @description The buyer’s time to take a rejected case to the jury, in days */
-            caseEscalationDays: number;
-            /** @description Jurors drawn for a case */
-            jurySize: number;
-            /** @description A juror’s time to vote, in hours */
-            juryVoteHours: number;
-            /** @description Days after completion a review may be written */
-            reviewWindowDays: number;
-            /** @description Smallest withdrawal, in fen */
-            minWithdrawal: number;
         };
     };
     responses: {
@@ -8077,35 +8020,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            default: components["responses"]["ProblemDefault"];
-        };
-    };
-    getRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The live values of the operator settings */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Rules"];
-                };
-            };
-            /** @description Unchanged since the ETag sent */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             401: components["responses"]["Problem401"];
             default: components["responses"]["ProblemDefault"];
         };

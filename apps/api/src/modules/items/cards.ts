@@ -2,7 +2,7 @@
 // stock, state, cover) read fresh in one query however many ids are asked for. Items of
 // banned sellers are left out; withdrawn and sold-out items are included with their state so a
 // card in an old note says so instead of vanishing.
-import type { ItemCondition, ItemStatus } from '@jishi/shared';
+import type { DeliveryMethod, ItemCondition, ItemStatus } from '@jishi/shared';
 import type { Executor } from '../../db/index.ts';
 import { mediaUrl } from '../media/presenter.ts';
 import { heldUnitsSql } from './repo.ts';
@@ -18,7 +18,7 @@ export type ItemCard = {
   quantity: number;
   status: ItemStatus;
   free: boolean;
-  delivery: string[];
+  delivery: DeliveryMethod[];
   shippingFee: number;
   coverUrl: string | null;
   coverThumbUrl: string | null;
@@ -111,7 +111,7 @@ function toCard(r: CardRow): ItemCard {
     quantity: r.quantity,
     status: r.status as ItemStatus,
     free: r.price === 0,
-    delivery: r.delivery,
+    delivery: r.delivery as DeliveryMethod[], // the column's CHECK admits only these
     shippingFee: r.shippingFee,
     coverUrl: r.coverId ? mediaUrl(r.coverId, 'card') : null,
     coverThumbUrl: r.coverId ? mediaUrl(r.coverId, 'thumb') : null,

@@ -1,5 +1,5 @@
 // Rows → API JSON. Internal columns (withdrawn_at, lat/lng columns) never leak as-is.
-import type { ItemStatus } from '@jishi/shared';
+import type { DeliveryMethod, ItemStatus } from '@jishi/shared';
 import { haversineKm, presentPlace, roundKm } from '../../lib/geo.ts';
 import { mediaUrl } from '../media/presenter.ts';
 import { NO_ACTIVITY, computeCredit } from '../trust/credit.ts';
@@ -45,7 +45,7 @@ export function presentItem(
     quantity: row.quantity,
     available: row.available,
     held: ctx.held ?? 0,
-    delivery: row.delivery,
+    delivery: row.delivery as DeliveryMethod[], // the column's CHECK admits only these
     shippingFee: row.shippingFee,
     category: row.category,
     condition: row.condition,

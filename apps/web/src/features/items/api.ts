@@ -1,76 +1,34 @@
 // Quick-sell items (API.md "Items"): one item, my items by state, create/edit/withdraw/relist,
 // and the seller's private floor price. Item reads are public; writes need an eligible member.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeliveryMethod, ItemStatus } from '@jishi/shared';
-import { api } from '../../lib/api.ts';
-import type { Location, LocationInput } from '../places/place.ts';
+import type { ItemStatus } from '@jishi/shared';
+import { call, client, type Schemas } from '../../lib/api.ts';
+import type { Photo } from '../../ui/photo-carousel.tsx';
 
-export type ItemImage = { id: string; url: string; thumbUrl: string; detailUrl: string; width: number; height: number };
-
-export type Item = {
-  id: string;
-  sellerId: string;
-  seller: { id: string; displayName: string; avatarUrl: string | null; creditScore: number; ratingAverage: number | null; ratingCount: number };
-  title: string;
-  description: string;
-  price: number;
-  quantity: number;
-  available: number;
-  /** Units held by orders not paid yet: with `available` 0 the item is sold_out but may come back. */
-  held: number;
-  delivery: DeliveryMethod[];
-  shippingFee: number;
-  category: string;
-  condition: string | null;
-  images: ItemImage[];
-  location: Location | null;
-  distanceKm: number | null;
-  status: ItemStatus;
-  free: boolean;
-  /** Smart hosting (智能托管): routine buyer questions are answered automatically. */
-  hosting: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** GET /items/:id only (modules/engagement): daily-distinct views, 想要 count, the viewer's 想要, its note. */
-  viewCount?: number;
-  collectCount?: number;
-  collectedByMe?: boolean;
-  noteId?: string | null;
-};
-
-export type ItemInput = {
-  title: string;
-  description: string;
-  price: number;
-  quantity: number;
-  delivery: DeliveryMethod[];
-  shippingFee: number | null;
-  category: string;
-  condition: string | null;
-  imageIds: string[];
-  location: LocationInput | null;
-};
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+/** An item as the seller's writes answer it; GET /items/:id adds the engagement fields
+ *  (ItemDetail), and both land in the same cache entry — hence optional here. */
+export type Item = Schemas['Item'] & Partial<ItemExtras>;
+type ItemExtras = Pick<Schemas['ItemDetail'], 'viewCount' | 'collectCount' | 'collectedByMe' | 'noteId'>;
+export type ItemInput = Schemas['ItemCreate'];
 
 export const itemKey = (id: string) => ['items', id] as const;
 export const myItemsKey = (status: ItemStatus) => ['items', 'mine', status] as const;
 const floorKey = (id: string) => ['items', id, 'floor'] as const;
-const path = (id: string) => `/items/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export type Coords = { lat: number; lng: number } | null;
 
 export const useItem = (id: string, viewer: Coords = null) =>
   useQuery({
     queryKey: [...itemKey(id), viewer?.lat ?? null, viewer?.lng ?? null],
-    queryFn: () => api.get<Item>(viewer ? `${path(id)}?lat=${viewer.lat}&lng=${viewer.lng}` : path(id)),
+    queryFn: (): Promise<Item> =>
+      call(client.GET('/api/v1/items/{id}', { params: { path: { id }, query: viewer ?? undefined } })),
   });
 
 export const useMyItems = (status: ItemStatus) =>
   useQuery({
     queryKey: myItemsKey(status),
-    queryFn: () => api.get<Page<Item>>(`/me/items?status=${status}&limit=50`),
+    queryFn: () => call(client.GET('/api/v1/me/items', { params: { query: { status, limit: 50 } } })),
   });
 
 /** A member's items on sale, for their public profile (newest first, in cursor pages). */
@@ -79,8 +37,10 @@ export const useUserItems = (userId: string) =>
     queryKey: ['items', 'user', userId, 'on_sale'],
     initialPageParam: '',
     queryFn: ({ pageParam }) =>
-      api.get<Page<Item>>(
-        `/users/${encodeURIComponent(userId)}/items?status=on_sale&limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      call(
+        client.GET('/api/v1/users/{id}/items', {
+          params: { path: { id: userId }, query: { status: 'on_sale', limit: 20, cursor: pageParam || undefined } },
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -96,25 +56,36 @@ function useItemWrite<V>(fn: (v: V) => Promise<Item>) {
   });
 }
 
-export const useCreateItem = () => useItemWrite((input: ItemInput) => api.post<Item>('/items', input));
+export const useCreateItem = () =>
+  useItemWrite((input: ItemInput) => call(client.POST('/api/v1/items', { body: input })));
 export const useEditItem = (id: string) =>
-  useItemWrite((patch: Partial<ItemInput>) => api.patch<Item>(path(id), patch));
-export const useWithdrawItem = (id: string) => useItemWrite(() => api.post<Item>(`${path(id)}/withdraw`));
-export const useRelistItem = (id: string) => useItemWrite(() => api.post<Item>(`${path(id)}/relist`));
+  useItemWrite((patch: Schemas['ItemPatch']) => call(client.PATCH('/api/v1/items/{id}', { ...byId(id), body: patch })));
+export const useWithdrawItem = (id: string) =>
+  useItemWrite(() => call(client.POST('/api/v1/items/{id}/withdraw', byId(id))));
+export const useRelistItem = (id: string) => useItemWrite(() => call(client.POST('/api/v1/items/{id}/relist', byId(id))));
 
 /** The seller's floor price (private: 404 for anyone else). */
 export const useFloorPrice = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: floorKey(id),
     enabled,
-    queryFn: () => api.get<{ itemId: string; floorPrice: number | null }>(`${path(id)}/floor-price`),
+    queryFn: () => call(client.GET('/api/v1/items/{id}/floor-price', byId(id))),
   });
 
 export function useSetFloorPrice(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (floorPrice: number | null) =>
-      api.put<{ itemId: string; floorPrice: number | null }>(`${path(id)}/floor-price`, { floorPrice }),
+      call(client.PUT('/api/v1/items/{id}/floor-price', { ...byId(id), body: { floorPrice } })),
     onSuccess: (r) => qc.setQueryData(floorKey(id), r),
   });
 }
+
+/** Items send their photos flat (url, thumbUrl, detailUrl); the carousel takes the media shape. */
+export const itemPhotos = (item: Item): Photo[] =>
+  item.images.map(({ id, width, height, url, thumbUrl, detailUrl }) => ({
+    id,
+    width,
+    height,
+    urls: { thumb: thumbUrl, card: url, detail: detailUrl },
+  }));

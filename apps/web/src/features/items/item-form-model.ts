@@ -2,6 +2,7 @@
 // API will also make (shared zod schemas and terms rules), and the request it turns into.
 import {
   CATEGORIES,
+  CONDITIONS,
   ConditionSchema,
   type DeliveryMethod,
   DeliverySchema,
@@ -120,8 +121,8 @@ export function checkValues(t: TFunction, v: FormValues, imageIds: string[], pri
     quantity,
     delivery: v.delivery,
     shippingFee: ships ? (shippingFee ?? 0) : null,
-    category: v.category,
-    condition: v.condition || null,
+    category: CATEGORIES.find((c) => c.key === v.category)?.key,
+    condition: CONDITIONS.find((c) => c.key === v.condition)?.key ?? null,
     imageIds,
     location: placeInput(v.place),
   };

@@ -1,6 +1,6 @@
 // One photo per POST /media (multipart field `file`). XMLHttpRequest rather than fetch because
 // only it reports upload progress; failures become the same ApiError as every other call.
-import { ApiError, toApiError } from '../../lib/api.ts';
+import { ApiError, type Schemas, toApiError } from '../../lib/api.ts';
 
 /** What POST /media accepts (apps/api media/service.ts), checked here first so a wrong file
  *  fails at once instead of after a long upload. */
@@ -34,12 +34,7 @@ function localProblem(file: File): ApiError | null {
   return null;
 }
 
-export type UploadedPhoto = {
-  id: string;
-  width: number;
-  height: number;
-  urls: { thumb?: string; card?: string; detail?: string };
-};
+export type UploadedPhoto = Schemas['UploadedMedia'];
 
 export function uploadPhoto(file: File, onProgress: (fraction: number) => void): Promise<UploadedPhoto> {
   const problem = localProblem(file);

@@ -7,8 +7,7 @@ import { useMe } from '../../features/accounts/api.ts';
 import { ChatWithSeller } from '../../features/chat/components/chat-with-seller.tsx';
 import { ItemEngagement, MoreFromSeller } from '../../features/engagement/components/item-extras.tsx';
 import { WantButton } from '../../features/engagement/components/want-button.tsx';
-import { type Item, useItem } from '../../features/items/api.ts';
-import { Carousel } from '../../features/items/components/carousel.tsx';
+import { type Item, itemPhotos, useItem } from '../../features/items/api.ts';
 import { ItemFacts } from '../../features/items/components/item-facts.tsx';
 import { SellerCard } from '../../features/items/components/seller-card.tsx';
 import { SellerTools } from '../../features/items/components/seller-tools.tsx';
@@ -23,6 +22,7 @@ import { ApiError } from '../../lib/api.ts';
 import { loginPath } from '../../lib/next.ts';
 import { CheckIcon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PhotoCarousel } from '../../ui/photo-carousel.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
 
 export default function ItemPage() {
@@ -79,7 +79,7 @@ function ItemBody({ item }: { item: Item }) {
   return (
     <>
       <div className="item-media">
-        <Carousel images={item.images} title={item.title} />
+        <PhotoCarousel photos={itemPhotos(item)} title={item.title} variant="item" />
       </div>
       <div className="item-info">
         {item.status !== 'on_sale' && (

@@ -17,7 +17,6 @@ import { NoteBar } from '../../features/notes/components/note-bar.tsx';
 import { NoteBody } from '../../features/notes/components/note-body.tsx';
 import { NoteEditSheet } from '../../features/notes/components/note-edit-sheet.tsx';
 import { NoteTop } from '../../features/notes/components/note-top.tsx';
-import { PhotoCarousel } from '../../features/notes/components/photo-carousel.tsx';
 import { StallGrid } from '../../features/notes/components/stall-grid.tsx';
 import { StallKeeper } from '../../features/notes/components/stall-host.tsx';
 import { describeCommunityError } from '../../features/notes/errors.ts';
@@ -26,6 +25,7 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { CheckIcon, PinIcon } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PhotoCarousel } from '../../ui/photo-carousel.tsx';
 import { ConfirmSheet, Sheet } from '../../ui/sheet.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
 
@@ -103,7 +103,7 @@ function NoteView({ note }: { note: Note }) {
       )}
       {/* Two columns on desktop (photos | words and comments); invisible wrappers on a phone. */}
       <div className="note-media">
-        <PhotoCarousel images={note.images} title={note.title} />
+        <PhotoCarousel photos={note.images} title={note.title} variant="note" />
       </div>
       <div className="note-side">
         <article className={note.images.length ? 'note-main' : 'note-main note-main-plain'}>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
-import { ApiError, api } from '../../../lib/api.ts';
+import { ApiError, call, client } from '../../../lib/api.ts';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
@@ -40,7 +40,7 @@ type Props = {
 const useLimits = () =>
   useQuery({
     queryKey: ['items', 'categories'],
-    queryFn: () => api.get<{ limits: { priceCap: number } }>('/items/categories'),
+    queryFn: () => call(client.GET('/api/v1/items/categories')),
     staleTime: 3_600_000,
   });
 
