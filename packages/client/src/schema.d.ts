@@ -2045,6 +2045,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The market’s rules a member meets: fee, deposit cap, minimum withdrawal, timings (public, cacheable) */
+        get: operations["getRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3518,6 +3535,48 @@ export interface components {
             tag: string;
             items: components["schemas"]["Item"][];
             nextCursor: string | null;
+        };
+        Rules: {
+            /** @description Service fee on a sale, in basis points of the order total (60 = 0.6%) */
+            feeBps: number;
+            /** @description Account age in days before a member may quick-sell (or an operator vouches) */
+            quickSellMinAccountDays: number;
+            /** @description Highest quick-sell price, in fen */
+            quickSellPriceCap: number;
+            /** @description An unpaid order is cancelled after this many minutes */
+            paymentExpiryMinutes: number;
+            /** @description A shipped order confirms itself this many days after shipment */
+            autoConfirmShippingDays: number;
+            /** @description An online delivery confirms itself this many days after delivery */
+            autoConfirmOnlineDays: number;
+            /** @description Offers a buyer may make on one item a day */
+            offersPerDay: number;
+            /** @description An accepted offer’s price holds this many hours */
+            offerValidHours: number;
+            /** @description Largest reservation deposit, in % of the order total */
+            depositMaxPercent: number;
+            /** @description A paid reservation holds the item this many hours */
+            reservationHours: number;
+            /** @description The buyer’s time to contest a seller’s no-show claim, in hours */
+            noShowContestHours: number;
+            /** @description Days after completion an after-sale case may be opened */
+            afterSaleDays: number;
+            /** @description The seller’s time to answer an after-sale case, in hours */
+            caseSellerAnswerHours: number;
+            /** @description The buyer’s time to send an item back, in days */
+            caseBuyerReturnDays: number;
+            /** @description The seller’s time to confirm a return, in days */
+            caseSellerReceiptDays: number;
+            /** @description The buyer’s time to take a rejected case to the jury, in days */
+            caseEscalationDays: number;
+            /** @description Jurors drawn for a case */
+            jurySize: number;
+            /** @description A juror’s time to vote, in hours */
+            juryVoteHours: number;
+            /** @description Days after completion a review may be written */
+            reviewWindowDays: number;
+            /** @description Smallest withdrawal, in fen */
+            minWithdrawal: number;
         };
     };
     responses: {
@@ -8020,6 +8079,35 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live values of the operator settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rules"];
+                };
+            };
+            /** @description Unchanged since the ETag sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["Problem401"];
             default: components["responses"]["ProblemDefault"];
         };
