@@ -4,14 +4,13 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { notFound } from '../../lib/errors.ts';
 import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, ProblemSchema, problemResponses, requireUser } from '../../lib/http.ts';
 import { profileStats } from '../notes/follows.ts';
-import { getCredit } from '../trust/credit-repo.ts';
+import { getCredit } from '../trust/index.ts';
 import { reviewSummary } from '../trust/reviews.ts';
 import { presentMe, presentPublicUser } from './presenter.ts';
 import { findUserById } from './repo.ts';
 import { AuthResult, LoginBody, Me, ProfilePatch, PublicUser, RegisterBody, VerificationBody } from './schema.ts';
 import { login, register, updateProfile, verifyIdentity } from './service.ts';
-import { SESSION_COOKIE } from './sessions.ts';
-import { revokeSession } from './repo.ts';
+import { SESSION_COOKIE, endSession } from './sessions.ts';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
@@ -78,7 +77,7 @@ export function accountsRoutes() {
     async (c) => {
       const u = requireUser(c);
       const deps = c.get('deps');
-      await revokeSession(deps.db, u.tokenHash, deps.clock.now());
+      await endSession(deps, u.id, u.tokenHash);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -103,7 +102,7 @@ export function accountsRoutes() {
     createRoute({
       method: 'get', path: '/session', tags,
       description: 'Who is signed in: the member as in GET /me, or `user: null` for a visitor (never 401; an expired cookie is a visitor too).',
-      responses: { 200: jsonContent(z.object({ user: Me.nullable() }).openapi('Session'), 'The signed-in member, or null') },
+      responses: { 200: jsonContent(z.object({ user: z.union([Me, z.null()]) }).openapi('Session'), 'The signed-in member, or null') },
     }),
     async (c) => {
       const deps = c.get('deps');

@@ -6,7 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import { DAY_MS } from '../../lib/clock.ts';
 import { forbidden, unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps, Role } from '../../lib/http.ts';
-import { findLiveSession, insertSession } from './repo.ts';
+import { findLiveSession, insertSession, revokeSession } from './repo.ts';
 
 export const SESSION_COOKIE = 'jishi_session';
 
@@ -17,6 +17,21 @@ export async function createSession(deps: Deps, userId: string, userAgent: strin
   const expiresAt = new Date(deps.clock.now().getTime() + deps.config.sessionDays * DAY_MS);
   await insertSession(deps.db, { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 200) });
   return { token, expiresAt };
+}
+
+/** Names a session in a push to its member's sockets: a prefix of the token's hash, never the token. */
+export const sessionTag = (tokenHash: string) => tokenHash.slice(0, 16);
+
+/**
+ * Signs one session out on every process: the row is revoked (each request checks it in the
+ * database), and the sockets opened with it close wherever they are held — the push names the
+ * session, so the member's other devices stay connected (modules/chat/ws.ts).
+ */
+export async function endSession(deps: Deps, userId: string, tokenHash: string) {
+  await revokeSession(deps.db, tokenHash, deps.clock.now());
+  await deps.hub
+    .publish(deps.db, [userId], { type: 'session_ended', reason: 'signed_out', session: sessionTag(tokenHash) })
+    .catch((err) => deps.log.warn({ err }, 'sign-out push failed'));
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

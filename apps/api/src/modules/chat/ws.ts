@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import { unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps, Role } from '../../lib/http.ts';
 import { findLiveSession } from '../accounts/repo.ts';
-import { SESSION_COOKIE, hashToken } from '../accounts/sessions.ts';
+import { SESSION_COOKIE, hashToken, sessionTag } from '../accounts/sessions.ts';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -24,6 +24,7 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
     },
     upgrade((c) => {
       const userId = c.get('user')?.id as string;
+      const session = sessionTag(c.get('user')?.tokenHash ?? '');
       let detach = () => {};
       let alive = true;
       let timer: NodeJS.Timeout | undefined;
@@ -32,9 +33,16 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
           const raw = ws.raw as WebSocket;
           detach = deps.hub.attach(userId, {
             send: (d) => {
+              // A ban or a deletion ended all the member's sessions, a sign-out one of them (it
+              // names it): the sockets of an ended session close, the other devices hear nothing.
+              if (d.startsWith('{"type":"session_ended"')) {
+                const ended = (JSON.parse(d) as { session?: string }).session;
+                if (ended && ended !== session) return;
+                ws.send(d);
+                ws.close(4001, 'session ended');
+                return;
+              }
               ws.send(d);
-              // A ban ended the member's sessions: their open sockets close too.
-              if (d.startsWith('{"type":"session_ended"')) ws.close(4001, 'session ended');
             },
           });
           raw.on('pong', () => {
