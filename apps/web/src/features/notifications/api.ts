@@ -9,29 +9,11 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { call, client, type Schemas } from '../../lib/api.ts';
 import type { SocketListener } from '../chat/provider.tsx';
 
-type Card = { id: string; displayName: string; avatarUrl: string | null };
-type Thing = { id: string; title: string; coverUrl: string | null };
-
-export type Notification = {
-  id: string;
-  type: string;
-  createdAt: string;
-  readAt: string | null;
-  actors: Card[];
-  count: number;
-  note: Thing | null;
-  comment: { id: string; excerpt: string | null } | null;
-  item: Thing | null;
-  orderId: string | null;
-  offerId: string | null;
-  caseId: string | null;
-  data: Record<string, unknown>;
-};
-
-export type NotificationPage = { items: Notification[]; nextCursor: string | null; unreadCount: number };
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
 
 export const notificationsKey = ['notifications', 'list'] as const;
 export const unreadNotificationsKey = ['notifications', 'unread'] as const;
@@ -42,8 +24,8 @@ export function useNotifications() {
     queryKey: notificationsKey,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) => {
-      const page = await api.get<NotificationPage>(
-        `/notifications?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      const page = await call(
+        client.GET('/api/v1/notifications', { params: { query: { limit: 20, cursor: pageParam ?? undefined } } }),
       );
       qc.setQueryData(unreadNotificationsKey, page.unreadCount);
       return page;
@@ -56,7 +38,7 @@ export function useNotifications() {
 export function useUnreadNotifications(enabled: boolean) {
   const q = useQuery({
     queryKey: unreadNotificationsKey,
-    queryFn: async () => (await api.get<{ unreadCount: number }>('/notifications/unread-count')).unreadCount,
+    queryFn: async () => (await call(client.GET('/api/v1/notifications/unread-count'))).unreadCount,
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -67,7 +49,7 @@ export function useUnreadNotifications(enabled: boolean) {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/notifications/read', {}),
+    mutationFn: () => call(client.POST('/api/v1/notifications/read', { body: {} })),
     onSuccess: () => qc.setQueryData(unreadNotificationsKey, 0),
   });
 }

@@ -1,33 +1,13 @@
 // Offers (议价): a buyer offers below the asking price, the seller accepts, declines or counters,
 // and an accepted offer lets that buyer order at the agreed price for 24 hours.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { call, client, type Schemas } from '../../lib/api.ts';
 
-export type OfferStatus = 'pending' | 'countered' | 'accepted' | 'declined' | 'withdrawn' | 'expired' | 'used';
-
-export type Offer = {
-  id: string;
-  itemId: string;
-  buyerId: string;
-  sellerId: string;
-  price: number;
-  counterPrice: number | null;
-  agreedPrice: number | null;
-  status: OfferStatus;
-  declinedAutomatically?: boolean;
-  validUntil: string | null;
-  role: 'buyer' | 'seller';
-  /** The viewer has a decision to make: the seller on a pending offer, the buyer on a counter. */
-  yourTurn?: boolean;
-  /** Who made the offer (lists and single reads). */
-  buyer?: { id: string; displayName: string; avatarUrl: string | null };
-  item: { title: string; price: number; coverUrl: string | null } | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type OfferRole = 'buyer' | 'seller';
-type Page = { items: Offer[]; nextCursor: string | null };
+export type Offer = Schemas['Offer'];
+export type OfferStatus = Offer['status'];
+export type OfferRole = Offer['role'];
+export type OfferSummary = Schemas['OfferSummary'];
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const offersKey = (role: OfferRole, itemId?: string) => ['offers', role, itemId ?? 'all'] as const;
 
@@ -35,22 +15,21 @@ export const useOffers = (role: OfferRole, itemId?: string, enabled = true) =>
   useQuery({
     queryKey: offersKey(role, itemId),
     enabled,
-    queryFn: () => api.get<Page>(`/offers?role=${role}&limit=50${itemId ? `&itemId=${itemId}` : ''}`),
+    queryFn: () => call(client.GET('/api/v1/offers', { params: { query: { role, limit: 50, itemId } } })),
   });
 
 export const useOffer = (id: string | null) =>
   useQuery({
     queryKey: ['offers', 'one', id],
     enabled: !!id,
-    queryFn: () => api.get<Offer>(`/offers/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call(client.GET('/api/v1/offers/{id}', byId(id ?? ''))),
   });
 
-export type OfferSummary = { awaitingMe: number; received: number; countered: number };
 export const offerSummaryKey = ['offers', 'summary'] as const;
 
 /** The decisions waiting on me (offers received, counters to my offers): the 我 badge. */
 export function useOfferSummary(enabled: boolean) {
-  const q = useQuery({ queryKey: offerSummaryKey, enabled, queryFn: () => api.get<OfferSummary>('/offers/summary') });
+  const q = useQuery({ queryKey: offerSummaryKey, enabled, queryFn: () => call(client.GET('/api/v1/offers/summary')) });
   return enabled ? q.data : undefined;
 }
 
@@ -60,17 +39,17 @@ function useOfferWrite<V>(fn: (v: V) => Promise<Offer>) {
 }
 
 export const useMakeOffer = (itemId: string) =>
-  useOfferWrite((price: number) => api.post<Offer>(`/items/${encodeURIComponent(itemId)}/offers`, { price }));
+  useOfferWrite((price: number) => call(client.POST('/api/v1/items/{id}/offers', { ...byId(itemId), body: { price } })));
 
 export type Decision = 'accept' | 'decline' | 'withdraw';
 export const useDecideOffer = () =>
   useOfferWrite(({ id, decision }: { id: string; decision: Decision }) =>
-    api.post<Offer>(`/offers/${encodeURIComponent(id)}/${decision}`),
+    call(client.POST(`/api/v1/offers/{id}/${decision}`, byId(id))),
   );
 
 export const useCounterOffer = () =>
   useOfferWrite(({ id, price }: { id: string; price: number }) =>
-    api.post<Offer>(`/offers/${encodeURIComponent(id)}/counter`, { price }),
+    call(client.POST('/api/v1/offers/{id}/counter', { ...byId(id), body: { price } })),
   );
 
 /** The offer still in play: open, or accepted and not used. */
