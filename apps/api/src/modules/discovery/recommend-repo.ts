@@ -130,13 +130,35 @@ export async function followedCandidates(db: Executor, viewerId: string, asOf: D
   return r.rows;
 }
 
-/** Recent notes carrying any of the tags (GIN notes_tags), newest first. */
+/**
+ * The newest `take` notes meeting `match` in the candidate window, bounded whatever the word or
+ * tag: first the WALK newest notes (notes_latest), filtered — a common tag or word fills the
+ * page there; then, only when it did not, the older notes of the window from the word's or
+ * tag's GIN index (the ORDER BY on an expression no index has keeps the planner from walking
+ * notes_latest instead: for a word it believes common but that is rare — 帐篷 at 1M — that walk
+ * read the whole 60-day window, 164,000 notes, 948 ms). The two parts meet at the WALK-th
+ * newest note, so together they are exactly the newest matches. EXPLAIN: bench/README.md.
+ */
+const WALK = 1000;
+function newestMatching(viewerId: string, asOf: Date, match: RawBuilder<unknown>, take: number, extra: RawBuilder<unknown> = sql``) {
+  const since = sinceOf(asOf);
+  return sql`SELECT * FROM (
+      (SELECT ${COLS}${extra} FROM (
+         SELECT * FROM notes n WHERE n.created_at <= ${asOf} ORDER BY n.created_at DESC, n.id DESC LIMIT ${WALK}
+       ) n WHERE ${match} AND ${eligible(viewerId, asOf, since)} ORDER BY n.created_at DESC, n.id DESC LIMIT ${take})
+      UNION ALL
+      (SELECT ${COLS}${extra} FROM notes n
+       WHERE ${match} AND ${eligible(viewerId, asOf, since)}
+         AND (n.created_at, n.id) < (SELECT k.created_at, k.id FROM notes k WHERE k.created_at <= ${asOf}
+                                     ORDER BY k.created_at DESC, k.id DESC OFFSET ${WALK - 1} LIMIT 1)
+       ORDER BY n.created_at + interval '0 ms' DESC, n.id DESC LIMIT ${take})
+    ) u LIMIT ${take}`;
+}
+
+/** Recent notes carrying any of the tags (newest first). */
 export async function tagCandidates(db: Executor, viewerId: string, tags: string[], asOf: Date): Promise<CandidateRow[]> {
   if (!tags.length) return [];
-  const r = await sql<CandidateRow>`
-    SELECT ${COLS} FROM notes n
-    WHERE n.tags && ${tags}::text[] AND ${eligible(viewerId, asOf, sinceOf(asOf))}
-    ORDER BY n.created_at DESC LIMIT 150`.execute(db);
+  const r = await sql<CandidateRow>`${newestMatching(viewerId, asOf, sql`n.tags && ${tags}::text[]`, 150)}`.execute(db);
   return r.rows;
 }
 
@@ -153,12 +175,16 @@ export async function categoryCandidates(db: Executor, viewerId: string, categor
   return r.rows;
 }
 
-/** Notes matching a searched query (its strict tsquery, GIN notes_search). */
-export async function queryCandidates(db: Executor, viewerId: string, tsquery: string, asOf: Date): Promise<CandidateRow[]> {
-  const r = await sql<CandidateRow>`
-    SELECT ${COLS} FROM notes n
-    WHERE n.search_vector @@ ${tsquery}::tsquery AND ${eligible(viewerId, asOf, sinceOf(asOf))}
-    ORDER BY n.created_at DESC LIMIT 40`.execute(db);
+/**
+ * Notes matching each searched query (its strict tsquery), newest 40 each, in one statement;
+ * `qi` is the query's index in `tsqueries`.
+ */
+export async function queryCandidates(db: Executor, viewerId: string, tsqueries: string[], asOf: Date): Promise<(CandidateRow & { qi: number })[]> {
+  if (!tsqueries.length) return [];
+  const parts = tsqueries.map(
+    (q, i) => sql`(${newestMatching(viewerId, asOf, sql`n.search_vector @@ ${q}::tsquery`, 40, sql`, ${sql.lit(i)} AS qi`)})`,
+  );
+  const r = await sql<CandidateRow & { qi: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   return r.rows;
 }
 

@@ -104,7 +104,7 @@ async function rankedFeed(deps: Pick<Deps, 'db'>, viewerId: string | null, near:
     viewerId ? followedCandidates(db, viewerId, asOf) : [],
     viewerId ? tagCandidates(db, viewerId, [...tagW.keys()], asOf) : [],
     viewerId ? categoryCandidates(db, viewerId, cats.map((c) => c.key), asOf) : [],
-    viewerId ? Promise.all(parsed.map((p) => queryCandidates(db, viewerId, p.tsq, asOf))) : [],
+    viewerId ? queryCandidates(db, viewerId, parsed.map((p) => p.tsq), asOf) : [],
     near ? nearbyCandidates(db, viewerId, { ...near, radiusKm: NEARBY_KM }, asOf) : [],
     popularCandidates(db, viewerId, asOf),
   ]);
@@ -129,10 +129,11 @@ async function rankedFeed(deps: Pick<Deps, 'db'>, viewerId: string | null, near:
     const c = catW.get(r.category);
     if (c) offer(r, { kind: 'category', category: c.key, via: c.via }, c.weight / maxW);
   }
-  byQuery.forEach((rows, i) => {
-    const p = parsed[i];
-    if (p) for (const r of rows) offer(r, { kind: 'search', query: p.q.key }, p.q.weight / maxW);
-  });
+  // By query (the statement returns each query's rows together, newest first): stable sort.
+  for (const r of [...byQuery].sort((a, b) => a.qi - b.qi)) {
+    const p = parsed[r.qi];
+    if (p) offer(r, { kind: 'search', query: p.q.key }, p.q.weight / maxW);
+  }
   for (const r of nearby) offer(r, { kind: 'nearby', distanceKm: roundKm(r.distance) });
   const freshCut = asOf.getTime() - 2 * 86_400_000;
   for (const r of popular) {

@@ -1,11 +1,10 @@
 // The keyset queries behind the feeds. The latest, following and profile pages join their
 // authors and covers (by primary key); the rest of hydration is a separate, batched step. The indexes they walk and the plans seen are in bench/README.md.
-import { type SelectQueryBuilder, sql } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { Author, MediaSize } from '../notes/hydrate.ts';
 import type { Keyset } from '../../lib/pagination.ts';
-import { distanceSql, nearSql } from '../search/repo.ts';
 
 export const CARD_COLUMNS = [
   'notes.id',
@@ -125,45 +124,4 @@ export function collectedNotes(
     );
   }
   return q.orderBy('noteCollects.createdAt', 'desc').orderBy('noteCollects.noteId', 'desc').limit(take).execute();
-}
-
-export type NearbyRow = CardRow & { distance: number; tier: number };
-
-/**
- * Notes with a point within radiusKm of the viewer: those with an item on sale that can be
- * picked up first (tier 0), then by distance. A note whose place is only a label has no point
- * and is never here.
- *
- * EXPLAIN ANALYZE on 50,000 notes (40,000 with a point over southern China), page of 21:
- *   10 km around a point → Index Scan using notes_place, the bounding box as Index Cond on
- *     (lat, lng), haversine as a filter, Sort (tier, distance, id): 2.3 ms.
- *   100 km → Bitmap Index Scan on notes_place (650 rows in the box, 329 within the circle) →
- *     top-N heapsort: 9.9 ms. The box walks a lat band and checks lng inside the index, so the
- *     work is the rows of that band, not the table; the 100 km cap bounds it.
- *   The pickup test (SubPlan) runs once per row in the circle: note_items by its primary key
- *     (note_id, position), then items_pkey.
- */
-export async function nearbyNotes(
-  db: Executor,
-  near: { lat: number; lng: number; radiusKm: number },
-  after: [number, number, string] | null,
-  take: number,
-): Promise<NearbyRow[]> {
-  const [lat, lng] = [sql.ref('n.lat'), sql.ref('n.lng')];
-  const distance = distanceSql(lat, lng, near);
-  const r = await sql<NearbyRow>`
-    SELECT * FROM (
-      SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at,
-        ${distance} AS distance,
-        CASE WHEN EXISTS (
-          SELECT 1 FROM note_items ni JOIN items i ON i.id = ni.item_id
-          WHERE ni.note_id = n.id AND i.status = 'on_sale' AND i.hidden_at IS NULL AND 'pickup' = ANY (i.delivery)
-        ) THEN 0 ELSE 1 END AS tier
-      FROM notes n
-      WHERE n.hidden_at IS NULL AND ${nearSql(lat, lng, near)}
-    ) s
-    ${after ? sql`WHERE (s.tier, s.distance, s.id) > (${after[0]}::int, ${after[1]}::float8, ${after[2]})` : sql``}
-    ORDER BY s.tier, s.distance, s.id
-    LIMIT ${take}`.execute(db);
-  return r.rows;
 }

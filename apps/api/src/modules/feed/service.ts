@@ -10,7 +10,8 @@ import { findActiveUser } from '../notes/reactions.ts';
 import { presentCard } from './presenter.ts';
 import { recommendedFeed } from '../discovery/recommend-service.ts';
 import { roundKm } from '../../lib/geo.ts';
-import { type CardRow, collectedNotes, followingNotes, latestNotes, nearbyNotes, notesBy } from './repo.ts';
+import { type CardRow, collectedNotes, followingNotes, latestNotes, notesBy } from './repo.ts';
+import { kmOfChord, nearbyNotes } from './nearby.ts';
 import { NEARBY_DEFAULT_KM } from './schema.ts';
 
 type Db = Pick<Deps, 'db'>;
@@ -58,11 +59,11 @@ type NearbyIn = PageIn & { lat?: number; lng?: number; radiusKm?: number };
 function nearbyAfter(cursor: string | undefined): [number, number, string] | null {
   const v = decodeCursor(cursor, 3);
   if (!v) return null;
-  const [tier, distance, id] = v;
-  if ((tier !== 0 && tier !== 1) || typeof distance !== 'number' || typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) {
+  const [tier, chord, id] = v;
+  if ((tier !== 0 && tier !== 1) || typeof chord !== 'number' || typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) {
     throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
   }
-  return [tier, distance, id];
+  return [tier, chord, id];
 }
 
 /** Notes around the viewer: pickup-friendly first, then nearest; each card says how far. */
@@ -80,9 +81,9 @@ async function nearbyFeed(deps: Db, viewerId: string | null, q: NearbyIn) {
   return {
     items: cards.map((c) => {
       const r = byId.get(c.id);
-      return { ...c, distanceKm: roundKm(r?.distance ?? 0), pickup: r?.tier === 0 };
+      return { ...c, distanceKm: roundKm(kmOfChord(r?.chord ?? 0)), pickup: r?.tier === 0 };
     }),
-    nextCursor: more && last ? encodeCursor([last.tier, last.distance, last.id]) : null,
+    nextCursor: more && last ? encodeCursor([last.tier, last.chord, last.id]) : null,
   };
 }
 
