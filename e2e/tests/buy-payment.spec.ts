@@ -148,7 +148,7 @@ test('an order left unpaid says it lapsed, not the system’s reason code', asyn
     });
   });
   await page.goto(`/orders/${id}`);
-  await expect(page.getByTestId('order-status')).toContainText('15 分钟内没有付款，订单已自动取消');
+  await expect(page.getByTestId('order-status')).toContainText('没有按时付款，订单已自动取消');
   await expect(page.getByTestId('cancel-reason')).toHaveCount(0);
   await expect(page.getByText('unpaid')).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import { type Item, useItem } from '../../features/items/api.ts';
 import { ChoiceField } from '../../features/items/components/choice-field.tsx';
 import { describeTradeError } from '../../lib/errors.ts';
 import { deliveryName, parseYuan, priceLabel, yuan } from '../../lib/format.ts';
+import { useRules } from '../../lib/rules.ts';
 import { useOffer } from '../../features/offers/api.ts';
 import type { Address, PlaceOrderInput } from '../../features/orders/api.ts';
 import { AddressPicker, useShipTo } from '../../features/orders/components/address-picker.tsx';
@@ -79,6 +80,7 @@ function CheckoutForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe().data;
+  const rules = useRules().data;
   const [quantity, setQuantity] = useState(1);
   const canReserve = item.delivery.includes('pickup');
   const [delivery, setDelivery] = useState<DeliveryMethod | ''>(
@@ -97,8 +99,10 @@ function CheckoutForm({
   const shipping = delivery === 'shipping' ? item.shippingFee : 0;
   const total = itemTotal + shipping;
   const maxQty = offerId ? 1 : Math.max(1, item.available);
-  // Reservation deposit (定金托管): pickup only, ¥0.01 … 30% of the total.
-  const maxDeposit = Math.floor((total * 3) / 10);
+  // Reservation deposit (定金托管): pickup only, ¥0.01 … the operator's cap (depositMaxPercent, GET
+  // /rules) of the total; offered once the rules are in.
+  const depositPercent = rules?.depositMaxPercent ?? 0;
+  const maxDeposit = Math.floor((total * depositPercent) / 100);
   const reserving = reserve && delivery === 'pickup' && maxDeposit >= 1;
   const deposit = reserving ? parseYuan(depositText) : null;
   const depositOk = deposit !== null && deposit >= 1 && deposit <= maxDeposit;
@@ -221,7 +225,7 @@ function CheckoutForm({
                 data-testid="deposit-input"
               />
               <span className={errors.deposit ? 'field-error' : 'field-hint'}>
-                {errors.deposit ?? t('reservation.amountHint', { max: yuan(maxDeposit) })}
+                {errors.deposit ?? t('reservation.amountHint', { max: yuan(maxDeposit), percent: depositPercent })}
               </span>
             </label>
           )}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeTradeError } from '../../lib/errors.ts';
 import { yuan } from '../../lib/format.ts';
+import { percentOfBps, useRules } from '../../lib/rules.ts';
 import { useWallet } from '../../features/wallet/api.ts';
 import { Statement } from '../../features/wallet/components/statement.tsx';
 import { PayoutMethods } from '../../features/wallet/components/payout-methods.tsx';
@@ -15,6 +16,7 @@ import { ErrorState, Loading } from '../../ui/status.tsx';
 
 export default function WalletPage() {
   const { t } = useTranslation();
+  const rules = useRules().data;
   const wallet = useWallet();
   const [adding, setAdding] = useState(false);
   const addMethod = () => {
@@ -51,10 +53,12 @@ export default function WalletPage() {
                 </div>
               )}
             </dl>
-            <p className="wallet-note">
-              <ShieldIcon size={14} />
-              {t('wallet.escrowNote')}
-            </p>
+            {rules && (
+              <p className="wallet-note">
+                <ShieldIcon size={14} />
+                {t('wallet.escrowNote', { fee: percentOfBps(rules.feeBps) })}
+              </p>
+            )}
           </section>
           <WithdrawForm available={wallet.data.available} onAddMethod={addMethod} />
           <PayoutMethods adding={adding} setAdding={setAdding} />

@@ -8,6 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../../ui/field.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
 import { describeTradeError } from '../../../lib/errors.ts';
+import { useRules } from '../../../lib/rules.ts';
 import { PHOTO_TYPES, type UploadedPhoto, uploadPhoto } from '../../items/upload.ts';
 import { type DeliverBody, type Order, useOrderAction } from '../api.ts';
 
@@ -15,6 +16,8 @@ const MAX_PHOTOS = 9;
 
 export function DeliverSheet({ open, order, onClose }: { open: boolean; order: Order; onClose: () => void }) {
   const { t } = useTranslation();
+  // The auto-confirm delay of an online delivery is the operator's (autoConfirmOnlineDays).
+  const days = useRules().data?.autoConfirmOnlineDays;
   const act = useOrderAction(order.id);
   const [v, setV] = useState({ message: '', code: '', link: '' });
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
@@ -61,7 +64,7 @@ export function DeliverSheet({ open, order, onClose }: { open: boolean; order: O
   return (
     <Sheet open={open} title={t('fulfil.deliverTitle')} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate data-testid="deliver-form">
-        <p className="sheet-text">{t('fulfil.deliverIntro')}</p>
+        <p className="sheet-text">{days === undefined ? t('fulfil.deliverIntroShort') : t('fulfil.deliverIntro', { days })}</p>
         <TextField
           label={t('fulfil.code')}
           optional

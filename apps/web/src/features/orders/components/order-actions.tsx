@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmSheet } from '../../../ui/sheet.tsx';
 import { describeTradeError } from '../../../lib/errors.ts';
 import { yuan } from '../../../lib/format.ts';
+import { useRules } from '../../../lib/rules.ts';
 import { type Order, useOrderAction } from '../api.ts';
 import { useCountdown } from '../use-countdown.ts';
 import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';
@@ -15,6 +16,8 @@ type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no
 
 export function OrderActions({ order }: { order: Order }) {
   const { t } = useTranslation();
+  // The buyer's time to contest a no-show (noShowContestHours) is the operator's.
+  const contestHours = useRules().data?.noShowContestHours;
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
   const act = useOrderAction(order.id);
@@ -88,7 +91,7 @@ export function OrderActions({ order }: { order: Order }) {
       <ConfirmSheet
         open={open === 'no_show'}
         title={t('reservation.noShowTitle')}
-        body={t('reservation.noShowBody', { amount: yuan(order.deposit ?? 0) })}
+        body={t(contestHours === undefined ? 'reservation.noShowBodyShort' : 'reservation.noShowBody', { amount: yuan(order.deposit ?? 0), hours: contestHours })}
         confirmLabel={t('reservation.noShowYes')}
         busy={act.isPending}
         error={error}

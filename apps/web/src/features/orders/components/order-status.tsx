@@ -10,6 +10,9 @@ export function statusLabelKey(o: Pick<Order, 'status' | 'delivery'>) {
   return `orders.status.${o.status}` as const;
 }
 
+/** The whole minutes from `from` to `to`: the rule's value this order was given (its deadlines are written on it). */
+const minutesBetween = (from: string | null, to: string | null) => (from && to ? Math.round((new Date(to).getTime() - new Date(from).getTime()) / 60_000) : 0);
+
 export function OrderStatusHeader({ order }: { order: Order }) {
   const { t } = useTranslation();
   const { status, role, delivery } = order;
@@ -19,11 +22,11 @@ export function OrderStatusHeader({ order }: { order: Order }) {
   let body: string;
   switch (status) {
     case 'pending_payment':
-      body = role === 'buyer' ? t('order.sub.pendingBuyer') : t('order.sub.pendingSeller');
+      body = role === 'buyer' ? t('order.sub.pendingBuyer') : t('order.sub.pendingSeller', { minutes: minutesBetween(order.createdAt, order.expiresAt) });
       break;
     case 'reserved':
       body = order.noShowAt
-        ? t(role === 'buyer' ? 'order.sub.noShowBuyer' : 'order.sub.noShowSeller')
+        ? t(role === 'buyer' ? 'order.sub.noShowBuyer' : 'order.sub.noShowSeller', { hours: Math.round(minutesBetween(order.noShowAt, order.contestUntil) / 60) })
         : t(role === 'buyer' ? 'order.sub.reservedBuyer' : 'order.sub.reservedSeller');
       break;
     case 'paid':

@@ -1,4 +1,4 @@
-// 提现: an amount in yuan (at least ¥1, at most what is available), with an "all" shortcut, to
+// 提现: an amount in yuan (at least the market's minimum, GET /rules; at most what is available), with an "all" shortcut, to
 // one of my payout accounts (the default chosen); without one, the way to add one.
 import { fenToYuanInput, parseYuan } from '@jishi/shared';
 import { type FormEvent, useState } from 'react';
@@ -9,14 +9,15 @@ import { TextField } from '../../../ui/field.tsx';
 import { CheckIcon } from '../../../ui/icons.tsx';
 import { describeTradeError } from '../../../lib/errors.ts';
 import { yuan } from '../../../lib/format.ts';
+import { useRules } from '../../../lib/rules.ts';
 import { type Withdrawal, useWithdraw } from '../api.ts';
 import { payoutLabel, usePayoutMethods } from '../payout-api.ts';
 import { describePayoutError } from './payout-methods.tsx';
 
-const MIN = 100;
-
 export function WithdrawForm({ available, onAddMethod }: { available: number; onAddMethod: () => void }) {
   const { t } = useTranslation();
+  // The operator's minimum (minWithdrawal); until the rules are in, the server's check alone.
+  const min = useRules().data?.minWithdrawal;
   const withdraw = useWithdraw();
   const methods = usePayoutMethods();
   const [value, setValue] = useState('');
@@ -35,8 +36,8 @@ export function WithdrawForm({ available, onAddMethod }: { available: number; on
     const problem =
       fen === null || fen === 0
         ? t('wallet.errors.amount')
-        : fen < MIN
-          ? t('tradeErrors.amount_below_minimum')
+        : min !== undefined && fen < min
+          ? t('wallet.errors.belowMin', { min: yuan(min) })
           : fen > available
             ? t('wallet.errors.more', { available: yuan(available) })
             : undefined;
@@ -66,17 +67,17 @@ export function WithdrawForm({ available, onAddMethod }: { available: number; on
       <TextField
         label={t('wallet.amount')}
         inputMode="decimal"
-        placeholder={t('wallet.amountPlaceholder')}
+        placeholder={min === undefined ? undefined : t('wallet.amountPlaceholder', { min: fenToYuanInput(min) })}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         error={error}
-        hint={t('wallet.amountHint', { available: yuan(available) })}
+        hint={min === undefined ? t('wallet.amountAvailable', { available: yuan(available) }) : t('wallet.amountHint', { available: yuan(available), min: yuan(min) })}
       />
       <div className="row-actions">
         <button
           type="button"
           className="link-btn"
-          disabled={available < MIN}
+          disabled={available < (min ?? 1)}
           onClick={() => setValue(fenToYuanInput(available))}
         >
           {t('wallet.all')}
