@@ -25,3 +25,11 @@ export const releaseStock = (db: Executor, itemId: string, quantity: number) =>
     .set((eb) => ({ available: eb('available', '+', quantity) }))
     .where('id', '=', itemId)
     .execute();
+
+/** One page of a member's orders as buyer or seller, newest first (keyset on id), optionally in some states. */
+export function listOrders(db: Executor, q: { userId: string; role: 'buyer' | 'seller'; statuses?: string[]; after?: string; limit: number }) {
+  let query = db.selectFrom('orders').selectAll().where(q.role === 'buyer' ? 'buyerId' : 'sellerId', '=', q.userId);
+  if (q.statuses) query = query.where('status', 'in', q.statuses);
+  if (q.after) query = query.where('id', '<', q.after);
+  return query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+}
