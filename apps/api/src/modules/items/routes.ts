@@ -82,11 +82,19 @@ export function itemsRoutes() {
     async (c) => {
       const deps = c.get('deps');
       const userId = c.get('user')?.id ?? null;
-      const item = await getItem(deps, c.req.valid('param').id, viewerOf(c.req.valid('query')), userId);
-      await recordView(deps, userId, 'item', item.id); // an interest signal (recommended feed)
-      // View count (one per viewer per day, rule in engagement/service.ts), then 想要 and its note.
-      await countItemView(deps, item, userId ? `u:${userId}` : `v:${clientIp(c)}|${c.req.header('user-agent') ?? ''}`);
-      return c.json({ ...item, ...(await itemEngagement(deps, item.id, userId)) }, 200);
+      const id = c.req.valid('param').id;
+      // The view and 想要 counts and the item's note are read beside the item (one round trip;
+      // a missing item still answers 404 first). They are read again only when this request
+      // counted a new view, so the count shown includes it.
+      const early = itemEngagement(deps, id, userId);
+      early.catch(() => {});
+      const item = await getItem(deps, id, viewerOf(c.req.valid('query')), userId);
+      const [, counted] = await Promise.all([
+        recordView(deps, userId, 'item', item.id), // an interest signal (recommended feed)
+        // View count: one per viewer per day (rule in engagement/service.ts).
+        countItemView(deps, item, userId ? `u:${userId}` : `v:${clientIp(c)}|${c.req.header('user-agent') ?? ''}`),
+      ]);
+      return c.json({ ...item, ...(counted ? await itemEngagement(deps, item.id, userId) : await early) }, 200);
     },
   );
 

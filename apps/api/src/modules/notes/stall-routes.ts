@@ -29,14 +29,22 @@ export function stallRoutes() {
       const db = c.get('deps').db;
       const id = c.req.valid('param').id;
       const q = c.req.valid('query');
-      if (!(await findVisibleNote(db, id))) throw notFound('note');
-      const after = decodeCursor(q.cursor, 2) as [number | string, string] | null;
-      // A cursor this API did not give out (a price where a time belongs, a bad id) is bad input.
-      if (after && (typeof after[1] !== 'string' || !/^[0-9a-f]{16}$/.test(after[1]) ||
-          (q.sort === 'newest' ? Number.isNaN(new Date(String(after[0])).getTime()) : typeof after[0] !== 'number' || !Number.isSafeInteger(after[0])))) {
-        throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+      let after: [number | string, string] | null = null;
+      try {
+        after = decodeCursor(q.cursor, 2) as [number | string, string] | null;
+      } catch {
+        after = ['', ''];
       }
-      const rows = await stallItemsPage(db, id, q.sort, after, q.limit);
+      // A cursor this API did not give out (a price where a time belongs, a bad id) is bad input.
+      const badCursor = !!after && (typeof after[1] !== 'string' || !/^[0-9a-f]{16}$/.test(after[1]) ||
+          (q.sort === 'newest' ? Number.isNaN(new Date(String(after[0])).getTime()) : typeof after[0] !== 'number' || !Number.isSafeInteger(after[0])));
+      // The note check and the page side by side (one round trip, then the cards); an unknown or
+      // hidden note still answers 404 before a bad cursor's 400, and its page is never shown.
+      const pageRead = badCursor ? null : stallItemsPage(db, id, q.sort, after, q.limit);
+      pageRead?.catch(() => {});
+      if (!(await findVisibleNote(db, id))) throw notFound('note');
+      if (!pageRead) throw badRequest('invalid_cursor', 'The cursor is not one this API gave out.');
+      const rows = await pageRead;
       const page = rows.slice(0, q.limit);
       const cards = await findItemCards(db, page.map((r) => r.itemId));
       const last = page.at(-1);
