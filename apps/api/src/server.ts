@@ -15,7 +15,7 @@ import type { Deps } from './lib/http.ts';
 import { loadSecrets } from './lib/secrets.ts';
 import { checkMediaStore, openMediaStore } from './lib/storage.ts';
 import { backfillIdNumberHashes } from './modules/accounts/id-number-hashes.ts';
-import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { isEmpty, seedDemo } from './demo/seed.ts';
 import { indexSearchBacklog } from './modules/search/indexer.ts';
 import { sandboxPayouts } from './modules/ledger/payouts.ts';
 import { sandboxGateway } from './modules/orders/gateway.ts';

@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadSecrets } from '../lib/secrets.ts';
 import { openMediaStore } from '../lib/storage.ts';
-import { seedDemo } from '../modules/demo/seed.ts';
+import { seedDemo } from '../demo/seed.ts';
 import { sandboxPayouts } from '../modules/ledger/payouts.ts';
 import { sandboxGateway } from '../modules/orders/gateway.ts';
 import { withDatabase } from './with-database.ts';

@@ -51,12 +51,3 @@ export const ConversationJson = z
     createdAt: z.string(),
   })
   .openapi('Conversation');
-
-export const ReportBody = z
-  .object({
-    targetType: z.enum(['user', 'message', 'conversation', 'note', 'comment', 'item']),
-    targetId: Id,
-    reason: z.enum(['scam', 'off_platform', 'harassment', 'spam', 'prohibited', 'counterfeit', 'other']),
-    detail: z.string().trim().max(500).optional(),
-  })
-  .openapi('ReportBody');

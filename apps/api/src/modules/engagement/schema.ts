@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FeedCard } from '../feed/schema.ts';
 import { ItemSchema } from '../items/schema.ts';
-import { PageQuery } from '../notes/schema.ts';
+import { PageQuery } from '../notes/index.ts';
 
 export const TagParam = z.object({
   tag: z.string().min(1).max(60).openapi({ param: { name: 'tag', in: 'path' }, example: '搬家清仓' }),

@@ -6,7 +6,7 @@ import type { Deps } from '../../lib/http.ts';
 import { hydrateCards } from '../feed/service.ts';
 import { hydrateItems } from '../items/queries.ts';
 import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
-import { charCount, MAX_TAG_CHARS, normalizeTag } from '../notes/tags.ts';
+import { charCount, MAX_TAG_CHARS, normalizeTag } from '../notes/index.ts';
 import { itemsWithTag, notesWithTag } from './repo.ts';
 
 type Db = Pick<Deps, 'db' | 'clock'>;

@@ -1,7 +1,6 @@
 import { mediaUrl } from '../media/presenter.ts';
-import type { Author, MediaSize } from '../notes/hydrate.ts';
-import type { ItemCardOut } from '../notes/items-port.ts';
-import { presentUserCard } from '../notes/presenter.ts';
+import { presentUserCard } from '../accounts/index.ts';
+import type { Author, ItemCardOut, MediaSize } from '../notes/index.ts';
 import type { CardRow } from './repo.ts';
 
 export function presentCard(

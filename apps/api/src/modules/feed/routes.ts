@@ -1,7 +1,7 @@
 // Feeds and a profile's note lists: masonry cards in keyset pages.
 import { createRoute } from '@hono/zod-openapi';
 import { type Ctx, IdParam, jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
-import { PageQuery } from '../notes/schema.ts';
+import { PageQuery } from '../notes/index.ts';
 import { FeedPage, FeedQuery } from './schema.ts';
 import { feed, profileCollects, profileNotes } from './service.ts';
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Reason } from '../discovery/schema.ts';
-import { ItemCard, NoteKind, PageQuery, UserCard } from '../notes/schema.ts';
+import { ItemCard, NoteKind, PageQuery, UserCard } from '../notes/index.ts';
 
 export const NEARBY_DEFAULT_KM = 10;
 

@@ -1,22 +1,15 @@
 // Batch look-ups that turn rows into what a page shows: one query per kind of thing, whatever
 // the page length (`where id in (…)`), so no list ever does a query per row.
 import type { Executor } from '../../db/index.ts';
+import { type UserSummary, usersByIds } from '../accounts/index.ts';
 
-export type Author = { id: string; displayName: string; avatarId: string | null; status: string };
+export type Author = UserSummary;
 export type MediaSize = { id: string; width: number; height: number };
 
 const unique = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter((x): x is string => !!x))];
 
-export async function authorsByIds(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, Author>> {
-  const list = unique(ids);
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'displayName', 'avatarId', 'status'])
-    .where('id', 'in', list)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
+/** Note and comment authors: accounts' one "users by ids" lookup. */
+export const authorsByIds = usersByIds;
 
 export async function mediaByIds(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, MediaSize>> {
   const list = unique(ids);

@@ -2,16 +2,15 @@ import { presentPlace } from '../../lib/geo.ts';
 import { scanText } from '../trust/scam-shield.ts';
 // Rows → JSON for notes and comments. Internal columns (explicit_tags, deleted_by, the text of
 // a deleted comment) never leave through here.
-import { mediaUrl, presentPhoto } from '../media/presenter.ts';
+import { presentPhoto } from '../media/presenter.ts';
+import { presentUserCard } from '../accounts/index.ts';
 import type { Author, MediaSize } from './hydrate.ts';
 import type { ItemCardOut } from './items-port.ts';
 import type { NoteRow } from './repo.ts';
 import type { CommentRow } from './comments-repo.ts';
 import { presentStall } from './stall-host.ts';
 
-export function presentUserCard(a: Pick<Author, 'id' | 'displayName' | 'avatarId'>) {
-  return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarId ? mediaUrl(a.avatarId, 'avatar') : null };
-}
+export { presentUserCard };
 
 export const presentLocation = (n: Pick<NoteRow, 'lat' | 'lng' | 'locationLabel'>) => presentPlace(n);
 

@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/index.ts';
 import { findItemCards } from '../items/cards.ts';
 import { mediaUrl } from '../media/presenter.ts';
+import { presentUserCard } from '../accounts/index.ts';
 import { findSubjects, type NotificationRow } from './repo.ts';
 import type { NotificationOut, NotificationType } from './schema.ts';
 
@@ -25,7 +26,7 @@ export async function presentNotifications(db: Executor, rows: readonly Notifica
       readAt: r.readAt?.toISOString() ?? null,
       actors: r.actorIds.slice(0, ACTORS_SHOWN).flatMap((id) => {
         const u = s.users.get(id);
-        return u ? [{ id: u.id, displayName: u.displayName, avatarUrl: u.avatarId ? mediaUrl(u.avatarId, 'avatar') : null }] : [];
+        return u ? [presentUserCard(u)] : [];
       }),
       count: Math.max(r.actorCount, 1),
       note: note ? { id: note.id, title: note.title, coverUrl: note.coverId ? mediaUrl(note.coverId, 'thumb') : null } : null,

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Keyset } from '../../lib/pagination.ts';
+import { usersByIds } from '../accounts/index.ts';
 import type { NotificationType } from './schema.ts';
 
 /** At most this many distinct actors are remembered per entry (the count goes on beyond). */
@@ -109,14 +110,14 @@ export async function findSubjects(db: Executor, rows: readonly NotificationRow[
   const noteIds = ids((r) => [r.noteId]);
   const commentIds = ids((r) => [r.commentId]);
   const [users, notes, comments] = await Promise.all([
-    userIds.length ? db.selectFrom('users').select(['id', 'displayName', 'avatarId']).where('id', 'in', userIds).execute() : [],
+    usersByIds(db, userIds),
     noteIds.length ? db.selectFrom('notes').select(['id', 'title', 'coverId']).where('id', 'in', noteIds).execute() : [],
     commentIds.length
       ? db.selectFrom('comments').select(['id', 'body', 'deletedAt']).where('id', 'in', commentIds).execute()
       : [],
   ]);
   return {
-    users: new Map(users.map((u) => [u.id, u])),
+    users,
     notes: new Map(notes.map((n) => [n.id, n])),
     comments: new Map(comments.map((c) => [c.id, c])),
   };

@@ -4,13 +4,13 @@
 // once members (and their items) exist.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { DAY_MS } from '../../lib/clock.ts';
-import type { Deps } from '../../lib/http.ts';
-import { storeImage } from '../media/service.ts';
-import { createComment } from '../notes/comments-service.ts';
-import { createNote } from '../notes/service.ts';
-import { setStallRules } from '../notes/stall-host.ts';
-import type { StallRulesIn } from '../notes/stall-rules.ts';
+import { DAY_MS } from '../lib/clock.ts';
+import type { Deps } from '../lib/http.ts';
+import { storeImage } from '../modules/media/service.ts';
+import { createComment } from '../modules/notes/comments-service.ts';
+import { createNote } from '../modules/notes/service.ts';
+import { setStallRules } from '../modules/notes/stall-host.ts';
+import type { StallRulesIn } from '../modules/notes/stall-rules.ts';
 import { COMMUNITY_NOTES, type CommentSpec, FOLLOWS, type NoteSpec, SPOTS } from './community-data.ts';
 import { notePhotoPng } from './community-photos.ts';
 

@@ -5,15 +5,15 @@
 //   and a jury drawn by the real draw from the eligible demo members decides for the seller;
 // - a suspected counterfeit serum still waiting for the seller's answer (open, 48 h clock).
 // Idempotent: if any case exists, nothing is added.
-import type { Deps } from '../../lib/http.ts';
-import { castVote, escalateCase } from '../aftersale/service/jury.ts';
-import { type OpenCaseInput, openCase } from '../aftersale/service/open-case.ts';
-import { acceptCase, rejectCase } from '../aftersale/service/respond.ts';
-import type { Verdict } from '../aftersale/state.ts';
-import { storeImage } from '../media/service.ts';
-import { shipOrder } from '../orders/service/fulfil.ts';
-import { payOrder } from '../orders/service/pay.ts';
-import { placeOrder } from '../orders/service/place-order.ts';
+import type { Deps } from '../lib/http.ts';
+import { castVote, escalateCase } from '../modules/aftersale/service/jury.ts';
+import { type OpenCaseInput, openCase } from '../modules/aftersale/service/open-case.ts';
+import { acceptCase, rejectCase } from '../modules/aftersale/service/respond.ts';
+import type { Verdict } from '../modules/aftersale/state.ts';
+import { storeImage } from '../modules/media/service.ts';
+import { shipOrder } from '../modules/orders/service/fulfil.ts';
+import { payOrder } from '../modules/orders/service/pay.ts';
+import { placeOrder } from '../modules/orders/service/place-order.ts';
 import { evidencePhotoPng, type Scene } from './case-photos.ts';
 
 type Address = { name: string; phone: string; line: string };

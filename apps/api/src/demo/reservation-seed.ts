@@ -3,9 +3,9 @@
 // RESERVATION_HOURS while he arranges a van; the rest is paid at the hand-over. If nobody acts,
 // the hold runs out and the deposit goes back to him, as it would for anyone.
 // Idempotent: if any order carries a deposit, nothing is added.
-import type { Deps } from '../../lib/http.ts';
-import { payOrder } from '../orders/service/pay.ts';
-import { placeOrder } from '../orders/service/place-order.ts';
+import type { Deps } from '../lib/http.ts';
+import { payOrder } from '../modules/orders/service/pay.ts';
+import { placeOrder } from '../modules/orders/service/place-order.ts';
 
 export const DEMO_RESERVATION = { buyer: 'chen_mo', seller: 'expat_anna', item: 'IKEA 餐桌 + 4 把椅子 dining set', deposit: 10000 };
 

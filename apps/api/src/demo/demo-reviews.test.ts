@@ -1,7 +1,7 @@
 // Demo reviews: written by both sides of the completed demo trades through the real service,
 // in words that fit how the trade was done; one still waits for its seller (blind).
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers.ts';
+import { createTestApp } from '../../test/helpers.ts';
 import { seedDemo } from './seed.ts';
 
 const t = await createTestApp();

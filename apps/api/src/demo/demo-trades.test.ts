@@ -1,8 +1,8 @@
 // The demo's trades are made through the real money path: every order state is there, sellers
 // have balances, and the ledger verifies.
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers.ts';
-import { verifyLedger } from '../ledger/verify.ts';
+import { createTestApp } from '../../test/helpers.ts';
+import { verifyLedger } from '../modules/ledger/verify.ts';
 import { seedDemo } from './seed.ts';
 
 const t = await createTestApp();

@@ -4,9 +4,9 @@
 // And a reservation deposit (定金托管) in progress.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers.ts';
-import { escrowAccount, GATEWAY } from '../ledger/accounts.ts';
-import { verifyLedger } from '../ledger/verify.ts';
+import { createTestApp } from '../../test/helpers.ts';
+import { escrowAccount, GATEWAY } from '../modules/ledger/accounts.ts';
+import { verifyLedger } from '../modules/ledger/verify.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed.ts';
 
 const t = await createTestApp();

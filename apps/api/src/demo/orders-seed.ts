@@ -1,13 +1,13 @@
 // Demo trades in every state, made through the real services so the demo ledger is exactly
 // what real trades would leave behind (and `npm run ledger:verify` accepts it).
-import type { Deps } from '../../lib/http.ts';
-import { requestWithdrawal } from '../ledger/withdrawals.ts';
-import { addPayoutMethod } from '../payout-methods/service.ts';
-import { decideOffer, makeOffer } from '../offers/service.ts';
-import { cancelOrder } from '../orders/service/cancel.ts';
-import { confirmOrder, deliverOrder, handOver, shipOrder } from '../orders/service/fulfil.ts';
-import { payOrder } from '../orders/service/pay.ts';
-import { placeOrder } from '../orders/service/place-order.ts';
+import type { Deps } from '../lib/http.ts';
+import { requestWithdrawal } from '../modules/ledger/withdrawals.ts';
+import { addPayoutMethod } from '../modules/payout-methods/service.ts';
+import { decideOffer, makeOffer } from '../modules/offers/service.ts';
+import { cancelOrder } from '../modules/orders/service/cancel.ts';
+import { confirmOrder, deliverOrder, handOver, shipOrder } from '../modules/orders/service/fulfil.ts';
+import { payOrder } from '../modules/orders/service/pay.ts';
+import { placeOrder } from '../modules/orders/service/place-order.ts';
 
 const ADDRESSES: Record<string, { name: string; phone: string; line: string }> = {
   北京: { name: '王先生', phone: '13900001111', line: '北京市海淀区中关村大街 27 号' },

@@ -2,8 +2,8 @@
 // stall thread, likes and follows — fast, idempotent, and exactly counted.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers.ts';
-import { walk } from '../notes/fixtures.ts';
+import { createTestApp } from '../../test/helpers.ts';
+import { walk } from '../modules/notes/fixtures.ts';
 import { seedCommunity } from './community-seed.ts';
 import { seedDemo } from './seed.ts';
 

@@ -2,8 +2,8 @@
 // service (so blindness and the credit score behave as they would), in words that fit any of
 // the demo items. The last completed trade keeps only the buyer's review, so a member signing
 // in sees a review still waiting for them.
-import type { Deps } from '../../lib/http.ts';
-import { writeReview } from '../trust/reviews.ts';
+import type { Deps } from '../lib/http.ts';
+import { writeReview } from '../modules/trust/reviews.ts';
 
 type Words = { rating: number; text: string; tags: string[] };
 // What a buyer says depends on how the thing reached them: nobody praises the packing of a

@@ -3,11 +3,11 @@
 // stock (谷子 badges) and every delivery mix. Idempotent: a member who already has items is
 // left alone. The ids come back by username so other demo content (notes) can attach them.
 import type { CategoryKey, DeliveryMethod, ItemCondition } from '@jishi/shared';
-import { withTx } from '../../db/index.ts';
-import { DAY_MS } from '../../lib/clock.ts';
-import type { Deps } from '../../lib/http.ts';
-import { insertItem, replaceImages } from '../items/repo.ts';
-import { storeImage } from '../media/service.ts';
+import { withTx } from '../db/index.ts';
+import { DAY_MS } from '../lib/clock.ts';
+import type { Deps } from '../lib/http.ts';
+import { insertItem, replaceImages } from '../modules/items/repo.ts';
+import { storeImage } from '../modules/media/service.ts';
 import { itemPhotoPng, type Motif } from './item-photos.ts';
 
 type Spot = { lat: number; lng: number; label: string };

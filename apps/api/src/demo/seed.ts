@@ -1,12 +1,12 @@
 // The demo community: members with Chinese names and generated avatars, old enough and
 // verified so they can sell. Later modules add their own demo content to seedDemo.
-import type { Db } from '../../db/index.ts';
-import { DAY_MS } from '../../lib/clock.ts';
-import type { Deps } from '../../lib/http.ts';
-import { checkDigit, maskIdNumber } from '../accounts/id-number.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { storeImage } from '../media/service.ts';
-import { refreshCredit } from '../trust/credit-repo.ts';
+import type { Db } from '../db/index.ts';
+import { DAY_MS } from '../lib/clock.ts';
+import type { Deps } from '../lib/http.ts';
+import { checkDigit, maskIdNumber } from '../modules/accounts/id-number.ts';
+import { hashPassword } from '../modules/accounts/passwords.ts';
+import { storeImage } from '../modules/media/service.ts';
+import { refreshCredit } from '../modules/trust/credit-repo.ts';
 import { identiconPng } from './avatars.ts';
 import { seedCases } from './cases-seed.ts';
 import { seedCommunity } from './community-seed.ts';

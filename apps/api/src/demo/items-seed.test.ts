@@ -1,8 +1,8 @@
 // The demo listings: enough variety for every screen, fast, idempotent.
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers.ts';
-import { seedItems } from '../demo/items-seed.ts';
-import { seedDemo } from '../demo/seed.ts';
+import { createTestApp } from '../../test/helpers.ts';
+import { seedItems } from './items-seed.ts';
+import { seedDemo } from './seed.ts';
 
 const t = await createTestApp({ QUICKSELL_MIN_ACCOUNT_DAYS: '180' });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMUNITY_NOTES, type CommentSpec } from './community-data.ts';
 import { DEMO_ITEMS } from './items-seed.ts';
-import { brokenRule, StallRules } from '../notes/stall-rules.ts';
+import { brokenRule, StallRules } from '../modules/notes/stall-rules.ts';
 
 const itemOf = (by: string, i: number) => {
   const item = DEMO_ITEMS[by]?.[i];
