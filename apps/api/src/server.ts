@@ -38,6 +38,14 @@ export type Running = { url: string; port: number; deps: Deps; stop(): Promise<v
 export async function startServer(config: Config, { clock = systemClock }: { clock?: Clock } = {}): Promise<Running> {
   const log = pino({ level: config.logLevel, base: { pid: process.pid } });
   const t0 = Date.now();
+  // How long each start-up step took, in the 'listening' line (bench/startup.ts reads it).
+  const steps: Record<string, number> = {};
+  let lap = t0;
+  const step = (name: string) => {
+    const now = Date.now();
+    steps[name] = now - lap;
+    lap = now;
+  };
   await checkMediaStore(config, (f, m) => log.warn(f, m)); // S3: a missing bucket stops start-up here
   let embedded: EmbeddedDb | undefined;
   let url = config.databaseUrl;
@@ -46,10 +54,12 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     url = embedded.url;
     log.info({ ms: Date.now() - t0, initialised: embedded.initialised }, 'embedded PostgreSQL ready');
   }
+  step('database');
   const database = openDatabase(url, { onError: (e) => log.warn({ err: e }, 'idle database connection lost') });
   try {
     const applied = await migrate(database.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    step('migrate');
   } catch (err) {
     await database.close();
     await embedded?.stop();
@@ -61,9 +71,11 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     (r) => (r.filled || r.withdrawn || r.unreadable) && log.warn(r, 'ID number hashes filled at start-up'),
     (err) => log.error({ err }, 'could not fill missing ID number hashes; those numbers are not yet protected from reuse'),
   );
+  step('idHashes');
   const gateway = sandboxGateway({ signingKey: secrets.signingKey });
   const hub = createHub(url, log);
   await hub.start();
+  step('hub');
   const deps: Deps = {
     db: database.db,
     config: liveConfig(config, database.db), // operator settings override the environment, live
@@ -80,10 +92,14 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     const s = await seedDemo(deps);
     log.info(s, 'demo community seeded');
   }
+  step('seed');
   // Search vectors for rows written without them (demo seed, rows from before search).
   await indexSearchBacklog(deps.db, log);
+  step('searchBacklog');
   await retrainScamShield(deps); // the scam shield's learned layer, with moderators' labels
+  step('scamShield');
   const jobs = await startJobs(url, deps, [...moneySweeps, ...creditSweeps, ...afterSaleSweeps, ...scamShieldSweeps, ...assistSweeps, ...savedSearchSweeps, ...engagementSweeps]);
+  step('jobs');
   const app = buildApp(deps, { pool: database.pool });
   gateway.connect(sandboxDelivery(app));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -95,7 +111,10 @@ export async function startServer(config: Config, { clock = systemClock }: { clo
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ port, host: config.host, ms: Date.now() - t0 }, 'Jishi is listening');
+  step('listen');
+  const cpu = process.cpuUsage(); // since the process began: module loading included; what the load of the machine does not inflate
+  const sinceBoot = Math.round(performance.now()); // ms since the process began
+  log.info({ port, host: config.host, ms: Date.now() - t0, sinceBoot, cpuMs: Math.round((cpu.user + cpu.system) / 1000), steps }, 'Jishi is listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
