@@ -39,6 +39,10 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   // Browsers cap a cookie's lifetime at 400 days (Hono refuses to set a longer one: sign-in 500).
   SESSION_DAYS: int(1, 400).default(30),
+  // How long a process reuses a session it looked up (ms; 0, the default: every request reads
+  // it). Sign-out and bans reach other processes only through the database, so with N processes
+  // a revoked session may work there for up to this long (the scale-out test expects at once).
+  SESSION_CACHE_MS: int(0, 10_000).default(0),
   WEB_DIST: z.string().optional(),
   AFTER_SALE_DAYS: int(0, 365).default(7),
   JURY_SIZE: int(1, 99).default(7),
@@ -79,6 +83,7 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   sessionDays: number;
+  sessionCacheMs: number;
   webDist: string | undefined;
   /** After-sale: days after completion a buyer may still open a case; the jury's size and bar. */
   afterSaleDays: number;
@@ -142,6 +147,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     sessionDays: e.SESSION_DAYS,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     webDist: e.WEB_DIST,
     afterSaleDays: e.AFTER_SALE_DAYS,
     jurySize: e.JURY_SIZE,

@@ -29,12 +29,54 @@ export const sessionTag = (tokenHash: string) => tokenHash.slice(0, 16);
  */
 export async function endSession(deps: Deps, userId: string, tokenHash: string) {
   await revokeSession(deps.db, tokenHash, deps.clock.now());
+  forgetSessions({ tokenHash });
   await deps.hub
     .publish(deps.db, [userId], { type: 'session_ended', reason: 'signed_out', session: sessionTag(tokenHash) })
     .catch((err) => deps.log.warn({ err }, 'sign-out push failed'));
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// The live-session lookup, cached per process for SESSION_CACHE_MS (off by default) by the
+// token's hash: a member's requests in a burst share one read of sessions + users. Across
+// processes a revoked session, a ban or a deletion is seen within that TTL; in this process at
+// once, because the code that ends sessions calls forgetSessions after its commit. An entry
+// remembers when its read began, and an entry read before a forget is never used (a read that
+// began before the commit may have seen the session still live).
+type Live = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+const cache = new Map<string, { s: Live; at: number }>();
+const forgotten = new Map<string, number>(); // token hash or `u:<userId>` → when forgotten
+const CACHE_MAX = 50_000;
+
+export function forgetSessions(who: { tokenHash?: string; userId?: string }) {
+  const now = performance.now();
+  if (who.tokenHash) {
+    forgotten.set(who.tokenHash, now);
+    cache.delete(who.tokenHash);
+  }
+  if (who.userId) {
+    forgotten.set(`u:${who.userId}`, now);
+    for (const [k, e] of cache) if (e.s.id === who.userId) cache.delete(k);
+  }
+}
+
+async function liveSession(deps: Deps, tokenHash: string): Promise<Live | undefined> {
+  const ttl = deps.config.sessionCacheMs;
+  if (!ttl) return findLiveSession(deps.db, tokenHash, deps.clock.now());
+  const now = performance.now();
+  const valid = (at: number, userId: string) =>
+    now - at < ttl && at > (forgotten.get(tokenHash) ?? -1) && at > (forgotten.get(`u:${userId}`) ?? -1);
+  const hit = cache.get(tokenHash);
+  if (hit && valid(hit.at, hit.s.id)) return hit.s;
+  const s = await findLiveSession(deps.db, tokenHash, deps.clock.now());
+  if (s?.status === 'active' && valid(now, s.id)) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(tokenHash, { s, at: now });
+    // Forget marks older than any entry could be are of no use.
+    for (const [k, t] of forgotten) if (now - t > ttl) forgotten.delete(k);
+  } else cache.delete(tokenHash);
+  return s;
+}
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const deps = c.get('deps');
@@ -45,7 +87,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('authVia', null);
   const token = bearer ?? cookie;
   if (token) {
-    const s = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
+    const s = await liveSession(deps, hashToken(token));
     if (s && s.status === 'active') {
       c.set('user', { id: s.id, username: s.username, role: s.role as Role, tokenHash: s.tokenHash });
       c.set('authVia', bearer ? 'bearer' : 'cookie');

@@ -18,6 +18,7 @@ import { conflict, forbidden, notFound, tooManyRequests } from '../../lib/errors
 import type { Deps } from '../../lib/http.ts';
 import { clearKey, countHit, lockKey, lockedUntil, secondsUntil } from '../../lib/rate-limit.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { forgetSessions } from '../accounts/sessions.ts';
 import { cancelOrder } from '../orders/service/cancel.ts';
 import { type Blocker, describeBlockers, findBlockers } from './blockers.ts';
 
@@ -69,6 +70,7 @@ export async function deleteAccount(deps: Deps, userId: string, password: string
     await deps.media.removePrefix(id).catch((err) => deps.log.warn({ err, mediaId: id }, 'photo files of a deleted account not removed'));
   }
   await clearKey(deps.db, `login:${user.username.toLowerCase()}`);
+  forgetSessions({ userId }); // this process's session cache (the account's status is 'deleted')
   await deps.hub.publish(deps.db, [userId], { type: 'session_ended', reason: 'deleted' }).catch((err) => deps.log.warn({ err }, 'deletion push failed'));
 }
 

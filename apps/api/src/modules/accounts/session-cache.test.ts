@@ -1,0 +1,36 @@
+// The per-process session cache (SESSION_CACHE_MS, on here; the other tests run without it):
+// a burst of a member's requests reads the session once, and signing out or a ban still takes
+// effect at the very next request of this process.
+import { describe, expect, it } from 'vitest';
+import { createTestApp, expectProblem } from '../../../test/helpers.ts';
+
+const t = await createTestApp({ SESSION_CACHE_MS: '10000' });
+
+describe('session cache', () => {
+  it('serves repeated requests from the cache: a session revoked behind its back still works until the TTL', async () => {
+    const m = await t.user({ payoutMethod: false });
+    expect((await t.req('GET', '/me', { token: m.token })).status).toBe(200);
+    // Revoked directly in the database, as another process would: this process has it cached.
+    await t.db.updateTable('sessions').set({ revokedAt: new Date() }).where('userId', '=', m.id).execute();
+    expect((await t.req('GET', '/me', { token: m.token })).status).toBe(200);
+  });
+
+  it('signing out takes effect at the next request', async () => {
+    const m = await t.user({ payoutMethod: false });
+    expect((await t.req('GET', '/me', { token: m.token })).status).toBe(200);
+    expect((await t.req('POST', '/auth/logout', { token: m.token })).status).toBe(204);
+    expectProblem(await t.req('GET', '/me', { token: m.token }), 401, 'invalid_token');
+  });
+
+  it('a ban takes effect at the next request of the banned member', async () => {
+    const admin = await t.user({ payoutMethod: false, prefix: 'adm' });
+    await t.db.updateTable('users').set({ role: 'admin' }).where('id', '=', admin.id).execute(); // before any request of theirs
+    const target = await t.user({ payoutMethod: false });
+    expect((await t.req('GET', '/me', { token: target.token })).status).toBe(200); // cached now
+    const rep = await t.req('POST', '/reports', { token: (await t.user({ payoutMethod: false })).token, body: { targetType: 'user', targetId: target.id, reason: 'scam' } });
+    expect(rep.status, rep.text).toBe(201);
+    const r = await t.req('POST', `/admin/reports/${rep.json.id}/resolve`, { token: admin.token, body: { action: 'ban', reason: '诈骗' } });
+    expect(r.status, r.text).toBe(200);
+    expectProblem(await t.req('GET', '/me', { token: target.token }), 401, 'invalid_token');
+  });
+});
