@@ -1,7 +1,7 @@
 // Start-up at scale (issue 17 item 4): how long the API takes from `node main.ts` to answering
 // /api/v1/health on the bench's market, and how much memory an idle process holds.
 //
-//   npx tsx bench/startup.ts [--scale 1M|100k|tiny] [--restarts 3] [--idle 20]
+//   npx tsx bench/startup.ts [--scale 1M|100k|tiny] [--restarts 3] [--idle 20] [--bundle]
 //
 // Uses the market in bench/data/<scale>/ as `npm run bench` left it (never generates one). If
 // another process already runs that cluster (its DATA_DIR lock is held), the script attaches to
@@ -27,6 +27,8 @@ const opt = (name: string, d: string) => {
 const scale = opt('scale', '1M');
 const restarts = Number(opt('restarts', '3'));
 const idleSeconds = Number(opt('idle', '20'));
+// --bundle: run apps/api/dist/main.mjs (npm run build:api) with plain node instead of tsx.
+const bundle = argv.includes('--bundle');
 const dbDir = join(here, 'data', scale, 'db');
 if (!existsSync(join(dbDir, 'pg', 'PG_VERSION'))) throw new Error(`no market in ${dbDir}: run npm run bench first`);
 
@@ -54,7 +56,8 @@ type Start = { ms: number; listeningMs: number | null; sinceBoot: number | null;
 async function startApi(url: string, dataDir: string): Promise<Start> {
   const port = await freePort();
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
+  const entry = bundle ? [join(root, 'apps/api/dist/main.mjs')] : ['--import', 'tsx', join(root, 'apps/api/src/main.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', SEED_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -91,7 +94,7 @@ function rssKiB(pid: number): number {
 const db = await cluster();
 const dataDir = mkdtempSync(join(tmpdir(), 'jishi-startup-'));
 const load0 = loadavg().map((x) => x.toFixed(1)).join(' ');
-console.log(`scale ${scale}; ${db.how}; load average ${load0}`);
+console.log(`scale ${scale}; ${bundle ? 'bundle (node apps/api/dist/main.mjs)' : 'tsx apps/api/src/main.ts'}; ${db.how}; load average ${load0}`);
 try {
   for (let i = 0; i <= restarts; i++) {
     const s = await startApi(db.url, dataDir);
