@@ -2416,7 +2416,8 @@ export interface components {
             amount?: number;
         };
         OrderAfterSale: {
-            case: components["schemas"]["AfterSaleCase"] & (Record<string, never> | null);
+            /** @description The latest case on the order, if any */
+            case: components["schemas"]["AfterSaleCase"] | null;
             canOpen: boolean;
             /** @description A completed order: the end of its after-sale window */
             openUntil: string | null;
@@ -2808,7 +2809,7 @@ export interface components {
             status: "pending_payment" | "reserved" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunding" | "refunded";
             /** @description Only for the buyer of a pickup order */
             pickupCode?: string;
-            address: components["schemas"]["Address"] & (Record<string, never> | null);
+            address: components["schemas"]["Address"] | null;
             item: {
                 title: string;
                 coverUrl: string | null;
@@ -2835,7 +2836,7 @@ export interface components {
             contestUntil: string | null;
             /** @enum {string} */
             role: "buyer" | "seller";
-            actions: string[];
+            actions: ("pay" | "ship" | "deliver" | "confirm" | "handover" | "cancel" | "no_show")[];
             createdAt: string;
             events: {
                 type: string;
@@ -3030,7 +3031,7 @@ export interface components {
             password: string;
         };
         Session: {
-            user: components["schemas"]["Me"] & (Record<string, never> | null);
+            user: components["schemas"]["Me"] | null;
         };
         ProfilePatch: {
             displayName?: string;
@@ -5521,8 +5522,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        mine: components["schemas"]["Review"] & (Record<string, never> | null);
-                        theirs: components["schemas"]["Review"] & (Record<string, never> | null);
+                        mine: components["schemas"]["Review"] | null;
+                        theirs: components["schemas"]["Review"] | null;
                         theirsSubmitted: boolean;
                         canReview: boolean;
                         windowEndsAt: string | null;

@@ -14,3 +14,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Stored states; an accepted offer past its validity is presented as `expired`. */
 export const OFFER_STATUSES = ['pending', 'countered', 'accepted', 'declined', 'withdrawn', 'expired', 'used'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/**
+ * What a member may do to an order (its `actions`, the buttons on the order page), in the order
+ * the page shows them; the system's own transitions (expire, auto_confirm, …) are not listed.
+ */
+export const ORDER_ACTIONS = ['pay', 'ship', 'deliver', 'confirm', 'handover', 'cancel', 'no_show'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];

@@ -108,6 +108,7 @@ export function openApiDocument<E extends Env>(app: OpenAPIHono<E>, prefix: stri
     }
   }
   optionalDefaults(doc);
+  nullableRefs(doc);
   const responses = Object.fromEntries([...used].sort().map((s) => [`Problem${s === 'default' ? 'Default' : s}`, PROBLEMS[s]]));
   doc.components = {
     ...doc.components,
@@ -198,4 +199,27 @@ function optionalDefaults(doc: Document) {
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) visit(item[method]?.requestBody);
   }
+}
+
+/**
+ * zod's `Ref.nullable()` comes out as `allOf: [{$ref}, {type: ['object', 'null']}]`, which
+ * openapi-typescript turns into `Ref & (Record<string, never> | null)` — a type no value of Ref
+ * fits. The same meaning, said as `anyOf: [{$ref}, {type: 'null'}]`, gives `Ref | null`.
+ */
+function nullableRefs(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(nullableRefs);
+  const s = node as Json;
+  const all = s.allOf;
+  if (Array.isArray(all) && all.length === 2) {
+    const [ref, nul] = all as Json[];
+    const { type, description, ...rest } = nul ?? {};
+    const onlyNull = JSON.stringify(type) === '["object","null"]' && Object.keys(rest).length === 0;
+    if (ref && typeof ref.$ref === 'string' && Object.keys(ref).length === 1 && onlyNull) {
+      delete s.allOf;
+      s.anyOf = [ref, { type: 'null' }];
+      if (description !== undefined) s.description ??= description;
+    }
+  }
+  for (const v of Object.values(s)) nullableRefs(v);
 }

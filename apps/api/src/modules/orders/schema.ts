@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ORDER_STATUSES } from '@jishi/shared';
+import { DELIVERY_KEYS, ORDER_ACTIONS, ORDER_STATUSES } from '@jishi/shared';
 import { DeliveryContentJsonSchema } from './delivery.ts';
 
 export const Address = z
@@ -14,7 +14,7 @@ export const PlaceOrderBody = z
   .object({
     itemId: z.string().regex(/^[0-9a-f]{16}$/, 'an item id'),
     quantity: z.number().int().min(1).max(999).default(1),
-    delivery: z.enum(['pickup', 'shipping', 'online']),
+    delivery: z.enum(DELIVERY_KEYS),
     address: Address.optional(),
     offerId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
     deposit: z.number().int().optional().openapi({ description: 'Reservation deposit (定金托管), fen: pickup only, 1 … 30% of the total (422 invalid_deposit)' }),
@@ -46,7 +46,7 @@ export const Order = z
     total: z.number().int(),
     fee: z.number().int(),
     sellerProceeds: z.number().int(),
-    delivery: z.enum(['pickup', 'shipping', 'online']),
+    delivery: z.enum(DELIVERY_KEYS),
     status: OrderStatusEnum,
     pickupCode: z.string().optional().openapi({ description: 'Only for the buyer of a pickup order' }),
     address: Address.nullable(),
@@ -64,7 +64,7 @@ export const Order = z
     noShowAt: z.string().nullable().openapi({ description: 'When the seller recorded that the buyer did not come' }),
     contestUntil: z.string().nullable().openapi({ description: 'While a no-show claim waits: the end of the buyer\'s 24 h to contest it' }),
     role: z.enum(['buyer', 'seller']),
-    actions: z.array(z.string()),
+    actions: z.array(z.enum(ORDER_ACTIONS)),
     createdAt: z.string(),
     events: z.array(z.object({ type: z.string(), at: z.string(), by: z.enum(['buyer', 'seller', 'system']), reason: z.string().optional(), carrier: z.string().optional(), trackingNumber: z.string().optional() })),
   })

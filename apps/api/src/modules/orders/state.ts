@@ -1,16 +1,17 @@
 // The order state machine (API.md "Orders"), pure: which actions each party may take in each
 // state, and where they lead. Services ask here before touching a row; no I/O.
-import type { DeliveryMethod, OrderStatus } from '@jishi/shared';
+import { type DeliveryMethod, ORDER_ACTIONS, type OrderAction, type OrderStatus } from '@jishi/shared';
 
 // The states and delivery methods are packages/shared's lists (the CHECKs are tested against them).
 export type { OrderStatus };
 export type Delivery = DeliveryMethod;
 export type Role = 'buyer' | 'seller' | 'system';
+/** A member's actions (packages/shared ORDER_ACTIONS, no_show included) and the system's own. */
 export type Action =
-  | 'pay' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'cancel' | 'expire' | 'auto_confirm'
-  // Reservation deposit (定金托管): the seller records that the buyer did not come; the hold runs
-  // out; the uncontested no-show claim settles the deposit to the seller.
-  | 'no_show' | 'expire_reservation' | 'settle_deposit';
+  | OrderAction | 'expire' | 'auto_confirm'
+  // Reservation deposit (定金托管): the hold runs out; the uncontested no-show claim settles the
+  // deposit to the seller.
+  | 'expire_reservation' | 'settle_deposit';
 
 /** What a transition looks at: the state, the delivery, and for a deposit order whether the seller has claimed a no-show. */
 export type OrderFacts = { status: OrderStatus; delivery: Delivery; deposit?: boolean; noShow?: boolean };
@@ -66,11 +67,9 @@ export function transition(a: OrderFacts, action: Action, role: Role): Check {
   return { ok: true, to: typeof rule.to === 'function' ? rule.to(a) : rule.to };
 }
 
-const SYSTEM_ONLY: Action[] = ['expire', 'auto_confirm', 'expire_reservation', 'settle_deposit'];
-
-/** What the viewer can do now: drives the buttons on the order page. */
-export function availableActions(a: OrderFacts, role: 'buyer' | 'seller'): Action[] {
-  return (Object.keys(RULES) as Action[]).filter((act) => !SYSTEM_ONLY.includes(act) && transition(a, act, role).ok);
+/** What the viewer can do now: drives the buttons on the order page (the system's own transitions are not in ORDER_ACTIONS). */
+export function availableActions(a: OrderFacts, role: 'buyer' | 'seller'): OrderAction[] {
+  return ORDER_ACTIONS.filter((act) => transition(a, act, role).ok);
 }
 
 /** The facts of an order row, for transition(). */

@@ -6,13 +6,13 @@ import { ConfirmSheet } from '../../../ui/sheet.tsx';
 import { describeTradeError } from '../../../lib/errors.ts';
 import { yuan } from '../../../lib/format.ts';
 import { useRules } from '../../../lib/rules.ts';
-import { type Order, useOrderAction } from '../api.ts';
+import { type Order, type OrderAction, useOrderAction } from '../api.ts';
 import { useCountdown } from '../use-countdown.ts';
 import { CancelSheet, HandoverSheet, ShipSheet } from './action-sheets.tsx';
 import { DeliverSheet } from './deliver-sheet.tsx';
 import { PaySheet } from './pay-sheet.tsx';
 
-type Open = 'pay' | 'cancel' | 'ship' | 'deliver' | 'confirm' | 'handover' | 'no_show' | null;
+type Open = OrderAction | null;
 
 export function OrderActions({ order }: { order: Order }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function OrderActions({ order }: { order: Order }) {
   const left = useCountdown(order.expiresAt);
   // A reservation's first payment is its deposit, the next the rest.
   const due = order.deposit === null ? order.total : order.status === 'reserved' ? order.total - order.deposit : order.deposit;
-  const can = (a: Open) => order.actions.includes(a as never);
+  const can = (a: OrderAction) => order.actions.includes(a);
   const close = () => {
     setOpen(null);
     setError(null);

@@ -3,26 +3,17 @@
 // open; tracking informs only — confirming receipt stays the buyer's step (or the auto-confirm).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api.ts';
+import { type Schemas, call, client } from '../../../lib/api.ts';
 import { dateTime as when } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 
-type Stage = 'collected' | 'in_transit' | 'out_for_delivery' | 'delivered';
-export type Tracking = {
-  orderId: string;
-  carrier: string;
-  trackingNumber: string;
-  status: 'not_found' | 'pending' | Stage;
-  delayed: boolean;
-  events: { type: 'collected' | 'departed' | 'arrived' | 'delayed' | 'out_for_delivery' | 'delivered'; stage: Stage; at: string; location: string }[];
-  checkedAt: string;
-};
+export type Tracking = Schemas['Tracking'];
 
 export const useTracking = (order: Order) =>
   useQuery({
     queryKey: ['orders', order.id, 'tracking'],
     enabled: order.delivery === 'shipping' && !!order.carrier,
-    queryFn: () => api.get<Tracking>(`/orders/${encodeURIComponent(order.id)}/tracking`),
+    queryFn: () => call(client.GET('/api/v1/orders/{id}/tracking', { params: { path: { id: order.id } } })),
     refetchInterval: 60_000,
   });
 
