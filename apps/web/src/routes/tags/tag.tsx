@@ -6,7 +6,7 @@ import { tagNotesList, useTagItems } from '../../features/engagement/api.ts';
 import { CardFeed } from '../../features/feed/components/card-feed.tsx';
 import type { Item } from '../../features/items/api.ts';
 import { describeTradeError } from '../../lib/errors.ts';
-import { ItemCardTile } from '../../features/notes/components/item-card.tsx';
+import { ItemGrid } from '../../features/items/components/item-grid.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, Loading } from '../../ui/status.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
@@ -48,24 +48,6 @@ function TagItems({ tag }: { tag: string }) {
   const list = items.data.pages.flatMap((p) => p.items);
   if (list.length === 0) return <div className="empty"><p>{t('engage.tag.noItems')}</p></div>;
   return (
-    <div className="card tag-items" data-testid="tag-items">
-      <ul className="stall-grid">
-        {list.map((item) => (
-          <li key={item.id}>
-            <ItemCardTile card={asCard(item)} />
-          </li>
-        ))}
-      </ul>
-      {items.hasNextPage && (
-        <button
-          type="button"
-          className="btn btn-secondary btn-block btn-small stall-more"
-          disabled={items.isFetchingNextPage}
-          onClick={() => void items.fetchNextPage()}
-        >
-          {items.isFetchingNextPage ? t('common.loading') : t('stall.more')}
-        </button>
-      )}
-    </div>
+    <ItemGrid cards={list.map(asCard)} pager={items} className="tag-items" testId="tag-items" />
   );
 }

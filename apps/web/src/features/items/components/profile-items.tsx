@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
-import { ItemCardTile } from '../../notes/components/item-card.tsx';
+import { ItemGrid } from './item-grid.tsx';
 import type { ItemCard } from '../../notes/types.ts';
 import { type Item, useUserItems } from '../api.ts';
 import { describeTradeError } from '../../../lib/errors.ts';
@@ -35,24 +35,6 @@ export function ProfileItems({ userId, self }: { userId: string; self: boolean }
     );
   }
   return (
-    <div className="card profile-items" data-testid="profile-items">
-      <ul className="stall-grid">
-        {list.map((item) => (
-          <li key={item.id}>
-            <ItemCardTile card={asCard(item)} />
-          </li>
-        ))}
-      </ul>
-      {items.hasNextPage && (
-        <button
-          type="button"
-          className="btn btn-secondary btn-block btn-small stall-more"
-          disabled={items.isFetchingNextPage}
-          onClick={() => void items.fetchNextPage()}
-        >
-          {items.isFetchingNextPage ? t('common.loading') : t('stall.more')}
-        </button>
-      )}
-    </div>
+    <ItemGrid cards={list.map(asCard)} pager={items} className="profile-items" testId="profile-items" />
   );
 }
