@@ -7,13 +7,13 @@ import type { Executor } from '../../db/index.ts';
 import { orderAnswer, orderResponse } from './answers.ts';
 import { DeliverBody, type DeliverContent, withDeliveryContent } from './delivery.ts';
 import { presentOrder } from './presenter.ts';
-import { findEvents, findOrder, type OrderRow } from './repo.ts';
+import { findEvents, findOrder, listOrders, type OrderRow } from './repo.ts';
 import { CancelBody, HandoverBody, Order, OrderStatusEnum, PlaceOrderBody, ShipBody } from './schema.ts';
 import { cancelOrder } from './service/cancel.ts';
 import { recordNoShow } from './service/deposit.ts';
 import { confirmOrder, deliverOrder, handOver, shipOrder } from './service/fulfil.ts';
 import { type PayOutcome, payOrder } from './service/pay.ts';
-import { placeOrder } from './service/place-order.ts';
+import { type Placed, placeOrderWithEvents } from './service/place-order.ts';
 import { addTrackingRoutes } from '../tracking/routes.ts';
 
 const tags = ['orders'];
@@ -51,9 +51,11 @@ export function ordersRoutes() {
       const deps = c.get('deps');
       const u = requireUser(c);
       const body = c.req.valid('json');
-      const res = await idempotent(deps.db, idempotencyRequest(c, u.id, body), orderResponse(201, u.id), (guard) =>
-        placeOrder(deps, u.id, body, guard),
-      );
+      // The answer is built from what the placing statement returned: no read-back.
+      const respond = async (_db: Executor, p: Placed) => ({ status: 201, body: presentOrder(p.order, u.id, p.events) });
+      const key = idempotencyRequest(c, u.id, body);
+      if (!key) return c.json((await respond(deps.db, await placeOrderWithEvents(deps, u.id, body))).body as OrderJson, 201);
+      const res = await idempotent(deps.db, key, respond, (guard) => placeOrderWithEvents(deps, u.id, body, guard));
       return c.json(res.body as OrderJson, 201);
     },
   );
@@ -94,15 +96,10 @@ export function ordersRoutes() {
       const u = requireUser(c);
       const q = c.req.valid('query');
       const after = decodeCursor(q.cursor, 1)?.[0] as string | undefined;
-      let query = deps.db.selectFrom('orders').selectAll().where(q.role === 'buyer' ? 'buyerId' : 'sellerId', '=', u.id);
-      if (q.status) {
-        const statuses = q.status.split(',');
-        const bad = statuses.find((s) => !OrderStatusEnum.safeParse(s).success);
-        if (bad) throw validationFailed([{ path: 'status', message: `unknown state ${bad}` }]);
-        query = query.where('status', 'in', statuses);
-      }
-      if (after) query = query.where('id', '<', after);
-      const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+      const statuses = q.status ? q.status.split(',') : undefined;
+      const bad = statuses?.find((s) => !OrderStatusEnum.safeParse(s).success);
+      if (bad) throw validationFailed([{ path: 'status', message: `unknown state ${bad}` }]);
+      const rows = await listOrders(deps.db, { userId: u.id, role: q.role, statuses, after, limit: q.limit });
       const events = await findEvents(deps.db, rows.slice(0, q.limit).map((o) => o.id));
       return c.json(toPage(rows, q.limit, (o) => [o.id], (o) => presentOrder(o, u.id, events)), 200);
     },

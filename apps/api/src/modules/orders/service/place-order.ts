@@ -1,15 +1,15 @@
 // Placing an order: the item's terms are snapshotted and stock is taken by one guarded UPDATE
-// in the same transaction — never read-then-write — so no interleaving of buyers can oversell.
+// in the same statement as the order's insert — never read-then-write — so no interleaving of
+// buyers can oversell.
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
-import { type Tx, withTx } from '../../../db/index.ts';
+import { type Executor, type Tx, withTx } from '../../../db/index.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
-import { type Guard, noKey } from '../../../lib/idempotency.ts';
+import type { Guard } from '../../../lib/idempotency.ts';
 import { basisPointsHalfUp } from '../../../lib/money.ts';
-import { mediaUrl } from '../../media/presenter.ts';
-import { addEvent, type OrderRow } from '../repo.ts';
+import type { OrderRow } from '../repo.ts';
 import { maxDeposit } from '../state.ts';
+import { type Money, readTerms, recentTerms, rememberTerms, type Terms, takeAndInsert } from './take-order.ts';
 
 export type PlaceOrderInput = {
   itemId: string;
@@ -21,44 +21,64 @@ export type PlaceOrderInput = {
   deposit?: number;
 };
 
-export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput, guard: Guard<OrderRow> = noKey()) {
-  // Terms are read before the transaction and the stock take is guarded by the item's version:
-  // the row lock is then held only for the decrement and two inserts, which is what bounds a
-  // flash sale's throughput. An edit in between makes the take miss, and we read again.
+/** The order placed and its first timeline event, so the answer needs no read-back. */
+export type Placed = { order: OrderRow; events: EventRow[] };
+type EventRow = { orderId: string; type: string; actorId: string | null; data: unknown; createdAt: Date };
+
+export async function placeOrder(deps: Deps, buyerId: string, input: PlaceOrderInput): Promise<OrderRow> {
+  return (await placeOrderWithEvents(deps, buyerId, input)).order;
+}
+
+/**
+ * Without an Idempotency-Key (`guard` undefined) and without an offer, an order is two round
+ * trips: the session, and ONE statement that takes the stock and inserts the order and its event
+ * (take-order.ts) — the item's row lock is held for that statement only, which is what bounds a
+ * flash sale. The terms it prices the order on are the ones read within the last moment by this
+ * process (or read now); the take is guarded by their version. With a key or an offer the same
+ * statement runs in a transaction that also claims the key and records the answer (or uses the offer).
+ */
+export async function placeOrderWithEvents(deps: Deps, buyerId: string, input: PlaceOrderInput, guard?: Guard<Placed>): Promise<Placed> {
+  let terms = recentTerms(deps.db, input.itemId);
+  let fresh = false;
+  if (!terms) [terms, fresh] = [await readTerms(deps.db, input.itemId), true];
   for (let attempt = 0; ; attempt++) {
-    const terms = await readTerms(deps, buyerId, input);
+    if (!terms) throw notFound('item');
+    rememberTerms(deps.db, terms);
+    check(terms, buyerId, input);
+    // Sold out when just read: answer now instead of queueing on the row lock (the guarded take
+    // stays the only judge when stock is left; remembered stock is not trusted).
+    if (fresh && terms.available < input.quantity) throw outOfStock(input);
+    const known: Terms = terms;
     try {
+      if (!guard && !input.offerId) return await take(deps.db, deps, buyerId, input, known, null);
       return await withTx(deps.db, async (tx) => {
-        await guard.claim(tx);
-        const order = await takeAndInsert(tx, deps, buyerId, input, terms);
-        await guard.record(tx, order); // the key commits with the stock taken, or not at all
-        return order;
+        await guard?.claim(tx);
+        const agreed = input.offerId ? await useOffer(tx, input.offerId, buyerId, input.itemId, input.quantity, deps.clock.now()) : null;
+        const placed = await take(tx, deps, buyerId, input, known, agreed);
+        await guard?.record(tx, placed); // the key commits with the stock taken, or not at all
+        return placed;
       });
     } catch (err) {
       if (!(err instanceof TermsChanged)) throw err;
       if (attempt >= 3) throw conflict('item_changed', 'The seller is editing this item; try again.');
+      [terms, fresh] = [err.terms, true];
     }
   }
 }
 
 /** Thrown inside the transaction so that everything it did (an offer marked used) rolls back. */
-class TermsChanged extends Error {}
+class TermsChanged extends Error {
+  constructor(readonly terms: Terms | undefined) {
+    super('terms changed');
+  }
+}
 
-type Terms = NonNullable<Awaited<ReturnType<typeof findTerms>>> & { coverId: string | null };
+const outOfStock = (input: PlaceOrderInput) => conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
 
-const findTerms = (deps: Deps, itemId: string) =>
-  deps.db
-    .selectFrom('items')
-    .select(['id', 'sellerId', 'status', 'available', 'title', 'price', 'shippingFee', 'delivery', 'condition', 'category', 'version', 'locationLabel'])
-    .where('id', '=', itemId)
-    .where('hiddenAt', 'is', null) // hidden by a moderator: not for sale
-    .executeTakeFirst();
-
-async function readTerms(deps: Deps, buyerId: string, input: PlaceOrderInput): Promise<Terms> {
-  const item = await findTerms(deps, input.itemId);
-  if (!item) throw notFound('item');
+function check(item: Terms, buyerId: string, input: PlaceOrderInput) {
+  if (item.hidden) throw notFound('item'); // hidden by a moderator: not for sale
   if (item.sellerId === buyerId) throw forbidden('own_item', 'You cannot buy your own item.');
-  if (item.status === 'withdrawn') throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
+  if (item.withdrawn) throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
   if (input.deposit !== undefined && input.delivery !== 'pickup') {
     throw unprocessable('invalid_deposit', 'A reservation deposit is for pickup deals only.', {
       errors: [{ path: 'deposit', message: 'pickup only' }],
@@ -72,85 +92,48 @@ async function readTerms(deps: Deps, buyerId: string, input: PlaceOrderInput): P
       errors: [{ path: 'delivery', message: `one of ${item.delivery.join(', ')}` }],
     });
   }
-  // Sold out already: answer now instead of queueing on the row lock (the guarded take below
-  // stays the only judge when stock is left).
-  if (item.available < input.quantity) throw conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
-  const cover = await deps.db
-    .selectFrom('itemImages').select('mediaId').where('itemId', '=', input.itemId).orderBy('position').limit(1).executeTakeFirst();
-  return { ...item, coverId: cover?.mediaId ?? null };
 }
 
-async function takeAndInsert(tx: Tx, deps: Deps, buyerId: string, input: PlaceOrderInput, terms: Terms) {
-  const now = deps.clock.now();
-  const agreed = input.offerId ? await useOffer(tx, input.offerId, buyerId, input.itemId, input.quantity, now) : null;
-  // The guarded take: succeeds only if enough units are left and the terms are the ones read.
-  const taken = await tx
-    .updateTable('items')
-    .set({ available: sql`available - ${input.quantity}` })
-    .where('id', '=', input.itemId)
-    .where('available', '>=', input.quantity)
-    .where('withdrawnAt', 'is', null)
-    .where('version', '=', terms.version)
-    .returning('version')
-    .executeTakeFirst();
-  if (!taken) {
-    const now2 = await tx.selectFrom('items').select(['available', 'version', 'withdrawnAt']).where('id', '=', input.itemId).executeTakeFirstOrThrow();
-    if (now2.version !== terms.version) throw new TermsChanged();
-    if (now2.withdrawnAt) throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
-    throw conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
-  }
+/** The money of the order, from the terms (the take checks they still hold) or an accepted offer. */
+function priced(deps: Deps, input: PlaceOrderInput, terms: Terms, agreed: number | null): Money {
   const unitPrice = agreed ?? terms.price;
   const itemTotal = unitPrice * input.quantity;
   // Shipping is charged once per order, whatever the quantity.
   const shippingFee = input.delivery === 'shipping' ? terms.shippingFee : 0;
   const total = itemTotal + shippingFee;
-  const fee = basisPointsHalfUp(total, deps.config.feeBps);
   const depositCap = maxDeposit(total, deps.config.depositMaxPercent);
   if (input.deposit !== undefined && (input.deposit < 1 || input.deposit > depositCap)) {
-    // Thrown inside the transaction: the stock taken above goes back with the rollback.
+    // Before the take (inside the transaction with an offer: the offer's use rolls back).
     throw unprocessable('invalid_deposit', `A deposit is 1 fen … ${deps.config.depositMaxPercent}% of the total (${depositCap} fen).`, {
       errors: [{ path: 'deposit', message: `1 … ${depositCap}` }],
       max: depositCap,
     });
   }
-  const order = await tx
-    .insertInto('orders')
-    .values({
-      itemId: input.itemId,
-      buyerId,
-      sellerId: terms.sellerId,
-      offerId: input.offerId ?? null,
-      quantity: input.quantity,
-      unitPrice,
-      itemTotal,
-      shippingFee,
-      total,
-      fee,
-      sellerProceeds: total - fee,
-      feeBps: deps.config.feeBps,
-      deposit: input.deposit ?? null,
-      delivery: input.delivery,
-      address: input.delivery === 'shipping' ? JSON.stringify(input.address) : null,
-      itemSnapshot: JSON.stringify({
-        title: terms.title,
-        coverUrl: terms.coverId ? mediaUrl(terms.coverId, 'card') : null,
-        condition: terms.condition,
-        category: terms.category,
-        version: terms.version,
-        listPrice: terms.price,
-        // Where a pickup happens, as the seller described it when the order was placed.
-        location: terms.locationLabel || null,
-      }),
-      status: 'pending_payment',
-      pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,
-      expiresAt: new Date(now.getTime() + deps.config.paymentExpiryMinutes * 60_000),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await addEvent(tx, order.id, 'placed', buyerId);
-  return order;
+  return { unitPrice, itemTotal, shippingFee, total, fee: basisPointsHalfUp(total, deps.config.feeBps) };
+}
+
+async function take(db: Executor, deps: Deps, buyerId: string, input: PlaceOrderInput, terms: Terms, agreed: number | null): Promise<Placed> {
+  const now = deps.clock.now();
+  const { order, seen } = await takeAndInsert(db, terms, priced(deps, input, terms, agreed), {
+    ...input,
+    buyerId,
+    feeBps: deps.config.feeBps,
+    now,
+    expiresAt: new Date(now.getTime() + deps.config.paymentExpiryMinutes * 60_000),
+    pickupCode: input.delivery === 'pickup' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null,
+  });
+  if (order) {
+    const { placedAt, ...row } = order;
+    return { order: row, events: [{ orderId: row.id, type: 'placed', actorId: buyerId, data: {}, createdAt: placedAt }] };
+  }
+  // Missed. What the statement saw says why, unless it saw the take succeed-able (it waited on
+  // the row lock and someone changed the item meanwhile): then read the item as it is now.
+  let now2 = seen;
+  if (now2 && now2.version === terms.version && !now2.withdrawn && !now2.hidden && now2.available >= input.quantity) now2 = await readTerms(db, input.itemId);
+  if (!now2 || now2.version !== terms.version || now2.hidden) throw new TermsChanged(now2);
+  if (now2.withdrawn) throw conflict('item_withdrawn', 'The seller has withdrawn this item.');
+  if (now2.available < input.quantity) throw outOfStock(input);
+  throw new TermsChanged(now2); // stock came back meanwhile (a cancellation): try again
 }
 
 /** An accepted offer lets its buyer order this item at the agreed price, once, until it lapses. */
