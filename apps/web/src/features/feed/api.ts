@@ -1,55 +1,67 @@
 // Masonry lists in cursor pages: the home feeds (最新 / 关注) and a member's notes and collects.
 // All live under ['cards', …] so a like or a deleted note updates every list at once.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import { type PublicUser, userKey } from '../accounts/api.ts';
+import { api, call, client, type paths, type Schemas } from '../../lib/api.ts';
+import { userKey } from '../accounts/api.ts';
 import { cardsRoot } from '../notes/api.ts';
-import type { FeedCard, Page } from '../notes/types.ts';
 
 /** The home feed's tabs: 最新, 推荐 (with a reason per card), 关注, 附近. */
-export type FeedTab = 'latest' | 'recommended' | 'following' | 'nearby';
+export type FeedTab = NonNullable<NonNullable<paths['/api/v1/feed']['get']['parameters']['query']>['tab']>;
 export const FEED_TABS: readonly FeedTab[] = ['latest', 'recommended', 'following', 'nearby'];
 
-export type CardList = { key: readonly unknown[]; path: string };
+type FeedPage = Schemas['FeedPage'];
+type Load = (cursor: string | undefined) => Promise<FeedPage>;
+/** A masonry list: its cache key and how to load a page through the typed client. `path` (a
+ *  hand-typed GET of a FeedPage) is only for lists not moved to `load` yet. */
+export type CardList = { key: readonly unknown[] } & ({ load: Load } | { path: string });
 
-export const feedList = (tab: FeedTab): CardList => ({ key: [...cardsRoot, 'feed', tab], path: `/feed?tab=${tab}` });
+const PAGE = 20;
+
+export const feedList = (tab: FeedTab): CardList => ({
+  key: [...cardsRoot, 'feed', tab],
+  load: (cursor) => call(client.GET('/api/v1/feed', { params: { query: { tab, limit: PAGE, cursor } } })),
+});
 /** 附近: notes around a point (pickup-friendly first, then nearest). */
 export const nearbyList = (at: { lat: number; lng: number }, radiusKm: number): CardList => ({
   key: [...cardsRoot, 'feed', 'nearby', at.lat, at.lng, radiusKm],
-  path: `/feed?tab=nearby&lat=${at.lat}&lng=${at.lng}&radiusKm=${radiusKm}`,
+  load: (cursor) =>
+    call(
+      client.GET('/api/v1/feed', {
+        params: { query: { tab: 'nearby', lat: at.lat, lng: at.lng, radiusKm, limit: PAGE, cursor } },
+      }),
+    ),
 });
 export const userNotesList = (userId: string): CardList => ({
   key: [...cardsRoot, 'user', userId, 'notes'],
-  path: `/users/${encodeURIComponent(userId)}/notes`,
+  load: (cursor) =>
+    call(client.GET('/api/v1/users/{id}/notes', { params: { path: { id: userId }, query: { limit: PAGE, cursor } } })),
 });
 export const userCollectsList = (userId: string): CardList => ({
   key: [...cardsRoot, 'user', userId, 'collects'],
-  path: `/users/${encodeURIComponent(userId)}/collects`,
+  load: (cursor) =>
+    call(client.GET('/api/v1/users/{id}/collects', { params: { path: { id: userId }, query: { limit: PAGE, cursor } } })),
 });
+
+function loadPage(list: CardList, cursor: string | undefined): Promise<FeedPage> {
+  if ('load' in list) return list.load(cursor);
+  const sep = list.path.includes('?') ? '&' : '?';
+  return api.get<FeedPage>(`${list.path}${sep}limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+}
 
 export const useCards = (list: CardList, enabled = true) =>
   useInfiniteQuery({
     queryKey: list.key,
     enabled,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const sep = list.path.includes('?') ? '&' : '?';
-      const cursor = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
-      return api.get<Page<FeedCard>>(`${list.path}${sep}limit=20${cursor}`);
-    },
+    queryFn: ({ pageParam }) => loadPage(list, pageParam ?? undefined),
     getNextPageParam: (last) => last.nextCursor,
   });
 
 /** The public profile with its community half (counts, followedByMe) — the same cache entry as usePublicUser. */
-export type CommunityUser = PublicUser & {
-  followerCount: number;
-  followingCount: number;
-  noteCount: number;
-  followedByMe: boolean;
-};
+export type CommunityUser = Schemas['PublicUser'];
 
 export const useCommunityUser = (id: string) =>
   useQuery({
     queryKey: userKey(id),
-    queryFn: () => api.get<CommunityUser>(`/users/${encodeURIComponent(id)}`),
+    queryFn: () => call(client.GET('/api/v1/users/{id}', { params: { path: { id } } })),
   });

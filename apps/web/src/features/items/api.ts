@@ -89,3 +89,15 @@ export const itemPhotos = (item: Item): Photo[] =>
     height,
     urls: { thumb: thumbUrl, card: url, detail: detailUrl },
   }));
+
+/** The live card of a whole item, for grids of items (a profile's 在售, a tag's items). */
+export const itemCard = (item: Item): Schemas['ItemCard'] => {
+  const cover = item.images[0];
+  return {
+    ...item,
+    coverUrl: cover?.url ?? null,
+    coverThumbUrl: cover?.thumbUrl ?? null,
+    coverWidth: cover?.width ?? null,
+    coverHeight: cover?.height ?? null,
+  };
+};

@@ -10,8 +10,8 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import type { Comment, CommentInput, ItemCard, Note, NoteInput, NotePatch, Page, Reply } from './types.ts';
+import { call, client, type paths } from '../../lib/api.ts';
+import type { CommentInput, NoteInput, NotePatch, Page } from './types.ts';
 
 export const noteKey = (id: string) => ['notes', id] as const;
 export const commentsKey = (noteId: string) => ['notes', noteId, 'comments'] as const;
@@ -20,17 +20,21 @@ export const stallKey = (noteId: string) => ['notes', noteId, 'stall'] as const;
 /** Every masonry list (feeds, a profile's notes and collects) lives under this prefix. */
 export const cardsRoot = ['cards'] as const;
 
-const notePath = (id: string) => `/notes/${encodeURIComponent(id)}`;
-const withCursor = (path: string, cursor: string | null) =>
-  cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
+const byId = (id: string) => ({ params: { path: { id } } });
 
-export const useNote = (id: string) => useQuery({ queryKey: noteKey(id), queryFn: () => api.get<Note>(notePath(id)) });
+export const useNote = (id: string) =>
+  useQuery({ queryKey: noteKey(id), queryFn: () => call(client.GET('/api/v1/notes/{id}', byId(id))) });
 
 export const useComments = (noteId: string) =>
   useInfiniteQuery({
     queryKey: commentsKey(noteId),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<Page<Comment>>(withCursor(`${notePath(noteId)}/comments?limit=20`, pageParam)),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/v1/notes/{id}/comments', {
+          params: { path: { id: noteId }, query: { limit: 20, cursor: pageParam ?? undefined } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
 
@@ -41,12 +45,16 @@ export const useReplies = (noteId: string, commentId: string, enabled: boolean) 
     enabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api.get<Page<Reply>>(withCursor(`/comments/${encodeURIComponent(commentId)}/replies?limit=50`, pageParam)),
+      call(
+        client.GET('/api/v1/comments/{id}/replies', {
+          params: { path: { id: commentId }, query: { limit: 50, cursor: pageParam ?? undefined } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
 
-export type StallSort = 'newest' | 'price_asc' | 'price_desc';
-export type StallEntry = { commentId: string; sellerId: string; offeredAt: string; item: ItemCard };
+type StallItemsQuery = NonNullable<paths['/api/v1/notes/{id}/items']['get']['parameters']['query']>;
+export type StallSort = NonNullable<StallItemsQuery['sort']>;
 
 /** A stall thread's grid: every item offered in its comments (GET /notes/:id/items), live. */
 export const useStallItems = (noteId: string, sort: StallSort) =>
@@ -55,14 +63,18 @@ export const useStallItems = (noteId: string, sort: StallSort) =>
     placeholderData: keepPreviousData, // the grid stays on screen while another sort loads
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api.get<Page<StallEntry>>(withCursor(`${notePath(noteId)}/items?sort=${sort}&limit=30`, pageParam)),
+      call(
+        client.GET('/api/v1/notes/{id}/items', {
+          params: { path: { id: noteId }, query: { sort, limit: 30, cursor: pageParam ?? undefined } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
 
 export function useCreateNote() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: NoteInput) => api.post<Note>('/notes', input),
+    mutationFn: (input: NoteInput) => call(client.POST('/api/v1/notes', { body: input })),
     onSuccess: (note) => {
       qc.setQueryData(noteKey(note.id), note);
       void qc.invalidateQueries({ queryKey: cardsRoot });
@@ -73,7 +85,7 @@ export function useCreateNote() {
 export function useEditNote(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: NotePatch) => api.patch<Note>(notePath(id), patch),
+    mutationFn: (patch: NotePatch) => call(client.PATCH('/api/v1/notes/{id}', { ...byId(id), body: patch })),
     onSuccess: (note) => {
       qc.setQueryData(noteKey(id), note);
       void qc.invalidateQueries({ queryKey: cardsRoot });
@@ -84,7 +96,7 @@ export function useEditNote(id: string) {
 export function useDeleteNote(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.del<void>(notePath(id)),
+    mutationFn: () => call(client.DELETE('/api/v1/notes/{id}', byId(id))),
     onSuccess: () => {
       // The note's own cache entry is dropped by the page once it has left (removeNote).
       dropCard(qc, id);
@@ -112,7 +124,8 @@ function refreshThread(qc: QueryClient, noteId: string) {
 export function useCreateComment(noteId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CommentInput) => api.post<Comment>(`${notePath(noteId)}/comments`, input),
+    mutationFn: (input: CommentInput) =>
+      call(client.POST('/api/v1/notes/{id}/comments', { ...byId(noteId), body: input })),
     onSuccess: () => refreshThread(qc, noteId),
   });
 }
@@ -120,7 +133,7 @@ export function useCreateComment(noteId: string) {
 export function useDeleteComment(noteId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (commentId: string) => api.del<void>(`/comments/${encodeURIComponent(commentId)}`),
+    mutationFn: (commentId: string) => call(client.DELETE('/api/v1/comments/{id}', byId(commentId))),
     onSuccess: () => refreshThread(qc, noteId),
   });
 }

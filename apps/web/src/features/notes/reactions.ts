@@ -3,7 +3,7 @@
 // of masonry lists); every copy moves together.
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { userKey } from '../accounts/api.ts';
-import { api } from '../../lib/api.ts';
+import { call, client } from '../../lib/api.ts';
 import { cardsRoot, noteKey } from './api.ts';
 import type { FeedCard, Note, Page } from './types.ts';
 
@@ -39,9 +39,10 @@ function applyReaction(qc: QueryClient, noteId: string, reaction: Reaction, on: 
 /** Like or collect a note (`on` is the state wanted). */
 export function useReaction(noteId: string, reaction: Reaction, viewerId: string | null) {
   const qc = useQueryClient();
-  const path = `/notes/${encodeURIComponent(noteId)}/${reaction}`;
+  const path = `/api/v1/notes/{id}/${reaction}` as const;
+  const params = { params: { path: { id: noteId } } };
   return useMutation({
-    mutationFn: (on: boolean) => (on ? api.put<void>(path) : api.del<void>(path)),
+    mutationFn: (on: boolean) => call(on ? client.PUT(path, params) : client.DELETE(path, params)),
     onMutate: async (on) => {
       // A read already on its way would land after the tap and undo it on screen.
       await qc.cancelQueries({ queryKey: noteKey(noteId), exact: true });
@@ -72,9 +73,10 @@ function applyFollow(qc: QueryClient, userId: string, on: boolean) {
 /** Follow or unfollow a member (`on` is the state wanted). */
 export function useFollow(userId: string, viewerId: string | null) {
   const qc = useQueryClient();
-  const path = `/users/${encodeURIComponent(userId)}/follow`;
+  const params = { params: { path: { id: userId } } };
   return useMutation({
-    mutationFn: (on: boolean) => (on ? api.put<void>(path) : api.del<void>(path)),
+    mutationFn: (on: boolean) =>
+      call(on ? client.PUT('/api/v1/users/{id}/follow', params) : client.DELETE('/api/v1/users/{id}/follow', params)),
     onMutate: (on) => applyFollow(qc, userId, on),
     onError: (_err, on) => applyFollow(qc, userId, !on),
     onSuccess: () => {

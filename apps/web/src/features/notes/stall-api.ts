@@ -1,16 +1,16 @@
 // The stall host's writes (电子地摊帖): rules, closing and reopening, pins. Each answer is the
 // note (or nothing, for pins); the note and its comments are read again.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { call, client } from '../../lib/api.ts';
 import { commentsKey, noteKey } from './api.ts';
-import type { Note, StallRules } from './types.ts';
+import type { StallRules } from './types.ts';
 
-const notePath = (id: string) => `/notes/${encodeURIComponent(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export function useSetStallRules(noteId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (rules: StallRules) => api.put<Note>(`${notePath(noteId)}/stall/rules`, rules),
+    mutationFn: (rules: StallRules) => call(client.PUT('/api/v1/notes/{id}/stall/rules', { ...byId(noteId), body: rules })),
     onSuccess: (note) => qc.setQueryData(noteKey(noteId), note),
   });
 }
@@ -18,7 +18,7 @@ export function useSetStallRules(noteId: string) {
 export function useStallOpen(noteId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (open: boolean) => api.post<Note>(`${notePath(noteId)}/stall/${open ? 'reopen' : 'close'}`),
+    mutationFn: (open: boolean) => call(client.POST(`/api/v1/notes/{id}/stall/${open ? 'reopen' : 'close'}`, byId(noteId))),
     onSuccess: (note) => qc.setQueryData(noteKey(noteId), note),
   });
 }
@@ -27,7 +27,7 @@ export function usePinComment(noteId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ commentId, pinned }: { commentId: string; pinned: boolean }) =>
-      pinned ? api.put<void>(`/comments/${encodeURIComponent(commentId)}/pin`) : api.del<void>(`/comments/${encodeURIComponent(commentId)}/pin`),
+      call(pinned ? client.PUT('/api/v1/comments/{id}/pin', byId(commentId)) : client.DELETE('/api/v1/comments/{id}/pin', byId(commentId))),
     onSuccess: () => void qc.invalidateQueries({ queryKey: commentsKey(noteId) }),
   });
 }

@@ -1,33 +1,23 @@
-// The community API's shapes (API.md "Notes and comments"; apps/api/src/modules/notes/schema.ts
-// and feed/schema.ts). Money is integer fen.
-import type { Reason } from '../discovery/api.ts';
-import type { ItemStatus } from '@jishi/shared';
-import type { Location, LocationInput } from '../places/place.ts';
+// The community API's shapes, as generated from its route schemas (@jishi/client; API.md "Notes
+// and comments"). Money is integer fen.
+import type { Schemas } from '../../lib/api.ts';
 
-export type NoteKind = 'note' | 'stall' | 'wanted';
+export type NoteKind = Schemas['Note']['kind'];
 export const NOTE_KINDS: readonly NoteKind[] = ['note', 'stall', 'wanted'];
 
-export type UserCard = { id: string; displayName: string; avatarUrl: string | null };
-
-export type NoteImage = {
-  id: string;
-  width: number;
-  height: number;
-  urls: { thumb: string; card: string; detail: string };
-};
-
-/** A live item card (items/cards.ts): price, stock and state read fresh on every request. */
+export type UserCard = Schemas['UserCard'];
+export type NoteImage = Schemas['Image'];
+/** A live item card (items/cards.ts). Still by hand until discovery builds its cards with
+ *  itemCard (items/api.ts); then Schemas['ItemCard']. */
 export type ItemCard = {
   id: string;
   sellerId: string;
   title: string;
   price: number;
   available: number;
-  /** Units held by orders not paid yet: with `available` 0 the item is sold_out but may come back.
-   *  Every card the API sends has it; cards a page builds from a whole item may leave it out. */
   held?: number;
   quantity: number;
-  status: ItemStatus;
+  status: Schemas['ItemCard']['status'];
   free: boolean;
   delivery: string[];
   shippingFee: number;
@@ -35,98 +25,21 @@ export type ItemCard = {
   coverThumbUrl?: string | null;
   createdAt?: string;
 };
-
-export type Note = {
-  id: string;
-  kind: NoteKind;
-  title: string;
-  body: string;
-  tags: string[];
-  images: NoteImage[];
-  location: Location | null;
-  author: UserCard & { followedByMe: boolean };
-  items: ItemCard[];
-  likeCount: number;
-  collectCount: number;
-  commentCount: number;
-  likedByMe: boolean;
-  collectedByMe: boolean;
-  /** kind "stall" only: the host's rules for item comments, in words, and the closing. */
-  stall?: StallView | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type StallRuleKey = 'pickup_only' | 'area' | 'category' | 'price_cap';
-export type StallRules = {
-  pickupOnly: boolean;
-  area: { label: string; lat: number; lng: number; radiusKm: number } | null;
-  categories: string[] | null;
-  maxPrice: number | null;
-};
-export type StallView = {
-  rules: StallRules;
-  ruleTexts: { rule: StallRuleKey; 'zh-CN': string; en: string }[];
-  closedAt: string | null;
-};
-
-export type Reply = {
-  id: string;
-  noteId: string;
-  parentId: string | null;
-  /** null once deleted */
-  author: UserCard | null;
-  replyToUser: UserCard | null;
-  body: string;
-  deleted: boolean;
-  wanted: { title: string; maxPrice: number | null } | null;
-  item: ItemCard | null;
-  /** Pinned by the stall host: shown first. */
-  pinned?: boolean;
-  canDelete: boolean;
-  createdAt: string;
-};
-
-export type Comment = Reply & { replyCount: number; replies: Reply[] };
-
+export type Note = Schemas['Note'];
+export type StallView = NonNullable<Schemas['StallView']>;
+export type StallRuleKey = StallView['ruleTexts'][number]['rule'];
+export type StallRules = Schemas['StallRules'];
+export type Reply = Schemas['Reply'];
+export type Comment = Schemas['Comment'];
 /** A masonry card of the feeds and of a profile's notes / collects. */
-export type FeedCard = {
-  id: string;
-  kind: NoteKind;
-  title: string;
-  cover: { url: string; width: number; height: number } | null;
-  author: UserCard;
-  likeCount: number;
-  likedByMe: boolean;
-  items: ItemCard[];
-  createdAt: string;
-  /** 附近 only: how far the note's place is, and whether an item in it can be picked up. */
-  distanceKm?: number;
-  pickup?: boolean;
-  /** 推荐 only: why the card is here ("因为你收藏了 #露营"). */
-  reason?: Reason;
-};
+export type FeedCard = Schemas['FeedCard'];
 
+/** A cursor page of any list (API.md "Lists"). */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type NoteInput = {
-  title: string;
-  body: string;
-  tags: string[];
-  imageIds: string[];
-  itemIds: string[];
-  location: LocationInput | null;
-  kind: NoteKind;
-};
-
-export type NotePatch = Partial<Pick<NoteInput, 'title' | 'body' | 'tags' | 'imageIds'>>;
-
-export type CommentInput = {
-  body: string;
-  parentId?: string;
-  itemId?: string;
-  wanted?: { title: string; maxPrice?: number };
-};
+export type NoteInput = Schemas['NoteInput'];
+export type NotePatch = Schemas['NotePatch'];
+export type CommentInput = Schemas['CommentInput'];
 
 export const NOTE_LIMITS = {
   titleMax: 50,

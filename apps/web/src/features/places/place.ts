@@ -2,11 +2,12 @@
 // as 上海·徐汇 — and/or a coarse point from the browser. The API takes either one or both
 // (`location: {label}`, `{lat, lng}` or `{lat, lng, label}`) and answers lat/lng null for a
 // place that is only a name.
+import type { Schemas } from '../../lib/api.ts';
 
 export type Coords = { lat: number; lng: number };
 
 /** What the API answers for a place. */
-export type Location = { lat: number | null; lng: number | null; label: string };
+export type Location = NonNullable<Schemas['NoteLocation']>;
 
 /** What the API accepts for a place. */
 export type LocationInput = { lat: number; lng: number; label?: string } | { label: string };

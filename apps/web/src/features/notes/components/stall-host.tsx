@@ -1,6 +1,6 @@
 // The stall's keeper (电子地摊帖): the host's rules in words above the comments, a closed stall
 // said plainly, and for the host the rules sheet and 收摊 / 重新开摊.
-import { CATEGORIES, parseYuan } from '@jishi/shared';
+import { CATEGORIES, type CategoryKey, parseYuan } from '@jishi/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
@@ -22,7 +22,7 @@ function RulesForm({ note, onDone }: { note: Note; onDone: () => void }) {
   const place = note.location?.lat != null && note.location.lng != null ? note.location : null;
   const [pickupOnly, setPickupOnly] = useState(r?.pickupOnly ?? false);
   const [radius, setRadius] = useState<number | null>(r?.area?.radiusKm ?? null);
-  const [cats, setCats] = useState<string[]>(r?.categories ?? []);
+  const [cats, setCats] = useState<CategoryKey[]>(r?.categories ?? []);
   const [cap, setCap] = useState(r?.maxPrice != null ? String(r.maxPrice / 100) : '');
   const [capError, setCapError] = useState<string | undefined>();
   const onSubmit = (e: FormEvent) => {
