@@ -8,7 +8,7 @@
 // replaced by its original URL, so the bundle runs from this checkout only (rebuild after moving
 // it, and after every update — a stale bundle would run old code against new migrations).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -34,10 +34,12 @@ const ownLocation = {
   },
 };
 
+// An other output path (inside the checkout, so node_modules resolve): the scale-out test's.
+const outfile = process.argv[2] ? resolve(process.argv[2]) : join(root, 'apps/api/dist/main.mjs');
 const t0 = Date.now();
 await build({
   entryPoints: [join(root, 'apps/api/src/main.ts')],
-  outfile: join(root, 'apps/api/dist/main.mjs'),
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -49,4 +51,4 @@ await build({
   // CommonJS helpers in bundled code (none today) would need require in an ES module.
   banner: { js: "import { createRequire as __jishiRequire } from 'node:module'; const require = __jishiRequire(import.meta.url);" },
 });
-console.log(`apps/api/dist/main.mjs built in ${Date.now() - t0} ms`);
+console.log(`${outfile} built in ${Date.now() - t0} ms`);

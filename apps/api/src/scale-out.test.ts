@@ -2,7 +2,7 @@
 // PostgreSQL, and a client that hops between them as a load balancer would send it. Sessions,
 // sign-out, real-time delivery, rate limits and background work must not care which process
 // answers.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +16,16 @@ const MAIN = join(import.meta.dirname, 'main.ts');
 const dirs: string[] = [];
 const procs: ChildProcess[] = [];
 const KEY = 'ab'.repeat(32); // one ID_ENCRYPTION_KEY for the deployment, as README says
+// Process 3 runs the bundled API (npm run build:api), as deploy/ does; 1 and 2 run main.ts with tsx.
+const BUNDLE = join(import.meta.dirname, `../dist/scale-test-${process.pid}.mjs`);
+execFileSync(process.execPath, [join(import.meta.dirname, '../../../scripts/build-api.mjs'), BUNDLE], { stdio: 'ignore' });
 
-async function startProcess(): Promise<number> {
+async function startProcess(bundled = false): Promise<number> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'jishi-scale-'));
   chmodSync(dir, 0o755);
   dirs.push(dir);
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, bundled ? [BUNDLE] : ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: t.url,
@@ -92,11 +95,12 @@ afterAll(async () => {
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const f of [BUNDLE, `${BUNDLE}.map`]) rmSync(f, { force: true });
 });
 
 describe('three API processes on one PostgreSQL', () => {
-  it('start together (migrations and job setup under their locks)', async () => {
-    ports.push(...(await Promise.all([startProcess(), startProcess(), startProcess()])));
+  it('start together (migrations and job setup under their locks; the third from the bundle)', async () => {
+    ports.push(...(await Promise.all([startProcess(), startProcess(), startProcess(true)])));
     expect(new Set(ports).size).toBe(3);
   }, 120_000);
 
