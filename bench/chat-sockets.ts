@@ -21,16 +21,23 @@ const dir = mkdtempSync(join(tmpdir(), 'jishi-chatbench-'));
 chmodSync(dir, 0o755);
 const children: ChildProcess[] = [];
 const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+// Servers' CPU time (user + system, ms) from /proc: per message it does not depend on how busy the machine is.
+const cpuMs = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+};
 const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 
 async function startProcess(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', '--import', 'tsx', MAIN], {
+  // PROF=dir: each server writes a --cpu-prof profile there (bench/prof-summary.ts reads it).
+  const prof = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : [];
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...prof, '--import', 'tsx', MAIN], {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return { port, pid: child.pid as number };
     } catch {}
@@ -92,6 +99,7 @@ try {
   const connectMs = performance.now() - tConnect;
   const rssIdle = procs.map((p) => rssMb(p.pid));
 
+  const cpu0 = procs.map((p) => cpuMs(p.pid));
   const agent = new Agent({ connections: 256 });
   let sent = 0;
   let failed = 0;
@@ -123,7 +131,8 @@ try {
   const until = performance.now() + 10_000;
   while (latencies.length < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
   const rssBusy = procs.map((p) => rssMb(p.pid));
-  console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB |`);
+  const cpuPerMsg = procs.reduce((a, p, i) => a + cpuMs(p.pid) - (cpu0[i] ?? 0), 0) / Math.max(1, sent);
+  console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms |`);
   for (const s of sockets) s.terminate();
   await agent.close();
   await close();

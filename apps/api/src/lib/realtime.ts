@@ -16,7 +16,7 @@ export type Delivery = { users: string[]; envelope: Envelope };
 
 export type Hub = {
   publish(db: Db, userIds: string[], envelope: Envelope): Promise<void>;
-  /** Several deliveries in one NOTIFY (one round trip), split when too big for one. */
+  /** Several deliveries at once (they share the next NOTIFY statement with everything else published meanwhile). */
   publishMany(db: Db, deliveries: Delivery[]): Promise<void>;
   attach(userId: string, socket: Socket): () => void;
   connectedUsers(): number;
@@ -63,24 +63,70 @@ export function createHub(url: string, log: Logger): Hub {
     client = c;
   }
 
+  // Outgoing envelopes wait for the next flush: every flush is ONE statement (one pg_notify per
+  // payload of up to MAX_PAYLOAD bytes, many envelopes each), and flushes run one after another
+  // per database, so what is published first is delivered first — under load the next batch
+  // grows while one is in flight instead of costing a round trip per message.
+  const queues = new Map<Db, { pending: { msg: { u: string[]; e: Envelope }; done: Waiter }[]; flushing: boolean }>();
+  type Waiter = { resolve(): void; reject(err: unknown): void };
+
+  function enqueue(db: Db, msgs: { u: string[]; e: Envelope }[]): Promise<void> {
+    if (!msgs.length) return Promise.resolve();
+    const q = queues.get(db) ?? { pending: [], flushing: false };
+    queues.set(db, q);
+    return new Promise<void>((resolve, reject) => {
+      let left = msgs.length;
+      const done: Waiter = { resolve: () => --left === 0 && resolve(), reject };
+      for (const msg of msgs) q.pending.push({ msg, done });
+      if (!q.flushing) {
+        q.flushing = true;
+        setImmediate(() => void flush(db, q));
+      }
+    });
+  }
+
+  async function flush(db: Db, q: { pending: { msg: { u: string[]; e: Envelope }; done: Waiter }[]; flushing: boolean }) {
+    while (q.pending.length) {
+      const batch = q.pending.splice(0, q.pending.length);
+      const payloads: string[] = [];
+      let chunk: string[] = [];
+      let size = 2;
+      for (const { msg } of batch) {
+        const one = JSON.stringify(msg);
+        const bytes = Buffer.byteLength(one);
+        if (chunk.length && size + bytes + 1 > MAX_PAYLOAD) {
+          payloads.push(`[${chunk.join(',')}]`);
+          chunk = [];
+          size = 2;
+        }
+        chunk.push(one);
+        size += bytes + 1;
+      }
+      if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
+      try {
+        // In array order (WITH ORDINALITY … ORDER BY), one notification each.
+        await sql`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`.execute(db);
+        for (const { done } of batch) done.resolve();
+      } catch (err) {
+        for (const { done } of batch) done.reject(err);
+      }
+    }
+    q.flushing = false;
+  }
+
+  /** One envelope for these members; a pointer when it is too big for NOTIFY (the client fetches the rest over HTTP). */
+  function fit(userIds: string[], envelope: Envelope) {
+    const msg = { u: userIds, e: envelope };
+    if (Buffer.byteLength(JSON.stringify(msg)) <= MAX_PAYLOAD - 2) return msg;
+    return { u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } };
+  }
+
   return {
-    async publish(db, userIds, envelope) {
-      if (!userIds.length) return;
-      let payload = JSON.stringify({ u: userIds, e: envelope });
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
-        // Too big for NOTIFY: send a pointer; the client fetches the rest over HTTP.
-        payload = JSON.stringify({ u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } });
-      }
-      await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(db);
+    publish(db, userIds, envelope) {
+      return userIds.length ? enqueue(db, [fit(userIds, envelope)]) : Promise.resolve();
     },
-    async publishMany(db, deliveries) {
-      const batch = deliveries.filter((d) => d.users.length).map((d) => ({ u: d.users, e: d.envelope }));
-      const payload = JSON.stringify(batch);
-      if (Buffer.byteLength(payload) <= MAX_PAYLOAD) {
-        if (batch.length) await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(db);
-        return;
-      }
-      for (const d of deliveries) await this.publish(db, d.users, d.envelope);
+    publishMany(db, deliveries) {
+      return enqueue(db, deliveries.filter((d) => d.users.length).map((d) => fit(d.users, d.envelope)));
     },
     attach(userId, socket) {
       const set = sockets.get(userId) ?? new Set();

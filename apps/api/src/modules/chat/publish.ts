@@ -7,10 +7,10 @@ export async function publishMessage(deps: Pick<Deps, 'db' | 'hub' | 'clock'>, r
   const now = deps.clock.now();
   const presented = await Promise.all(users.map(async (u) => (await presentMessages(deps.db, [row], u, now))[0]));
   if (deps.hub) {
-    await deps.hub.publishMany(
-      deps.db,
-      users.map((u, i) => ({ users: [u], envelope: { type: 'message', conversationId: row.conversationId, message: presented[i] } })),
-    );
+    const envelope = (i: number) => ({ type: 'message', conversationId: row.conversationId, message: presented[i] });
+    // A plain message reads the same for both sides: one envelope for the two, serialized once.
+    const same = JSON.stringify(presented[0]) === JSON.stringify(presented[1]);
+    await deps.hub.publishMany(deps.db, same ? [{ users, envelope: envelope(0) }] : users.map((u, i) => ({ users: [u], envelope: envelope(i) })));
   }
   return presented;
 }

@@ -49,7 +49,8 @@ type Body = { text?: string; itemId?: string; mediaId?: string; offer?: { price:
 export async function sendMessage(deps: Deps, me: string, conversationId: string, body: Body) {
   const gate = await sendGate(deps, me, conversationId, body.itemId ?? null);
   if (!gate) throw notFound('conversation');
-  await assertNotRestricted(deps, me, 'messaging'); // 403 messaging_restricted while a moderator's limit runs
+  // 403 messaging_restricted while a moderator's limit runs (the gate says whether one does).
+  if (gate.restricted) await assertNotRestricted(deps, me, 'messaging');
   const peerId = gate.peer;
   if (gate.blockedByPeer) throw forbidden('blocked', 'This member does not accept messages from you.');
   if (gate.blockedByMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to write.');
@@ -75,17 +76,20 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
   }
   // The message and, for a question about a hosted item, its smart-hosting task commit together
   // (assist/hosting.ts answers it after this returns, on whichever process claims it first).
-  row = await withTx(deps.db, async (tx) => {
-    const m = await insertMessage(tx, {
-      conversationId,
-      senderId: me,
-      kind: body.text ? 'text' : body.mediaId ? 'photo' : 'item',
-      text: body.text ?? null,
-      mediaId: body.mediaId ?? null,
-      itemId: body.itemId ?? null,
-      warnings: scan.warnings,
-      riskScore: scan.score,
-    });
+  // Without one (the gate says), the message is one statement, atomic on its own.
+  const newMessage = {
+    conversationId,
+    senderId: me,
+    kind: body.text ? 'text' : body.mediaId ? 'photo' : 'item',
+    text: body.text ?? null,
+    mediaId: body.mediaId ?? null,
+    itemId: body.itemId ?? null,
+    warnings: scan.warnings,
+    riskScore: scan.score,
+  } as const;
+  if (!(gate.hosted && body.text)) row = await insertMessage(deps.db, newMessage);
+  else row = await withTx(deps.db, async (tx) => {
+    const m = await insertMessage(tx, newMessage);
     await queueHosting(tx, m);
     return m;
   });
@@ -95,14 +99,19 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
 
 /**
  * Everything a send must know, in one round trip: membership (no row for a stranger), blocks
- * either way, and whether the conversation is open — a reply, a follow-back, a trade between
+ * either way, a moderator's limit on messaging, whether smart hosting answers, and whether the conversation is open — a reply, a follow-back, a trade between
  * the two, a question about an item the peer has on sale (the conversation's or the card sent),
  * or fewer than COLD_MESSAGES sent so far.
  */
 async function sendGate(deps: Deps, me: string, conversationId: string, sentItem: string | null) {
   const cold = deps.config.coldMessages;
-  const r = await sql<{ peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean }>`
+  const r = await sql<{
+    peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean; restricted: boolean; hosted: boolean;
+  }>`
     SELECT p.peer, c.item_id AS "itemId",
+      EXISTS (SELECT 1 FROM member_limits WHERE user_id = ${me} AND kind = 'messaging' AND lifted_at IS NULL AND until > ${deps.clock.now()}) AS restricted,
+      -- A text about the conversation's item, which the peer hosts: queue it (assist/hosting-repo.ts, queueHosting).
+      EXISTS (SELECT 1 FROM items i WHERE i.id = c.item_id AND i.hosting AND i.seller_id = p.peer) AS hosted,
       EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${me}) AS "blockedByPeer",
       EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${me} AND blocked_id = p.peer) AS "blockedByMe",
       (${sentItem}::text IS NULL OR EXISTS (SELECT 1 FROM items WHERE id = ${sentItem})) AS "sentItemExists",
