@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { DAY_MS } from '../../lib/clock.ts';
-import { refreshCredit } from '../trust/credit-repo.ts';
+import { refreshCredit } from '../trust/index.ts';
 
 /** `n` distinct members of `pool`, each subset equally likely. `rand(k)` is an integer in [0, k). */
 export function drawJurors(pool: readonly string[], n: number, rand: (k: number) => number = randomInt): string[] {

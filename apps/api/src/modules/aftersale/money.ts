@@ -16,7 +16,7 @@ import { unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { GATEWAY, PLATFORM_FEES, accountKind, escrowAccount, memberAccount } from '../ledger/accounts.ts';
 import { postTransaction } from '../ledger/post.ts';
-import { addEvent as addOrderEvent, type OrderRow, releaseStock } from '../orders/repo.ts';
+import { addEvent as addOrderEvent, type OrderRow, releaseStock } from '../orders/index.ts';
 import { settleDeposit } from '../orders/service/deposit.ts';
 import { complete } from '../orders/service/fulfil.ts';
 import type { CaseRow } from './repo.ts';

@@ -2,7 +2,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { AfterSaleJurors, AfterSales } from '../../db/types.ts';
-import { addEvent as addOrderEvent } from '../orders/repo.ts';
+import { addEvent as addOrderEvent } from '../orders/index.ts';
 import { type CaseRole, type CaseStatus, OPEN_STATUSES } from './state.ts';
 
 export type CaseRow = Selectable<AfterSales>;

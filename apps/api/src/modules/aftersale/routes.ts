@@ -3,7 +3,7 @@ import { notFound } from '../../lib/errors.ts';
 import { type AuthUser, type Ctx, IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
 import { type Guard, idempotencyRequest, idempotent } from '../../lib/idempotency.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../../lib/pagination.ts';
-import { findOrder } from '../orders/repo.ts';
+import { findOrder } from '../orders/index.ts';
 import { viewingOf } from './access.ts';
 import { presentCase, presentCases } from './presenter.ts';
 import { listMyCases } from './queries.ts';

@@ -9,7 +9,7 @@ import { withTx } from '../../db/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { presentMessages } from '../chat/presenter.ts';
-import { insertMessage } from '../chat/repo.ts';
+import { insertMessage } from '../chat/index.ts';
 import { notificationOutbox } from '../notifications/service.ts';
 import { presentOffer } from '../offers/presenter.ts';
 import { decideOffer } from '../offers/service.ts';

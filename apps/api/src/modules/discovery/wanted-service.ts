@@ -11,7 +11,7 @@ import type { Deps } from '../../lib/http.ts';
 import { hydrateItems } from '../items/queries.ts';
 import { type NotifyDeps, withNotifications } from '../notifications/service.ts';
 import { parseQuery } from '../search/query.ts';
-import { searchItemRows } from '../search/repo.ts';
+import { searchItemRows } from '../search/index.ts';
 import { claimNotified, insertWanted, requestsMatchingItem, type WantedRow, wantedOfNote } from './wanted-repo.ts';
 
 export type WantedExtra = { maxPrice?: number | null; category?: string | null };

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Keyset } from '../../lib/pagination.ts';
-import { CARD_COLUMNS, type CardRow } from '../feed/repo.ts';
-import type { ItemRow } from '../items/repo.ts';
+import { CARD_COLUMNS, type CardRow } from '../feed/index.ts';
+import type { ItemRow } from '../items/index.ts';
 
 export type ItemStats = { viewCount: number; collectCount: number };
 

@@ -12,7 +12,7 @@ import { withTx } from '../../db/index.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import type { Sweep } from '../../lib/jobs.ts';
-import { findItem, findSeller } from '../items/repo.ts';
+import { findItem, findSeller } from '../items/index.ts';
 import { bumpCollectCount, deleteCollect, findItemStats, hasCollected, insertCollect, markView, noteOfItem, pruneViewMarks, sellerStatsRow } from './repo.ts';
 
 const BEIJING_MS = 8 * 3_600_000;

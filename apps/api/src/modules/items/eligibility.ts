@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { forbidden, notFound, unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps } from '../../lib/http.ts';
 import { quickSellEligibility } from '../accounts/presenter.ts';
-import { findUserById } from '../accounts/repo.ts';
+import { findUserById } from '../accounts/index.ts';
 import { assertNotRestricted } from '../admin/restrictions.ts';
 
 export async function assertQuickSellEligible(deps: Deps, userId: string) {

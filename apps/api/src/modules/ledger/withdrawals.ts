@@ -13,7 +13,7 @@ import type { Deps } from '../../lib/http.ts';
 import { type Guard, noKey, refreshIdempotent } from '../../lib/idempotency.ts';
 import { assertNothingOwed } from '../aftersale/money.ts';
 import { payoutTo } from '../payout-methods/presenter.ts';
-import { findMethod, methodForWithdrawal } from '../payout-methods/repo.ts';
+import { findMethod, methodForWithdrawal } from '../payout-methods/index.ts';
 import { destinationOf } from '../payout-methods/service.ts';
 import { PAYOUTS, PAYOUT_CLEARING, memberAccount } from './accounts.ts';
 import type { PayoutResult } from './payouts.ts';

@@ -4,8 +4,8 @@
 // under the cold-message rule (chat/service.ts). The card reads the offer live: decisions and
 // the 24-hour lapse show on it without another message.
 import type { Tx } from '../../db/index.ts';
-import { queueHosting } from '../assist/hosting-repo.ts';
-import { findOrCreateConversation, insertMessage } from '../chat/repo.ts';
+import { queueHosting } from '../assist/index.ts';
+import { findOrCreateConversation, insertMessage } from '../chat/index.ts';
 import type { OfferRow } from './service.ts';
 
 export async function postOfferCard(tx: Tx, offer: OfferRow, conversationId?: string) {

@@ -8,7 +8,7 @@ import type { Offers } from '../../db/types.ts';
 import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { publishMessage } from '../chat/publish.ts';
-import { blockState } from '../chat/repo.ts';
+import { blockState } from '../chat/index.ts';
 import { postOfferCard } from './card.ts';
 
 export type OfferRow = Selectable<Offers>;

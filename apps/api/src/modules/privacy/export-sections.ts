@@ -6,7 +6,7 @@ import type { Tx } from '../../db/index.ts';
 import { memberAccount } from '../ledger/accounts.ts';
 import { mediaUrl } from '../media/presenter.ts';
 import { presentOrder } from '../orders/presenter.ts';
-import { findEvents } from '../orders/repo.ts';
+import { findEvents } from '../orders/index.ts';
 
 export const PAGE = 500;
 

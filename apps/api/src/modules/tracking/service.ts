@@ -5,7 +5,7 @@
 // shipment, whatever the carrier says, so tracking only informs.
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
-import { findEvents, findOrder } from '../orders/repo.ts';
+import { findEvents, findOrder } from '../orders/index.ts';
 import { type Carrier, CarrierError, sandboxCarrier, type TrackingStage } from './carrier.ts';
 
 const sandbox = sandboxCarrier();

@@ -9,7 +9,7 @@ import { conflict, forbidden, notFound } from '../../../lib/errors.ts';
 import type { Deps } from '../../../lib/http.ts';
 import type { Guard } from '../../../lib/idempotency.ts';
 import { type Notice, notificationOutbox } from '../../notifications/service.ts';
-import { lockOrder, type OrderRow } from '../../orders/repo.ts';
+import { lockOrder, type OrderRow } from '../../orders/index.ts';
 import { canView } from '../access.ts';
 import { bookRefund, deliverRefund, recoverOwed, releaseOrder, resumeOrder } from '../money.ts';
 import { addCaseEvent, type CaseRow, findCase, lockCase, updateCase } from '../repo.ts';

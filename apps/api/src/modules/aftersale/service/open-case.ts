@@ -8,7 +8,7 @@ import type { Deps } from '../../../lib/http.ts';
 import type { Guard } from '../../../lib/idempotency.ts';
 import { ownPhotoIds } from '../../media/service.ts';
 import { notificationOutbox } from '../../notifications/service.ts';
-import { lockOrder } from '../../orders/repo.ts';
+import { lockOrder } from '../../orders/index.ts';
 import { addCaseEvent, attachMedia, type CaseRow, casesOfOrder } from '../repo.ts';
 import { canOpenOn, clocksOf, deadlineFor, isOpen, type CaseStatus } from '../state.ts';
 
