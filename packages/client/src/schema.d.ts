@@ -2340,7 +2340,8 @@ export interface components {
             decisionReason: string | null;
             /** @enum {string} */
             viewer: "buyer" | "seller" | "juror" | "operator";
-            actions: string[];
+            /** @description What the viewer may do now (a juror: vote) */
+            actions: ("accept" | "reject" | "return" | "received" | "escalate" | "withdraw" | "vote")[];
             order: {
                 title: string;
                 coverUrl: string | null;
@@ -2628,11 +2629,11 @@ export interface components {
                 displayName: string;
                 avatarUrl: string | null;
             };
-            item?: unknown;
+            item: components["schemas"]["ItemCard"] | null;
             unreadCount: number;
             peerLastReadMessageId: string | null;
             riskScore: number;
-            lastMessage: components["schemas"]["Message"];
+            lastMessage: components["schemas"]["Message"] | null;
             blocked: {
                 byMe: boolean;
                 byPeer: boolean;
@@ -2648,20 +2649,61 @@ export interface components {
             /** @enum {string} */
             kind: "text" | "photo" | "item" | "offer" | "order";
             text?: string;
-            item?: unknown;
+            /** @description kind item: the card; null once the item is gone */
+            item?: components["schemas"]["ItemCard"] | null;
             photo?: {
                 url: string;
                 width: number;
                 height: number;
             };
-            offer?: unknown;
-            order?: unknown;
+            offer?: components["schemas"]["Offer"];
+            order?: {
+                id: string;
+                /** @description The step this card tells (paid, shipped, …) */
+                event: string | null;
+                /** @enum {string} */
+                status: "pending_payment" | "reserved" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunding" | "refunded";
+                total: number;
+                itemTitle: string;
+                /** @enum {string|null} */
+                role: "buyer" | "seller" | null;
+            };
             warnings: string[];
             autoReply: boolean;
             /** @description Sent by smart hosting for the seller (API.md "Smart assistance") */
             automatic: boolean;
             createdAt: string;
-        } | null;
+        };
+        Offer: {
+            id: string;
+            itemId: string;
+            buyerId: string;
+            sellerId: string;
+            price: number;
+            counterPrice: number | null;
+            agreedPrice: number | null;
+            /** @enum {string} */
+            status: "pending" | "countered" | "accepted" | "declined" | "withdrawn" | "expired" | "used";
+            declinedAutomatically?: boolean;
+            validUntil: string | null;
+            /** @enum {string} */
+            role: "seller" | "buyer";
+            /** @description The viewer has a decision to make (the seller on a pending offer, the buyer on a counter) */
+            yourTurn: boolean;
+            /** @description Who made the offer (lists and single reads) */
+            buyer?: {
+                id: string;
+                displayName: string;
+                avatarUrl: string | null;
+            };
+            item: {
+                title: string;
+                price: number;
+                coverUrl: string | null;
+            } | null;
+            createdAt: string;
+            updatedAt: string;
+        };
         CreateConversationBody: {
             peerId: string;
             itemId?: string;
@@ -2745,36 +2787,6 @@ export interface components {
             name: string;
             phone: string;
             line: string;
-        };
-        Offer: {
-            id: string;
-            itemId: string;
-            buyerId: string;
-            sellerId: string;
-            price: number;
-            counterPrice: number | null;
-            agreedPrice: number | null;
-            /** @enum {string} */
-            status: "pending" | "countered" | "accepted" | "declined" | "withdrawn" | "expired" | "used";
-            declinedAutomatically?: boolean;
-            validUntil: string | null;
-            /** @enum {string} */
-            role: "seller" | "buyer";
-            /** @description The viewer has a decision to make (the seller on a pending offer, the buyer on a counter) */
-            yourTurn: boolean;
-            /** @description Who made the offer (lists and single reads) */
-            buyer?: {
-                id: string;
-                displayName: string;
-                avatarUrl: string | null;
-            };
-            item: {
-                title: string;
-                price: number;
-                coverUrl: string | null;
-            } | null;
-            createdAt: string;
-            updatedAt: string;
         };
         OfferBody: {
             price: number;
@@ -4291,7 +4303,8 @@ export interface operations {
                         items: {
                             id: string;
                             orderId: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "awaiting_return" | "returning" | "rejected" | "in_jury" | "with_operator" | "refunded" | "released" | "withdrawn";
                             reason: string;
                             amount: number;
                             returnItem: boolean;
@@ -4389,7 +4402,8 @@ export interface operations {
                             userId: string;
                             username: string;
                             amount: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "processing" | "paid" | "failed";
                             method: string;
                             attempts: number;
                             lastError: string | null;

@@ -21,3 +21,10 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
  */
 export const ORDER_ACTIONS = ['pay', 'ship', 'deliver', 'confirm', 'handover', 'cancel', 'no_show'] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/**
+ * What the viewer of an after-sale case may do now (its `actions`): a party's steps, or a
+ * juror's vote; the system's and operators' own transitions (lapse, refer, decide) are not listed.
+ */
+export const CASE_ACTIONS = ['accept', 'reject', 'return', 'received', 'escalate', 'withdraw', 'vote'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];

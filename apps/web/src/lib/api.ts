@@ -2,10 +2,17 @@
 // server said (status, stable `code`, field errors, Retry-After) so pages can say it in words.
 // `client` + `call` are the generated, typed way (@jishi/client); `api`/`request` the older
 // hand-typed one that pages leave one by one.
-import { createClient, type JishiClient } from '@jishi/client';
+import { createClient, type JishiClient, type paths } from '@jishi/client';
 import { reportReachable } from './connectivity.ts';
 
 export type { components, paths, Schemas } from '@jishi/client';
+
+/** The JSON body a GET on `P` answers with, e.g. `Ok<'/api/v1/conversations'>` for an unnamed page. */
+export type Ok<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer B } } } };
+}
+  ? B
+  : never;
 
 export type FieldError = { path: string; message: string };
 

@@ -1,5 +1,6 @@
 // The console's other duties: after-sale cases that need an operator, withdrawals (with a
 // manual retry), and members' roles. Each action writes one audit entry.
+import type { CaseStatus } from '@jishi/shared';
 import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
@@ -16,7 +17,7 @@ export async function listCases(deps: Pick<Deps, 'db'>, q: Page & { status?: str
   const after = decodeKeyset(q.cursor);
   const statuses = q.status ? [q.status] : ['with_operator', 'in_jury'];
   const rows = await sql<{
-    id: string; orderId: string; status: string; reason: string; amount: number; returnItem: boolean; buyerId: string; sellerId: string;
+    id: string; orderId: string; status: CaseStatus; reason: string; amount: number; returnItem: boolean; buyerId: string; sellerId: string;
     buyer: string; seller: string; deadlineAt: Date | null; verdict: string | null; decidedBy: string | null; createdAt: Date;
     jurors: number; voted: number; refundVotes: number; releaseVotes: number;
   }>`
@@ -66,7 +67,9 @@ export async function listWithdrawals(deps: Pick<Deps, 'db'>, q: Page & { status
   if (after) query = query.where((eb) => eb(eb.refTuple('w.createdAt', 'w.id'), '<', eb.tuple(after.at, after.id)));
   const rows = await query.orderBy('w.createdAt', 'desc').orderBy('w.id', 'desc').limit(q.limit + 1).execute();
   const { page, nextCursor } = cutPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: page.map((w) => ({ ...w, createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString() })), nextCursor };
+  // The CHECK on withdrawals.status allows exactly these three.
+  const status = (s: string) => s as 'processing' | 'paid' | 'failed';
+  return { items: page.map((w) => ({ ...w, status: status(w.status), createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString() })), nextCursor };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The console's market and money side: dashboard series, settings (admins), after-sale cases
 // that need an operator, withdrawals and their manual retry.
 import { createRoute, z } from '@hono/zod-openapi';
+import { CASE_STATUSES } from '@jishi/shared';
 import { unprocessable } from '../../lib/errors.ts';
 import { IdParam, jsonBody, jsonContent, newRouter, problemResponses } from '../../lib/http.ts';
 import { adminOnly, operatorOnly, requireAdmin, requireOperator } from './guard.ts';
@@ -16,13 +17,13 @@ const op = { tags, security, middleware: operatorOnly };
 const adminOp = { tags, security, middleware: adminOnly };
 
 const CaseRow = z.object({
-  id: z.string(), orderId: z.string(), status: z.string(), reason: z.string(), amount: z.number().int(), returnItem: z.boolean(),
+  id: z.string(), orderId: z.string(), status: z.enum(CASE_STATUSES), reason: z.string(), amount: z.number().int(), returnItem: z.boolean(),
   buyerId: z.string(), sellerId: z.string(), buyer: z.string(), seller: z.string(), deadlineAt: z.string().nullable(),
   verdict: z.string().nullable(), decidedBy: z.string().nullable(), createdAt: z.string(),
   jury: z.object({ seated: z.number().int(), voted: z.number().int(), refund: z.number().int(), release: z.number().int() }),
 });
 const WithdrawalRow = z.object({
-  id: z.string(), userId: z.string(), username: z.string(), amount: z.number().int(), status: z.string(), method: z.string(),
+  id: z.string(), userId: z.string(), username: z.string(), amount: z.number().int(), status: z.enum(['processing', 'paid', 'failed']), method: z.string(),
   attempts: z.number().int(), lastError: z.string().nullable(), failureReason: z.string().nullable(), providerRef: z.string().nullable(),
   createdAt: z.string(), updatedAt: z.string(),
 });

@@ -1,6 +1,7 @@
 // Cases as JSON, hydrated in batches. Parties are never named: the buyer and the seller see
 // "buyer"/"seller" (they know each other from the order), and jurors see exactly the same
 // words — no member id, name or avatar ever reaches a juror.
+import { CASE_ACTIONS, type CaseAction } from '@jishi/shared';
 import type { Executor } from '../../db/index.ts';
 import { presentPhoto } from '../media/presenter.ts';
 import type { Viewing } from './access.ts';
@@ -48,7 +49,7 @@ export async function presentCases(db: Executor, rows: CaseRow[], viewings: View
       decidedBy: (c.decidedBy as 'jury' | null) ?? null,
       decisionReason: c.decidedBy === 'operator' ? c.decisionReason : null,
       viewer: viewing,
-      actions: viewing === 'buyer' || viewing === 'seller' ? availableActions(c.status as CaseStatus, viewing) : duty?.status === 'pending' && c.status === 'in_jury' ? ['vote'] : [],
+      actions: viewerActions(viewing, c.status as CaseStatus, duty?.status === 'pending'),
       order: { title: snap.title ?? '', coverUrl: snap.coverUrl ?? null, total: o?.total ?? 0, delivery: o?.delivery ?? '', category: snap.category ?? null },
       evidence: { buyer: photos('buyer'), seller: photos('seller') },
       sellerResponse: c.sellerResponse,
@@ -62,6 +63,13 @@ export async function presentCases(db: Executor, rows: CaseRow[], viewings: View
       events: events.filter((e) => e.caseId === c.id).map(presentEvent),
     };
   });
+}
+
+/** What the viewer may do now, in CASE_ACTIONS' order: a party's steps (the machine's), a juror's vote. */
+function viewerActions(viewing: Viewing, status: CaseStatus, pendingDuty: boolean): CaseAction[] {
+  const allowed: string[] =
+    viewing === 'buyer' || viewing === 'seller' ? availableActions(status, viewing) : pendingDuty && status === 'in_jury' ? ['vote'] : [];
+  return CASE_ACTIONS.filter((a) => allowed.includes(a));
 }
 
 export type CaseJson = Awaited<ReturnType<typeof presentCases>>[number];

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CASE_ACTIONS } from '@jishi/shared';
 
 const Id = z.string().regex(/^[0-9a-f]{16}$/, 'an id');
 const MediaIds = z.array(Id).max(9).refine((a) => new Set(a).size === a.length, 'each photo once');
@@ -47,7 +48,7 @@ export const Case = z
     decidedBy: z.enum(['seller', 'jury', 'operator', 'system']).nullable(),
     decisionReason: z.string().nullable(),
     viewer: z.enum(['buyer', 'seller', 'juror', 'operator']),
-    actions: z.array(z.string()),
+    actions: z.array(z.enum(CASE_ACTIONS)).openapi({ description: 'What the viewer may do now (a juror: vote)' }),
     order: z.object({ title: z.string(), coverUrl: z.string().nullable(), total: z.number().int(), delivery: z.string(), category: z.string().nullable() }),
     evidence: z.object({ buyer: z.array(Photo), seller: z.array(Photo) }),
     sellerResponse: z.string().nullable(),
@@ -69,7 +70,8 @@ export const CaseList = z.object({ items: z.array(Case), nextCursor: z.string().
 
 export const OrderCases = z
   .object({
-    case: Case.nullable().openapi({ description: 'The latest case on the order, if any' }),
+    // A union, not .nullable(): on a registered schema that makes the ref itself nullable.
+    case: z.union([Case, z.null()]).openapi({ description: 'The latest case on the order, if any' }),
     canOpen: z.boolean(),
     openUntil: z.string().nullable().openapi({ description: 'A completed order: the end of its after-sale window' }),
   })

@@ -1,5 +1,6 @@
 // Messages carry live cards: an item card shows today's price and stock, an offer card its
 // current state, an order card the order's current status — hydrated in batches, never N+1.
+import type { OrderStatus } from '@jishi/shared';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Messages } from '../../db/types.ts';
@@ -49,10 +50,10 @@ export async function presentMessages(db: Executor, rows: MessageRow[], viewerId
             order: {
               id: order.id,
               event: m.orderStatus,
-              status: order.status,
+              status: order.status as OrderStatus, // the column's CHECK admits only these
               total: order.total,
               itemTitle: (order.itemSnapshot as { title?: string }).title ?? '',
-              role: order.buyerId === viewerId ? 'buyer' : order.sellerId === viewerId ? 'seller' : null,
+              role: order.buyerId === viewerId ? ('buyer' as const) : order.sellerId === viewerId ? ('seller' as const) : null,
             },
           }
         : {}),

@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { ORDER_STATUSES } from '@jishi/shared';
+import { ItemCardSchema } from '../items/cards.ts';
+import { Offer } from '../offers/routes.ts';
 
 const Id = z.string().regex(/^[0-9a-f]{16}$/, 'an id');
 
@@ -27,10 +30,21 @@ export const MessageJson = z
     }),
     kind: z.enum(['text', 'photo', 'item', 'offer', 'order']),
     text: z.string().optional(),
-    item: z.any().optional(),
+    // Live cards (the item, offer or order as it is now). A union, not .nullable(): on a
+    // registered schema that makes the ref itself nullable.
+    item: z.union([ItemCardSchema, z.null()]).optional().openapi({ description: 'kind item: the card; null once the item is gone' }),
     photo: z.object({ url: z.string(), width: z.number(), height: z.number() }).optional(),
-    offer: z.any().optional(),
-    order: z.any().optional(),
+    offer: Offer.optional(),
+    order: z
+      .object({
+        id: z.string(),
+        event: z.string().nullable().openapi({ description: 'The step this card tells (paid, shipped, …)' }),
+        status: z.enum(ORDER_STATUSES),
+        total: z.number().int(),
+        itemTitle: z.string(),
+        role: z.enum(['buyer', 'seller']).nullable(),
+      })
+      .optional(),
     warnings: z.array(z.string()),
     autoReply: z.boolean(),
     automatic: z.boolean().openapi({ description: 'Sent by smart hosting for the seller (API.md "Smart assistance")' }),
@@ -42,11 +56,11 @@ export const ConversationJson = z
   .object({
     id: z.string(),
     peer: z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }),
-    item: z.any().nullable(),
+    item: z.union([ItemCardSchema, z.null()]),
     unreadCount: z.number().int(),
     peerLastReadMessageId: z.string().nullable(),
     riskScore: z.number().int(),
-    lastMessage: MessageJson.nullable(),
+    lastMessage: z.union([MessageJson, z.null()]),
     blocked: z.object({ byMe: z.boolean(), byPeer: z.boolean() }),
     createdAt: z.string(),
   })

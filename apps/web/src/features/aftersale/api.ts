@@ -2,81 +2,44 @@
 // received, withdraw, vote) carry an Idempotency-Key so a retried tap acts once.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../lib/api.ts';
+import { type Schemas, call, client } from '../../lib/api.ts';
 import { newIdempotencyKey, orderKey } from '../orders/api.ts';
 
-export type CaseStatus = 'open' | 'awaiting_return' | 'returning' | 'rejected' | 'in_jury' | 'with_operator' | 'refunded' | 'released' | 'withdrawn';
-export type CaseReason = 'not_received' | 'not_as_described' | 'damaged' | 'counterfeit';
-export type Verdict = 'refund' | 'release';
-export type CaseAction = 'accept' | 'reject' | 'return' | 'received' | 'escalate' | 'withdraw' | 'vote';
-export type CasePhoto = { id: string; width: number; height: number; urls: { thumb: string; card: string; detail: string } };
-export type CaseEvent = { type: string; at: string; by: 'buyer' | 'seller' | 'system' | 'jury' | 'operator'; verdict?: Verdict; carrier?: string; trackingNumber?: string; amount?: number };
-
-export type AfterSaleCase = {
-  id: string;
-  orderId: string;
-  status: CaseStatus;
-  reason: CaseReason;
-  description: string;
-  amount: number;
-  returnItem: boolean;
-  deadlineAt: string | null;
-  verdict: Verdict | null;
-  decidedBy: 'seller' | 'jury' | 'operator' | 'system' | null;
-  decisionReason: string | null;
-  viewer: 'buyer' | 'seller' | 'juror' | 'operator';
-  actions: CaseAction[];
-  order: { title: string; coverUrl: string | null; total: number; delivery: string; category: string | null };
-  evidence: { buyer: CasePhoto[]; seller: CasePhoto[] };
-  sellerResponse: string | null;
-  returnCarrier: string | null;
-  returnTrackingNumber: string | null;
-  refund: { status: 'processing' | 'paid'; feeReturned: number; advanced: number } | null;
-  jury: { seats: number; voted: number } | null;
-  myVote: { status: 'pending' | 'voted' | 'missed' | 'dismissed'; dueAt: string; verdict: Verdict | null; reason: string | null } | null;
-  createdAt: string;
-  closedAt: string | null;
-  events: CaseEvent[];
-};
-
-export type OrderAfterSale = { case: AfterSaleCase | null; canOpen: boolean; openUntil: string | null };
-export type JuryLogEntry = {
-  id: string;
-  reason: CaseReason;
-  title: string;
-  category: string | null;
-  amount: number;
-  status: CaseStatus;
-  verdict: Verdict;
-  decidedBy: 'jury' | 'operator';
-  votes: { refund: number; release: number };
-  decidedAt: string;
-};
-type Page<T> = { items: T[]; nextCursor: string | null };
+export type AfterSaleCase = Schemas['AfterSaleCase'];
+export type CaseReason = AfterSaleCase['reason'];
+export type Verdict = Schemas['VoteBody']['verdict'];
+export type CasePhoto = AfterSaleCase['evidence']['buyer'][number];
 
 export const REASONS: CaseReason[] = ['not_as_described', 'damaged', 'counterfeit', 'not_received'];
 export const caseKey = (id: string) => ['after-sales', id] as const;
 const orderCaseKey = (orderId: string) => ['orders', orderId, 'after-sale'] as const;
-const casePath = (id: string) => `/after-sales/${encodeURIComponent(id)}`;
-const idem = () => ({ 'Idempotency-Key': newIdempotencyKey() });
+const idem = (key = newIdempotencyKey()) => ({ header: { 'idempotency-key': key } });
 
 /** Look again while the other side, a clock or the jury may move the case. */
-const live = (s: CaseStatus | undefined) => (s && !['refunded', 'released', 'withdrawn'].includes(s) ? 15_000 : false);
+const live = (s: AfterSaleCase['status'] | undefined) =>
+  s && !['refunded', 'released', 'withdrawn'].includes(s) ? 15_000 : false;
 
 export const useCase = (id: string) =>
-  useQuery({ queryKey: caseKey(id), queryFn: () => api.get<AfterSaleCase>(casePath(id)), refetchInterval: (q) => live(q.state.data?.status) });
+  useQuery({
+    queryKey: caseKey(id),
+    queryFn: () => call(client.GET('/api/v1/after-sales/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => live(q.state.data?.status),
+  });
 
 export const useOrderAfterSale = (orderId: string, enabled = true) =>
-  useQuery({ queryKey: orderCaseKey(orderId), enabled, queryFn: () => api.get<OrderAfterSale>(`/orders/${encodeURIComponent(orderId)}/after-sale`) });
-
-export type OpenCaseInput = { reason: CaseReason; description: string; mediaIds: string[]; returnItem: boolean; amount?: number };
+  useQuery({
+    queryKey: orderCaseKey(orderId),
+    enabled,
+    queryFn: () => call(client.GET('/api/v1/orders/{id}/after-sale', { params: { path: { id: orderId } } })),
+  });
 
 export function useOpenCase(orderId: string) {
   const qc = useQueryClient();
   // One key per form: a retried tap replays the first answer instead of opening a second case.
   const [key] = useState(newIdempotencyKey);
   return useMutation({
-    mutationFn: (input: OpenCaseInput) => api.post<AfterSaleCase>(`/orders/${encodeURIComponent(orderId)}/after-sale`, input, { 'Idempotency-Key': key }),
+    mutationFn: (body: Schemas['OpenCaseBody']) =>
+      call(client.POST('/api/v1/orders/{id}/after-sale', { params: { path: { id: orderId }, ...idem(key) }, body })),
     onSuccess: (c) => {
       qc.setQueryData(caseKey(c.id), c);
       void qc.invalidateQueries({ queryKey: orderKey(orderId) });
@@ -87,16 +50,32 @@ export function useOpenCase(orderId: string) {
 
 export type StepInput =
   | { step: 'accept' | 'received' | 'escalate' | 'withdraw' }
-  | { step: 'reject'; body: { description: string; mediaIds: string[] } }
-  | { step: 'return'; body: { carrier: string; trackingNumber: string } };
+  | { step: 'reject'; body: Schemas['RejectCaseBody'] }
+  | { step: 'return'; body: Schemas['ReturnBody'] };
+
+/** One step on a case; the money steps (accept, received, withdraw) under an Idempotency-Key. */
+function takeStep(id: string, s: StepInput) {
+  const path = { id };
+  switch (s.step) {
+    case 'accept':
+      return call(client.POST('/api/v1/after-sales/{id}/accept', { params: { path, ...idem() } }));
+    case 'received':
+      return call(client.POST('/api/v1/after-sales/{id}/received', { params: { path, ...idem() } }));
+    case 'withdraw':
+      return call(client.POST('/api/v1/after-sales/{id}/withdraw', { params: { path, ...idem() } }));
+    case 'escalate':
+      return call(client.POST('/api/v1/after-sales/{id}/escalate', { params: { path } }));
+    case 'reject':
+      return call(client.POST('/api/v1/after-sales/{id}/reject', { params: { path }, body: s.body }));
+    case 'return':
+      return call(client.POST('/api/v1/after-sales/{id}/return', { params: { path }, body: s.body }));
+  }
+}
 
 export function useCaseStep(c: Pick<AfterSaleCase, 'id' | 'orderId'>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: StepInput) => {
-      const money = s.step === 'accept' || s.step === 'received' || s.step === 'withdraw';
-      return api.post<AfterSaleCase>(`${casePath(c.id)}/${s.step}`, 'body' in s ? s.body : undefined, money ? idem() : undefined);
-    },
+    mutationFn: (s: StepInput) => takeStep(c.id, s),
     onSuccess: (next) => {
       qc.setQueryData(caseKey(next.id), next);
       void qc.invalidateQueries({ queryKey: orderKey(c.orderId) });
@@ -110,7 +89,12 @@ export const useJuryDuties = () =>
   useInfiniteQuery({
     queryKey: ['jury', 'cases'],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<Page<AfterSaleCase>>(`/jury/cases?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/v1/jury/cases', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
 
@@ -118,7 +102,8 @@ export function useVote(caseId: string) {
   const qc = useQueryClient();
   const [key] = useState(newIdempotencyKey);
   return useMutation({
-    mutationFn: (v: { verdict: Verdict; reason: string }) => api.post<AfterSaleCase>(`/jury/cases/${encodeURIComponent(caseId)}/vote`, v, { 'Idempotency-Key': key }),
+    mutationFn: (body: Schemas['VoteBody']) =>
+      call(client.POST('/api/v1/jury/cases/{id}/vote', { params: { path: { id: caseId }, ...idem(key) }, body })),
     onSuccess: (c) => {
       qc.setQueryData(caseKey(c.id), c);
       void qc.invalidateQueries({ queryKey: ['jury'] });
@@ -130,6 +115,11 @@ export const useJuryLog = () =>
   useInfiniteQuery({
     queryKey: ['jury', 'log'],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<Page<JuryLogEntry>>(`/jury/log?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      call(
+        client.GET('/api/v1/jury/log', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });

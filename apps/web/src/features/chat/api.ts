@@ -2,7 +2,7 @@
 // older pages by cursor), sending, read state, block and report, and offer decisions made on
 // a card. Live changes arrive through the socket (provider.tsx) into the same caches.
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError, type Schemas, call, client } from '../../lib/api.ts';
 import { useMe } from '../accounts/api.ts';
 import {
   addMessage,
@@ -13,17 +13,16 @@ import {
   messagesKey,
   updateOffer,
 } from './cache.ts';
-import type { ChatOffer, Conversation, InboxPage, Message, MessagePage, ReportReason, SendBody } from './types.ts';
+import type { Conversation, SendBody } from './types.ts';
 
-const enc = encodeURIComponent;
-const conv = (id: string) => `/conversations/${enc(id)}`;
+const byId = (id: string) => ({ params: { path: { id } } });
+const page = (limit: number, cursor: string | null) => ({ limit, ...(cursor ? { cursor } : {}) });
 
 export const inboxOptions = () =>
   infiniteQueryOptions({
     queryKey: inboxKey,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api.get<InboxPage>(`/conversations?limit=30${pageParam ? `&cursor=${enc(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => call(client.GET('/api/v1/conversations', { params: { query: page(30, pageParam) } })),
     getNextPageParam: (last) => last.nextCursor,
   });
 
@@ -36,7 +35,7 @@ export function useUnreadTotal(enabled: boolean) {
 }
 
 export const useConversation = (id: string) =>
-  useQuery({ queryKey: conversationKey(id), queryFn: () => api.get<Conversation>(conv(id)) });
+  useQuery({ queryKey: conversationKey(id), queryFn: () => call(client.GET('/api/v1/conversations/{id}', byId(id))) });
 
 export function useMessages(id: string) {
   const qc = useQueryClient();
@@ -44,13 +43,13 @@ export function useMessages(id: string) {
     queryKey: messagesKey(id),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) => {
-      const page = await api.get<MessagePage>(
-        `${conv(id)}/messages?limit=30${pageParam ? `&cursor=${enc(pageParam)}` : ''}`,
+      const got = await call(
+        client.GET('/api/v1/conversations/{id}/messages', { params: { path: { id }, query: page(30, pageParam) } }),
       );
-      if (pageParam) return page;
+      if (pageParam) return got;
       // A live message that landed while this request was on its way is kept, not dropped.
-      const kept = cachedNewerThan(qc, id, page.items[0]?.id);
-      return kept.length ? { ...page, items: [...kept, ...page.items] } : page;
+      const kept = cachedNewerThan(qc, id, got.items[0]?.id);
+      return kept.length ? { ...got, items: [...kept, ...got.items] } : got;
     },
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -60,7 +59,8 @@ export function useSendMessage(conversationId: string) {
   const qc = useQueryClient();
   const me = useMe().data;
   return useMutation({
-    mutationFn: (body: SendBody) => api.post<Message>(`${conv(conversationId)}/messages`, body),
+    mutationFn: (body: SendBody) =>
+      call(client.POST('/api/v1/conversations/{id}/messages', { ...byId(conversationId), body })),
     onSuccess: (m) => {
       if (me) addMessage(qc, m, me.id);
       if (m.offer) void qc.invalidateQueries({ queryKey: ['offers'] });
@@ -77,7 +77,7 @@ export function useSendMessage(conversationId: string) {
 export function useMarkRead(conversationId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>(`${conv(conversationId)}/read`),
+    mutationFn: () => call(client.POST('/api/v1/conversations/{id}/read', byId(conversationId))),
     onSuccess: () => markReadLocally(qc, conversationId),
   });
 }
@@ -86,7 +86,7 @@ export function useMarkRead(conversationId: string) {
 export function useOpenConversation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { peerId: string; itemId?: string }) => api.post<Conversation>('/conversations', body),
+    mutationFn: (body: Schemas['CreateConversationBody']) => call(client.POST('/api/v1/conversations', { body })),
     onSuccess: (c) => {
       qc.setQueryData(conversationKey(c.id), c);
       void qc.invalidateQueries({ queryKey: inboxKey });
@@ -98,7 +98,9 @@ export function useBlock(conversationId: string, peerId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (block: boolean) =>
-      block ? api.put<void>(`/users/${enc(peerId)}/block`) : api.del<void>(`/users/${enc(peerId)}/block`),
+      block
+        ? call(client.PUT('/api/v1/users/{id}/block', byId(peerId)))
+        : call(client.DELETE('/api/v1/users/{id}/block', byId(peerId))),
     onSuccess: (_r, block) => {
       qc.setQueryData<Conversation>(conversationKey(conversationId), (c) =>
         c ? { ...c, blocked: { ...c.blocked, byMe: block } } : c,
@@ -108,14 +110,10 @@ export function useBlock(conversationId: string, peerId: string) {
   });
 }
 
-export type ReportInput = {
-  targetType: 'user' | 'message' | 'conversation' | 'note' | 'comment' | 'item';
-  targetId: string;
-  reason: ReportReason;
-  detail?: string;
-};
+export type ReportInput = Schemas['ReportBody'];
 
-export const useReport = () => useMutation({ mutationFn: (r: ReportInput) => api.post<{ id: string }>('/reports', r) });
+export const useReport = () =>
+  useMutation({ mutationFn: (body: ReportInput) => call(client.POST('/api/v1/reports', { body })) });
 
 export type OfferAction =
   | { id: string; action: 'accept' | 'decline' | 'withdraw' }
@@ -125,8 +123,18 @@ export type OfferAction =
 export function useOfferAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: OfferAction) =>
-      api.post<ChatOffer>(`/offers/${enc(a.id)}/${a.action}`, a.action === 'counter' ? { price: a.price } : undefined),
+    mutationFn: (a: OfferAction) => {
+      switch (a.action) {
+        case 'accept':
+          return call(client.POST('/api/v1/offers/{id}/accept', byId(a.id)));
+        case 'decline':
+          return call(client.POST('/api/v1/offers/{id}/decline', byId(a.id)));
+        case 'withdraw':
+          return call(client.POST('/api/v1/offers/{id}/withdraw', byId(a.id)));
+        case 'counter':
+          return call(client.POST('/api/v1/offers/{id}/counter', { ...byId(a.id), body: { price: a.price } }));
+      }
+    },
     onSuccess: (offer) => {
       updateOffer(qc, offer);
       void qc.invalidateQueries({ queryKey: ['offers'] });

@@ -3,7 +3,7 @@
 // the inbox is refetched and each open conversation asks for what it missed (`?after=`).
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, createContext, useContext, useEffect, useMemo, useState } from 'react';
-import { api } from '../../lib/api.ts';
+import { call, client } from '../../lib/api.ts';
 import { useMe } from '../accounts/api.ts';
 import {
   addMessages,
@@ -17,7 +17,7 @@ import {
   updateOffer,
 } from './cache.ts';
 import { openChatSocket } from './socket.ts';
-import type { MessagePage, SocketEvent } from './types.ts';
+import type { SocketEvent } from './types.ts';
 
 type ConnectionState = 'connecting' | 'live' | 'down';
 type ChatConnection = { state: ConnectionState };
@@ -69,8 +69,8 @@ async function catchUp(qc: QueryClient, meId: string) {
         return;
       }
       try {
-        const page = await api.get<MessagePage>(
-          `/conversations/${encodeURIComponent(id)}/messages?after=${after}&limit=100`,
+        const page = await call(
+          client.GET('/api/v1/conversations/{id}/messages', { params: { path: { id }, query: { after, limit: 100 } } }),
         );
         addMessages(qc, page.items, meId);
         if (page.items.length === 100) void qc.invalidateQueries({ queryKey: messagesKey(id) });

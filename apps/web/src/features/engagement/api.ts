@@ -1,25 +1,19 @@
 // 想要 on items, seller stats and the #话题 page (API: modules/engagement; docs/engagement.md).
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { type Schemas, call, client } from '../../lib/api.ts';
 import type { Item } from '../items/api.ts';
 import { itemKey } from '../items/api.ts';
 import type { CardList } from '../feed/api.ts';
 import { cardsRoot } from '../notes/api.ts';
 
-export type SellerStats = {
-  itemsSold: number;
-  conversations: number;
-  responseRate: number | null;
-  medianResponseSeconds: number | null;
-  windowDays: number;
-};
+export type SellerStats = Schemas['SellerStats'];
 
 const enc = encodeURIComponent;
 
 export const useSellerStats = (userId: string) =>
   useQuery({
     queryKey: ['users', userId, 'seller-stats'],
-    queryFn: () => api.get<SellerStats>(`/users/${enc(userId)}/seller-stats`),
+    queryFn: () => call(client.GET('/api/v1/users/{id}/seller-stats', { params: { path: { id: userId } } })),
     staleTime: 5 * 60_000,
   });
 
@@ -27,7 +21,12 @@ export const useSellerStats = (userId: string) =>
 export function useWantItem(itemId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (on: boolean) => (on ? api.put<void>(`/items/${enc(itemId)}/collect`) : api.del<void>(`/items/${enc(itemId)}/collect`)),
+    mutationFn: (on: boolean) => {
+      const params = { path: { id: itemId } };
+      return on
+        ? call(client.PUT('/api/v1/items/{id}/collect', { params }))
+        : call(client.DELETE('/api/v1/items/{id}/collect', { params }));
+    },
     onMutate: (on) => {
       qc.setQueriesData<Item>({ queryKey: itemKey(itemId) }, (old) =>
         old && old.collectedByMe !== on
@@ -39,15 +38,20 @@ export function useWantItem(itemId: string) {
   });
 }
 
-export const tagNotesList = (tag: string): CardList => ({ key: [...cardsRoot, 'tag', tag], path: `/tags/${enc(tag)}/notes` });
+export const tagNotesList = (tag: string): CardList => ({
+  key: [...cardsRoot, 'tag', tag],
+  path: `/tags/${enc(tag)}/notes`,
+});
 
 export const useTagItems = (tag: string) =>
   useInfiniteQuery({
     queryKey: ['items', 'tag', tag],
     initialPageParam: '',
     queryFn: ({ pageParam }) =>
-      api.get<{ tag: string; items: Item[]; nextCursor: string | null }>(
-        `/tags/${enc(tag)}/items?limit=12${pageParam ? `&cursor=${enc(pageParam)}` : ''}`,
+      call(
+        client.GET('/api/v1/tags/{tag}/items', {
+          params: { path: { tag }, query: { limit: 12, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -56,6 +60,11 @@ export const useTagItems = (tag: string) =>
 export const useMoreFromSeller = (sellerId: string, exceptId: string) =>
   useQuery({
     queryKey: ['items', 'user', sellerId, 'more'],
-    queryFn: () => api.get<{ items: Item[] }>(`/users/${enc(sellerId)}/items?status=on_sale&limit=7`),
+    queryFn: () =>
+      call(
+        client.GET('/api/v1/users/{id}/items', {
+          params: { path: { id: sellerId }, query: { status: 'on_sale', limit: 7 } },
+        }),
+      ),
     select: (page) => page.items.filter((i) => i.id !== exceptId).slice(0, 6),
   });

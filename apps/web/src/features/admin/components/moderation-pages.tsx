@@ -1,17 +1,17 @@
 // The moderation queue and the audit log.
 import { useState } from 'react';
-import { type ReportStatus, useAudit, useQueue } from '../api.ts';
+import { type ReportReason, type ReportStatus, useAudit, useQueue } from '../api.ts';
 import { type AdminKey, useAdminT } from '../i18n.ts';
 import { QueueEntry } from './queue-entry.tsx';
 import { fmtTime, PagedList, roleLabel } from './shared.tsx';
 
 const STATUSES: ReportStatus[] = ['open', 'resolved', 'dismissed'];
-const REASONS = ['scam', 'off_platform', 'harassment', 'spam', 'prohibited', 'counterfeit', 'other', 'pro_seller'];
+const REASONS: ReportReason[] = ['scam', 'off_platform', 'harassment', 'spam', 'prohibited', 'counterfeit', 'other', 'pro_seller'];
 
 export function QueuePage() {
   const at = useAdminT();
   const [status, setStatus] = useState<ReportStatus>('open');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<ReportReason | ''>('');
   const q = useQueue(status, reason || undefined);
   return (
     <section aria-label={at('nav.queue')}>
@@ -23,7 +23,7 @@ export function QueuePage() {
             </button>
           ))}
         </div>
-        <select className="input admin-select" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={at('queue.allReasons')}>
+        <select className="input admin-select" value={reason} onChange={(e) => setReason(REASONS.find((r) => r === e.target.value) ?? '')} aria-label={at('queue.allReasons')}>
           <option value="">{at('queue.allReasons')}</option>
           {REASONS.map((r) => (
             <option key={r} value={r}>
