@@ -5,18 +5,11 @@ import { formatDate } from '../../../lib/format.ts';
 import { Avatar } from '../../../ui/avatar.tsx';
 import { ChipList } from '../../../ui/chips.tsx';
 import { PinIcon } from '../../../ui/icons.tsx';
+import type { Me, PublicUser } from '../api.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
 
-type ProfileLike = {
-  displayName: string;
-  username: string;
-  avatarUrl: string | null;
-  bio: string;
-  city: string;
-  interestTags: string[];
-  verified: boolean;
-  createdAt: string;
-};
+/** The signed-in member or any member's public profile: both carry what the header shows. */
+type ProfileLike = Me | PublicUser;
 
 export function ProfileHeader({ user, self, children }: { user: ProfileLike; self?: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
