@@ -52,7 +52,7 @@ async function main() {
       ['followed authors (200 followees)', () => rec.followedCandidates(db, f.viewerId, asOf)],
       [`interest tags (${tags.length})`, () => rec.tagCandidates(db, f.viewerId, tags, asOf)],
       ['category (notes with items on sale)', () => rec.categoryCandidates(db, f.viewerId, ['digital', 'furniture'], asOf)],
-      ['a searched query (露营)', () => rec.queryCandidates(db, f.viewerId, tsq, asOf)],
+      ['a searched query (露营)', () => rec.queryCandidates(db, f.viewerId, [tsq], asOf)],
       ['nearby 10 km', () => rec.nearbyCandidates(db, f.viewerId, { lat: 31.5, lng: 121.5, radiusKm: 10 }, asOf)],
       ['popular and fresh (member)', () => rec.popularCandidates(db, f.viewerId, asOf)],
       ['popular and fresh (visitor)', () => rec.popularCandidates(db, null, asOf)],
