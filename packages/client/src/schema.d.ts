@@ -2077,6 +2077,26 @@ export interface components {
                 message: string;
             }[];
         };
+        DeletionBlockedProblem: components["schemas"]["Problem"] & {
+            blockers: ({
+                /** @enum {string} */
+                kind: "open_orders";
+                orderIds: string[];
+            } | {
+                /** @enum {string} */
+                kind: "open_cases";
+                caseIds: string[];
+            } | {
+                /** @enum {string} */
+                kind: "wallet_not_empty";
+                /** @description fen */
+                balance: number;
+            } | {
+                /** @enum {string} */
+                kind: "withdrawal_processing";
+                withdrawalIds: string[];
+            })[];
+        };
         DeleteAccountBody: {
             password: string;
         };
@@ -3796,7 +3816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DeletionBlockedProblem"];
                 };
             };
             413: components["responses"]["Problem413"];

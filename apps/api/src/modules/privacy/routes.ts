@@ -19,6 +19,18 @@ const EXPORTS_PER_HOUR = 10;
 
 export const DeleteAccountBody = z.object({ password: z.string().min(1).max(128) }).openapi('DeleteAccountBody');
 
+/** The 409 of DELETE /me: every blocker (blockers.ts), so a client can list what to finish. */
+const DeletionBlockedProblem = ProblemSchema.extend({
+  blockers: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('open_orders'), orderIds: z.array(z.string()) }),
+      z.object({ kind: z.literal('open_cases'), caseIds: z.array(z.string()) }),
+      z.object({ kind: z.literal('wallet_not_empty'), balance: z.number().int().openapi({ description: 'fen' }) }),
+      z.object({ kind: z.literal('withdrawal_processing'), withdrawalIds: z.array(z.string()) }),
+    ]),
+  ),
+}).openapi('DeletionBlockedProblem');
+
 export function privacyRoutes() {
   const r = newRouter();
 
@@ -61,7 +73,11 @@ export function privacyRoutes() {
         204: { description: 'Deleted; the token no longer works' },
         ...problemResponses(400, 401, 429),
         403: problem('`wrong_password`: the password is not right; nothing was changed.'),
-        409: problem('Not yet: `open_orders`, `open_cases`, `wallet_not_empty` or `withdrawal_processing` (the first blocker; `blockers` lists them all, the detail says what to do).'),
+        409: {
+          description:
+            'Not yet: `open_orders`, `open_cases`, `wallet_not_empty` or `withdrawal_processing` (the first blocker; `blockers` lists them all, the detail says what to do).',
+          content: { 'application/problem+json': { schema: DeletionBlockedProblem } },
+        },
       },
     }),
     async (c) => {

@@ -1,17 +1,13 @@
 // Personal data (SPEC C11): the export download and account deletion. The export is a plain
 // link: the browser streams the file to disk with the session cookie, however large it is.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, toApiError } from '../../lib/api.ts';
+import { client, type Schemas, toApiError } from '../../lib/api.ts';
 import { clearSession } from '../accounts/api.ts';
 
 export const EXPORT_URL = '/api/v1/me/export';
 
-export type BlockerKind = 'open_orders' | 'open_cases' | 'wallet_not_empty' | 'withdrawal_processing';
-export type Blocker =
-  | { kind: 'open_orders'; orderIds: string[] }
-  | { kind: 'open_cases'; caseIds: string[] }
-  | { kind: 'wallet_not_empty'; balance: number }
-  | { kind: 'withdrawal_processing'; withdrawalIds: string[] };
+export type Blocker = Schemas['DeletionBlockedProblem']['blockers'][number];
+export type BlockerKind = Blocker['kind'];
 
 /** A refusal that lists what must be finished first (409 with `blockers`). */
 export class DeletionBlocked extends Error {
@@ -21,22 +17,12 @@ export class DeletionBlocked extends Error {
 }
 
 async function deleteAccount(password: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/me', {
-      method: 'DELETE',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ password }),
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'network_error' });
+  const { error, response } = await client.DELETE('/api/v1/me', { body: { password } });
+  if (response.ok) return;
+  if (response.status === 409 && error && 'blockers' in error && Array.isArray(error.blockers)) {
+    throw new DeletionBlocked(error.blockers);
   }
-  if (res.status === 204) return;
-  const data: unknown = await res.json().catch(() => null);
-  const blockers = (data as { blockers?: unknown } | null)?.blockers;
-  if (res.status === 409 && Array.isArray(blockers)) throw new DeletionBlocked(blockers as Blocker[]);
-  throw toApiError(res, data);
+  throw toApiError(response, error);
 }
 
 /**
