@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
-import { queueHosting } from '../assist/hosting-repo.ts';
+import { queueHosting } from '../assist/index.ts';
 import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
 import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';

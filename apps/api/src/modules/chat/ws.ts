@@ -7,7 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { WebSocket } from 'ws';
 import { unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps, Role } from '../../lib/http.ts';
-import { findLiveSession } from '../accounts/repo.ts';
+import { findLiveSession } from '../accounts/index.ts';
 import { SESSION_COOKIE, hashToken, sessionTag } from '../accounts/sessions.ts';
 
 const HEARTBEAT_MS = 30_000;

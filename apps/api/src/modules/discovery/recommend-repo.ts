@@ -27,7 +27,7 @@
 // seller_flags is empty here (Seq Scan of nothing); with rows it is a primary-key probe.
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { distanceSql, nearSql } from '../search/repo.ts';
+import { distanceSql, nearSql } from '../search/index.ts';
 
 export const HALF_LIFE_DAYS = 14;
 const PROFILE_DAYS = 90;

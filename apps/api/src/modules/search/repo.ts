@@ -18,7 +18,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { boundingBox } from '../../lib/geo.ts';
-import type { ItemRow } from '../items/repo.ts';
+import type { ItemRow } from '../items/index.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'distance';
