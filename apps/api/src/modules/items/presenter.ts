@@ -1,7 +1,7 @@
 // Rows → API JSON. Internal columns (withdrawn_at, lat/lng columns) never leak as-is.
 import type { DeliveryMethod, ItemStatus } from '@jishi/shared';
 import { haversineKm, presentPlace, roundKm } from '../../lib/geo.ts';
-import { mediaUrl } from '../media/presenter.ts';
+import { mediaUrl, presentPhoto } from '../media/presenter.ts';
 import { NO_ACTIVITY, computeCredit } from '../trust/credit.ts';
 import type { ImageRow, ItemRow, SellerRow } from './repo.ts';
 
@@ -19,15 +19,10 @@ export function presentSeller(s: SellerRow, now: Date) {
   };
 }
 
+/** An item's photo: the flat fields of the Item schema, from the one photo presenter. */
 export function presentImage(i: ImageRow) {
-  return {
-    id: i.mediaId,
-    url: mediaUrl(i.mediaId, 'card'),
-    thumbUrl: mediaUrl(i.mediaId, 'thumb'),
-    detailUrl: mediaUrl(i.mediaId, 'detail'),
-    width: i.width,
-    height: i.height,
-  };
+  const { id, width, height, urls } = presentPhoto({ id: i.mediaId, width: i.width, height: i.height });
+  return { id, url: urls.card, thumbUrl: urls.thumb, detailUrl: urls.detail, width, height };
 }
 
 export function presentItem(

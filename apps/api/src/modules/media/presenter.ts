@@ -2,12 +2,21 @@ export type MediaVariant = 'avatar' | 'thumb' | 'card' | 'detail';
 
 export const mediaUrl = (id: string, variant: MediaVariant) => `/media/${id}/${variant}.webp`;
 
-/** A photo with the URLs of its WebP variants (thumb 320, card 640, detail 1280 px). */
-export function presentPhoto(m: { id: string; width: number; height: number }) {
-  return {
-    id: m.id,
-    width: m.width,
-    height: m.height,
-    urls: { thumb: mediaUrl(m.id, 'thumb'), card: mediaUrl(m.id, 'card'), detail: mediaUrl(m.id, 'detail') },
-  };
+type PhotoRow = { id: string; width: number; height: number };
+type PhotoVariant = 'thumb' | 'card' | 'detail';
+const PHOTO_VARIANTS: readonly PhotoVariant[] = ['thumb', 'card', 'detail'];
+
+/** An upload: `urls` has only the variants it was rendered in (an avatar has just `avatar`). */
+export function presentPhoto(m: PhotoRow, variants: readonly MediaVariant[]): PhotoRow & { urls: Partial<Record<MediaVariant, string>> };
+/**
+ * The one photo shape: `{id, width, height, urls}` with the URLs of its WebP variants (thumb 320,
+ * card 640, detail 1280 px). Notes, cases and uploads answer it; items keep the flat fields
+ * their published schema has (items/presenter.ts) and read them from here. (Last, so that
+ * `photos.map(presentPhoto)` types as this one.)
+ */
+export function presentPhoto(m: PhotoRow): PhotoRow & { urls: Record<PhotoVariant, string> };
+export function presentPhoto(m: PhotoRow, variants?: unknown) {
+  // As a map callback the second argument is the index: only an array names variants.
+  const list: readonly MediaVariant[] = Array.isArray(variants) ? variants : PHOTO_VARIANTS;
+  return { id: m.id, width: m.width, height: m.height, urls: Object.fromEntries(list.map((v) => [v, mediaUrl(m.id, v)])) };
 }

@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../lib/errors.ts';
 import { type AppEnv, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
-import { type MediaVariant, mediaUrl } from './presenter.ts';
+import { presentPhoto } from './presenter.ts';
 import { MAX_UPLOAD_BYTES, storeImage } from './service.ts';
 
 /** The photo plus the multipart envelope (boundaries, headers, a small `purpose` field). */
@@ -65,10 +65,7 @@ export function mediaRoutes() {
       if (file.size > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', 'A photo may be at most 10 MiB.');
       const bytes = Buffer.from(await file.arrayBuffer());
       const m = await storeImage(c.get('deps'), user.id, bytes, purpose);
-      const urls: Partial<Record<MediaVariant, string>> = Object.fromEntries(
-        m.variants.map((v) => [v, mediaUrl(m.id, v)]),
-      );
-      return c.json({ id: m.id, width: m.width, height: m.height, urls }, 201);
+      return c.json(presentPhoto(m, m.variants), 201);
     },
   );
   return r;
