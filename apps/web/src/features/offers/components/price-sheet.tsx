@@ -1,10 +1,12 @@
-// A sheet asking for one amount in yuan: make an offer, counter one, set the floor price.
+// A sheet asking for one amount in yuan: make an offer, counter one, set the floor price. The
+// shared Form: the amount's problem next to it and in the summary, the server's refusal above.
 import { parseYuan } from '@jishi/shared';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../ui/alert.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { TextField } from '../../../ui/field.tsx';
+import { Form, useForm } from '../../../ui/form.tsx';
 import { Sheet } from '../../../ui/sheet.tsx';
 
 type Props = {
@@ -23,9 +25,16 @@ type Props = {
   extra?: ReactNode;
 };
 
-export function PriceSheet({
-  open,
-  title,
+export function PriceSheet({ open, title, onClose, ...form }: Props) {
+  // A fresh form each time the sheet opens: the amount starts from `initial`, no old errors.
+  return (
+    <Sheet open={open} title={title} onClose={onClose}>
+      <PriceForm key={String(open)} onClose={onClose} {...form} />
+    </Sheet>
+  );
+}
+
+function PriceForm({
   label,
   intro,
   hint,
@@ -35,58 +44,36 @@ export function PriceSheet({
   onSubmit,
   onClose,
   extra,
-}: Props) {
+}: Omit<Props, 'open' | 'title'>) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({ amount: initial });
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      setValue(initial);
-      setError(null);
-      setFormError(null);
-    }
-  }, [open, initial]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const fen = parseYuan(value);
+  const submit = async () => {
+    const fen = parseYuan(form.values.amount);
     const problem = fen === null ? t('offers.amountInvalid') : check(fen);
-    setError(problem);
-    setFormError(null);
+    form.setErrors({ form: null, fields: problem ? { amount: problem } : {} });
     if (problem || fen === null) return;
     setBusy(true);
     try {
       await onSubmit(fen);
       onClose();
     } catch (err) {
-      setFormError(err instanceof Error ? err.message : String(err));
+      form.setErrors({ form: err instanceof Error ? err.message : String(err), fields: {} });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Sheet open={open} title={title} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        {intro && <div className="sheet-text">{intro}</div>}
-        <TextField
-          label={label}
-          inputMode="decimal"
-          placeholder="0.00"
-          value={value}
-          autoFocus
-          onChange={(e) => setValue(e.target.value)}
-          error={error ?? undefined}
-          hint={hint}
-        />
-        <FormAlert message={formError} />
-        {extra}
-        <Button type="submit" block busy={busy}>
-          {submitLabel}
-        </Button>
-      </form>
-    </Sheet>
+    <Form errors={form.errors} onSubmit={() => void submit()}>
+      {intro && <div className="sheet-text">{intro}</div>}
+      <TextField label={label} inputMode="decimal" placeholder="0.00" autoFocus hint={hint} {...form.bind('amount')} />
+      <FormAlert message={form.errors.form} />
+      {extra}
+      <Button type="submit" block busy={busy}>
+        {submitLabel}
+      </Button>
+    </Form>
   );
 }
