@@ -7,24 +7,11 @@ export const NOTE_KINDS: readonly NoteKind[] = ['note', 'stall', 'wanted'];
 
 export type UserCard = Schemas['UserCard'];
 export type NoteImage = Schemas['Image'];
-/** A live item card (items/cards.ts). Still by hand until discovery builds its cards with
- *  itemCard (items/api.ts); then Schemas['ItemCard']. */
-export type ItemCard = {
-  id: string;
-  sellerId: string;
-  title: string;
-  price: number;
-  available: number;
-  held?: number;
-  quantity: number;
-  status: Schemas['ItemCard']['status'];
-  free: boolean;
-  delivery: string[];
-  shippingFee: number;
-  coverUrl: string | null;
-  coverThumbUrl?: string | null;
-  createdAt?: string;
-};
+/** A live item card (apps/api items/cards.ts): price, stock and state read fresh on every request.
+ *  The one item-card type of the web app; a card a page builds from a whole item (itemCard in
+ *  items/api.ts) may lack the cover's size. */
+export type ItemCard = Omit<Schemas['ItemCard'], CoverSize> & Partial<Pick<Schemas['ItemCard'], CoverSize>>;
+type CoverSize = 'coverWidth' | 'coverHeight';
 export type Note = Schemas['Note'];
 export type StallView = NonNullable<Schemas['StallView']>;
 export type StallRuleKey = StallView['ruleTexts'][number]['rule'];
