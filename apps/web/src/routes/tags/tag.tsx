@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { tagNotesList, useTagItems } from '../../features/engagement/api.ts';
 import { CardFeed } from '../../features/feed/components/card-feed.tsx';
-import type { Item } from '../../features/items/api.ts';
+import { itemCard } from '../../features/items/api.ts';
 import { describeTradeError } from '../../lib/errors.ts';
 import { ItemGrid } from '../../features/items/components/item-grid.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -38,8 +38,6 @@ export default function TagPage() {
   );
 }
 
-const asCard = (item: Item) => ({ ...item, coverUrl: item.images[0]?.url ?? null, coverThumbUrl: item.images[0]?.thumbUrl ?? null });
-
 function TagItems({ tag }: { tag: string }) {
   const { t } = useTranslation();
   const items = useTagItems(tag);
@@ -48,6 +46,6 @@ function TagItems({ tag }: { tag: string }) {
   const list = items.data.pages.flatMap((p) => p.items);
   if (list.length === 0) return <div className="empty"><p>{t('engage.tag.noItems')}</p></div>;
   return (
-    <ItemGrid cards={list.map(asCard)} pager={items} className="tag-items" testId="tag-items" />
+    <ItemGrid cards={list.map(itemCard)} pager={items} className="tag-items" testId="tag-items" />
   );
 }

@@ -4,15 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { ErrorState, Loading } from '../../../ui/status.tsx';
 import { ItemGrid } from './item-grid.tsx';
-import type { ItemCard } from '../../notes/types.ts';
-import { type Item, useUserItems } from '../api.ts';
+import { itemCard, useUserItems } from '../api.ts';
 import { describeTradeError } from '../../../lib/errors.ts';
-
-const asCard = (item: Item): ItemCard => ({
-  ...item,
-  coverUrl: item.images[0]?.url ?? null,
-  coverThumbUrl: item.images[0]?.thumbUrl ?? null,
-});
 
 export function ProfileItems({ userId, self }: { userId: string; self: boolean }) {
   const { t } = useTranslation();
@@ -35,6 +28,6 @@ export function ProfileItems({ userId, self }: { userId: string; self: boolean }
     );
   }
   return (
-    <ItemGrid cards={list.map(asCard)} pager={items} className="profile-items" testId="profile-items" />
+    <ItemGrid cards={list.map(itemCard)} pager={items} className="profile-items" testId="profile-items" />
   );
 }
