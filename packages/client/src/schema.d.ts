@@ -2750,7 +2750,7 @@ export interface components {
             orderId: string;
             rating: number;
             text: string;
-            tags: string[];
+            tags: ("as_described" | "fast_shipping" | "friendly" | "punctual" | "well_packed" | "good_value" | "quick_payment" | "easy_going")[];
             /** @enum {string} */
             authorRole: "buyer" | "seller";
             author: {
@@ -5561,7 +5561,7 @@ export interface operations {
                         theirsSubmitted: boolean;
                         canReview: boolean;
                         windowEndsAt: string | null;
-                        tags: string[];
+                        tags: ("as_described" | "fast_shipping" | "friendly" | "punctual" | "well_packed" | "good_value" | "quick_payment" | "easy_going")[];
                     };
                 };
             };
@@ -5641,7 +5641,8 @@ export interface operations {
                             average: number | null;
                             count: number;
                             tags: {
-                                tag: string;
+                                /** @enum {string} */
+                                tag: "as_described" | "fast_shipping" | "friendly" | "punctual" | "well_packed" | "good_value" | "quick_payment" | "easy_going";
                                 count: number;
                             }[];
                         };

@@ -12,11 +12,14 @@ import { ALL_REVIEW_TAGS, orderReviews, presentReview, replyToReview, userReview
 const tags = ['reviews'];
 const security = [{ Bearer: [] }];
 
+/** A review tag (reviews.ts REVIEW_TAGS: what each side may say of the other). */
+const ReviewTag = z.enum(ALL_REVIEW_TAGS);
+
 const ReviewBody = z
   .object({
     rating: z.number().int().min(1).max(5),
     text: z.string().trim().max(500).optional(),
-    tags: z.array(z.enum(ALL_REVIEW_TAGS)).max(6).optional(),
+    tags: z.array(ReviewTag).max(6).optional(),
   })
   .openapi('ReviewBody');
 
@@ -26,7 +29,7 @@ const Review = z
     orderId: z.string(),
     rating: z.number().int(),
     text: z.string(),
-    tags: z.array(z.string()),
+    tags: z.array(ReviewTag),
     authorRole: z.enum(['buyer', 'seller']),
     author: z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() }).nullable(),
     itemTitle: z.string().nullable(),
@@ -40,7 +43,7 @@ const Review = z
 const ReviewSummary = z.object({
   average: z.number().nullable(),
   count: z.number().int(),
-  tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+  tags: z.array(z.object({ tag: ReviewTag, count: z.number().int() })),
 });
 
 const CreditFactor = z.object({ key: z.string(), points: z.number(), max: z.number(), count: z.number(), detail: z.string() });
@@ -85,7 +88,7 @@ export function reviewRoutes() {
             theirsSubmitted: z.boolean(),
             canReview: z.boolean(),
             windowEndsAt: z.string().nullable(),
-            tags: z.array(z.string()),
+            tags: z.array(ReviewTag),
           }),
         ),
         ...problemResponses(401, 404),

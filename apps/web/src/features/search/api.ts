@@ -2,19 +2,25 @@
 // The search page's state lives in the URL (shareable, back button works); searchParamsOf and
 // toUrlParams convert between the two.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import type { Item } from '../items/api.ts';
-import type { FeedCard, Page } from '../notes/types.ts';
+import { isCategoryKey } from '@jishi/shared';
+import { type Schemas, call, client, type paths } from '../../lib/api.ts';
 import type { Coords } from '../places/place.ts';
 
-export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'distance';
-export const SORTS: readonly Sort[] = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'];
-export type SearchType = 'items' | 'notes';
+/** GET /search's query, as the generated client types it. */
+export type SearchQuery = NonNullable<paths['/api/v1/search']['get']['parameters']['query']>;
+export type Sort = NonNullable<SearchQuery['sort']>;
+export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const satisfies readonly Sort[];
+export type SearchType = NonNullable<SearchQuery['type']>;
+const fetchSearch = (query: SearchQuery) => call(client.GET('/api/v1/search', { params: { query } }));
+/** One result as the client returns it (Schemas['SearchItem'] | Schemas['SearchNote']). */
+export type SearchResult = Awaited<ReturnType<typeof fetchSearch>>['items'][number];
+/** Notes carry a `kind`, items do not. */
+export type SearchNote = Extract<SearchResult, { kind: unknown }>;
+export type SearchItem = Exclude<SearchResult, { kind: unknown }>;
 /** [start, end) UTF-16 offsets of the matched words in the title. */
-export type Marks = [number, number][];
-export type SearchItem = Item & { highlights: string[]; titleMarks: Marks };
-export type SearchNote = FeedCard & { distanceKm: number | null; highlights: string[]; titleMarks: Marks };
-export type SearchPage<T> = Page<T> & { relaxed: boolean };
+export type Marks = SearchItem['titleMarks'];
+export const isSearchNote = (r: SearchResult): r is SearchNote => 'kind' in r;
+export const isSearchItem = (r: SearchResult): r is SearchItem => !isSearchNote(r);
 
 export type Filters = {
   minPrice?: number;
@@ -70,38 +76,50 @@ export const activeFilterCount = (f: Filters) =>
   [f.minPrice !== undefined || f.maxPrice !== undefined, f.category, f.delivery?.length, f.condition?.length, f.free, f.radiusKm].filter(Boolean)
     .length;
 
-/** The API path: notes take no price filters; a radius or a distance sort needs a position. */
-export function searchPath(s: SearchState, coords: Coords | null): string {
-  const p = new URLSearchParams(urlParamsOf(s));
-  if (s.type === 'notes') for (const k of ['minPrice', 'maxPrice', 'category', 'delivery', 'condition', 'free']) p.delete(k);
-  if (coords) {
-    p.set('lat', String(coords.lat));
-    p.set('lng', String(coords.lng));
-  } else {
-    p.delete('radiusKm');
-    if (p.get('sort') === 'distance') p.delete('sort');
+/** The API query: notes take no price filters; a radius or a distance sort needs a position. */
+export function searchQuery(s: SearchState, coords: Coords | null): SearchQuery {
+  const f = s.filters;
+  const q: SearchQuery = {};
+  if (s.q.trim()) q.q = s.q.trim();
+  if (s.type === 'notes') q.type = 'notes';
+  if (s.sort && (coords || s.sort !== 'distance')) q.sort = s.sort;
+  if (s.type !== 'notes') {
+    if (f.minPrice !== undefined) q.minPrice = f.minPrice;
+    if (f.maxPrice !== undefined) q.maxPrice = f.maxPrice;
+    if (f.category && isCategoryKey(f.category)) q.category = f.category;
+    if (f.delivery?.length) q.delivery = f.delivery.join(',');
+    if (f.condition?.length) q.condition = f.condition.join(',');
+    if (f.free) q.free = 'true';
   }
-  return `/search?${p.toString()}`;
+  if (coords) {
+    if (f.radiusKm) q.radiusKm = f.radiusKm;
+    q.lat = coords.lat;
+    q.lng = coords.lng;
+  }
+  return q;
 }
 
-export function useSearch<T extends SearchItem | SearchNote>(path: string, enabled = true) {
+/** The same query as URL parameters (a saved search keeps them). */
+export const searchParams = (q: SearchQuery) =>
+  new URLSearchParams(Object.entries(q).flatMap(([k, v]) => (v === undefined || v === null ? [] : [[k, String(v)]])));
+
+export function useSearch(query: SearchQuery, enabled = true) {
   return useInfiniteQuery({
-    queryKey: ['search', path],
+    queryKey: ['search', query],
     enabled,
     initialPageParam: null as string | null,
     placeholderData: keepPreviousData,
-    queryFn: ({ pageParam }) =>
-      api.get<SearchPage<T>>(`${path}&limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => fetchSearch({ ...query, limit: 20, cursor: pageParam ?? undefined }),
     getNextPageParam: (last) => last.nextCursor,
   });
 }
 
-export type Suggestion = { kind: 'title' | 'tag'; text: string };
+export type Suggestion = Schemas['SearchSuggestions']['items'][number];
 
 export const useSuggestions = (text: string) =>
   useQuery({
     queryKey: ['search', 'suggest', text],
     enabled: text.trim().length > 0,
     staleTime: 60_000,
-    queryFn: () => api.get<{ items: Suggestion[] }>(`/search/suggest?q=${encodeURIComponent(text.trim())}`),
+    queryFn: () => call(client.GET('/api/v1/search/suggest', { params: { query: { q: text.trim() } } })),
   });

@@ -2,24 +2,15 @@
 // verified by the payout provider and shown masked.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../lib/api.ts';
+import { type Schemas, call, client } from '../../lib/api.ts';
 
 export const BANKS = ['CMB', 'ICBC', 'CCB', 'ABC', 'BOC', 'BOCOM', 'PSBC', 'CIB', 'SPDB', 'CITIC', 'CEB', 'CMBC', 'PAB'] as const;
-export type Bank = (typeof BANKS)[number];
-export type PayoutKind = 'alipay' | 'bank_card';
-export type PayoutMethod = {
-  id: string;
-  kind: PayoutKind;
-  bank: Bank | null;
-  masked: string;
-  isDefault: boolean;
-  verifiedAt: string;
-  lastUsedAt: string | null;
-  createdAt: string;
-};
+export type PayoutMethod = Schemas['PayoutMethod'];
+export type Bank = NonNullable<PayoutMethod['bank']>;
+export type PayoutKind = PayoutMethod['kind'];
 /** What a withdrawal keeps of where it went. */
-export type PayoutTo = Pick<PayoutMethod, 'id' | 'kind' | 'bank' | 'masked'>;
-export type NewPayoutMethod = { kind: PayoutKind; account: string; holderName: string; bank?: Bank };
+export type PayoutTo = NonNullable<Schemas['PayoutTo']>;
+export type NewPayoutMethod = Schemas['NewPayoutMethod'];
 
 /** 招商银行 ••••5675 · 支付宝 a***@qq.com */
 export const payoutLabel = (t: TFunction, m: PayoutTo) =>
@@ -28,12 +19,12 @@ export const payoutLabel = (t: TFunction, m: PayoutTo) =>
 const KEY = ['wallet', 'payout-methods'];
 
 export const usePayoutMethods = () =>
-  useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: PayoutMethod[] }>('/me/payout-methods') });
+  useQuery({ queryKey: KEY, queryFn: () => call(client.GET('/api/v1/me/payout-methods')) });
 
 export function useAddPayoutMethod() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewPayoutMethod) => api.post<PayoutMethod>('/me/payout-methods', body),
+    mutationFn: (body: NewPayoutMethod) => call(client.POST('/api/v1/me/payout-methods', { body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -41,7 +32,7 @@ export function useAddPayoutMethod() {
 export function useRemovePayoutMethod() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del<void>(`/me/payout-methods/${id}`),
+    mutationFn: (id: string) => call(client.DELETE('/api/v1/me/payout-methods/{id}', { params: { path: { id } } })),
     onSettled: () => void qc.invalidateQueries({ queryKey: KEY }),
   });
 }

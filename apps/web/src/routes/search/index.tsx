@@ -11,11 +11,12 @@ import { ErrorState, Loading } from '../../ui/status.tsx';
 import {
   activeFilterCount,
   type Filters,
-  type SearchItem,
-  type SearchNote,
+  isSearchNote,
+  type SearchQuery,
   type SearchState,
   type Sort,
-  searchPath,
+  searchParams,
+  searchQuery,
   searchStateOf,
   urlParamsOf,
   useSearch,
@@ -45,9 +46,9 @@ function WordChips({ onPick }: { onPick: (q: string) => void }) {
   );
 }
 
-function Results({ state, path, onWord, onClearFilters }: { state: SearchState; path: string; onWord: (q: string) => void; onClearFilters: () => void }) {
+function Results({ state, query, onWord, onClearFilters }: { state: SearchState; query: SearchQuery; onWord: (q: string) => void; onClearFilters: () => void }) {
   const { t } = useTranslation();
-  const q = useSearch<SearchItem | SearchNote>(path);
+  const q = useSearch(query);
   if (q.isPending) return <Loading />;
   if (q.isError) {
     const msg = isApiError(q.error) && q.error.status === 400 ? q.error.detail || t('search.error') : t('search.error');
@@ -83,7 +84,7 @@ function Results({ state, path, onWord, onClearFilters }: { state: SearchState; 
       )}
       <ul className="result-grid" aria-label={t('search.results')} data-testid="search-results">
         {list.map((r) => (
-          <li key={r.id}>{state.type === 'notes' ? <NoteResult note={r as SearchNote} /> : <ItemResult item={r as SearchItem} />}</li>
+          <li key={r.id}>{isSearchNote(r) ? <NoteResult note={r} /> : <ItemResult item={r} />}</li>
         ))}
       </ul>
       {q.hasNextPage && (
@@ -159,13 +160,13 @@ export default function SearchPage() {
         </button>
       </div>
       <PositionBar state={position} />
-      {started && <SaveSearchButton params={new URLSearchParams(searchPath(state, coords).split('?')[1] ?? '')} />}
+      {started && <SaveSearchButton params={searchParams(searchQuery(state, coords))} />}
       {needsPosition ? (
         <p className="empty">{t('search.needPosition')}</p>
       ) : started ? (
         <Results
           state={state}
-          path={searchPath(state, coords)}
+          query={searchQuery(state, coords)}
           onWord={(q) => update({ q })}
           onClearFilters={() => update({ filters: {} })}
         />

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../features/accounts/api.ts';
-import { api } from '../../lib/api.ts';
+import { call, client } from '../../lib/api.ts';
 import { type Item, type ItemInput, useCreateItem } from '../../features/items/api.ts';
 import { Eligibility } from '../../features/items/components/eligibility.tsx';
 import { ItemForm } from '../../features/items/components/item-form.tsx';
@@ -21,7 +21,9 @@ export default function SellPage() {
     const item = await create.mutateAsync(input);
     if (floor !== null) {
       // The item is listed either way; a floor the server refuses can be set again on its page.
-      await api.put(`/items/${item.id}/floor-price`, { floorPrice: floor }).catch(() => undefined);
+      await call(
+        client.PUT('/api/v1/items/{id}/floor-price', { params: { path: { id: item.id } }, body: { floorPrice: floor } }),
+      ).catch(() => undefined);
     }
     await navigate(`/items/${item.id}`, { replace: true, state: { listed: true } });
     return item;

@@ -2,19 +2,11 @@
 // numbers crossed which line, what is limited, and a button to ask an operator to look again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api.ts';
+import { call, client } from '../../../lib/api.ts';
 import { describeError } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
 import { yuan } from '../../../lib/format.ts';
-
-type SellerStatus = {
-  status: 'ok' | 'flagged' | 'cleared';
-  signals: { key: string; value: number; threshold: number; detail: string }[];
-  flaggedAt: string | null;
-  reviewRequestedAt: string | null;
-  listingsPerDay: number | null;
-};
 
 const KEY = ['me', 'seller-status'] as const;
 const SIGNALS = ['new_goods', 'duplicate_titles', 'duplicate_photos', 'shared_photos', 'velocity', 'sales_volume', 'sales_total'] as const;
@@ -24,9 +16,9 @@ const isSignal = (k: string): k is Signal => (SIGNALS as readonly string[]).incl
 export function SellerGuardNotice() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: KEY, queryFn: () => api.get<SellerStatus>('/me/seller-status') });
+  const status = useQuery({ queryKey: KEY, queryFn: () => call(client.GET('/api/v1/me/seller-status')) });
   const ask = useMutation({
-    mutationFn: () => api.post<SellerStatus>('/me/seller-status/review'),
+    mutationFn: () => call(client.POST('/api/v1/me/seller-status/review')),
     onSuccess: (s) => qc.setQueryData(KEY, s),
   });
   const s = status.data;

@@ -5,7 +5,7 @@ import type { Marks } from '../api.ts';
 export function MarkedText({ text, marks }: { text: string; marks: Marks }) {
   const parts: { s: string; hit: boolean }[] = [];
   let at = 0;
-  for (const [start, end] of marks) {
+  for (const [start = 0, end = 0] of marks) {
     if (start < at || end > text.length || start >= end) continue;
     if (start > at) parts.push({ s: text.slice(at, start), hit: false });
     parts.push({ s: text.slice(start, end), hit: true });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CardFeed } from '../../feed/components/card-feed.tsx';
 import { nearbyList } from '../../feed/api.ts';
-import { type SearchItem, useSearch } from '../api.ts';
+import { isSearchItem, useSearch } from '../api.ts';
 import { usePosition } from '../position.ts';
 import { PositionBar, PositionPrompt } from './position-picker.tsx';
 import { ItemResult } from './result-tiles.tsx';
@@ -14,8 +14,8 @@ export const NEARBY_KM = 10;
 
 function NearbyItems({ lat, lng }: { lat: number; lng: number }) {
   const { t } = useTranslation();
-  const q = useSearch<SearchItem>(`/search?sort=distance&lat=${lat}&lng=${lng}&radiusKm=${NEARBY_KM}`);
-  const items = q.data?.pages[0]?.items.slice(0, 10) ?? [];
+  const q = useSearch({ sort: 'distance', lat, lng, radiusKm: NEARBY_KM });
+  const items = (q.data?.pages[0]?.items ?? []).filter(isSearchItem).slice(0, 10);
   if (q.isPending || q.isError) return null;
   return (
     <section className="nearby-items" aria-labelledby="nearby-items-title">
