@@ -28,3 +28,10 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
  */
 export const CASE_ACTIONS = ['accept', 'reject', 'return', 'received', 'escalate', 'withdraw', 'vote'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/**
+ * The scam shield's warning codes (a message, note or comment may carry several); the web
+ * words each one. Add a code here, in the shield, and in the web's i18n.
+ */
+export const SCAM_WARNINGS = ['off_platform_contact', 'deposit_request', 'external_payment', 'suspicious_link'] as const;
+export type ScamWarning = (typeof SCAM_WARNINGS)[number];

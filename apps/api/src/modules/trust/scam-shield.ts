@@ -14,8 +14,10 @@ import { bestScore, explainRead, modelTextOf, scoreChunk } from './scam-model.ts
 import { type Family, RULES, type Rule } from './scam-shield-rules.ts';
 import { type NumberKind, piecedPhones, readNumbers, toBase, toCompact, type View } from './scam-shield-normalize.ts';
 import { builtInExamples, type ShieldModel, trainShield } from './scam-training.ts';
+import type { ScamWarning } from '@jishi/shared';
 
-export type ScamWarning = 'off_platform_contact' | 'deposit_request' | 'external_payment' | 'suspicious_link';
+// The codes are packages/shared's SCAM_WARNINGS (the web words them from the same list).
+export type { ScamWarning };
 /**
  * Why a warning was raised. A rule quotes the text as the sender wrote it; the learned layer
  * ("model") gives the n-grams that pushed its score up most, as it read them.
