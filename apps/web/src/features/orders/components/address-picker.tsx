@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../ui/field.tsx';
+import { FieldGroup } from '../../../ui/form.tsx';
 import { PlusIcon } from '../../../ui/icons.tsx';
 import { Loading } from '../../../ui/status.tsx';
 import { describeTradeError } from '../../../lib/errors.ts';
@@ -11,7 +12,8 @@ import { type Address, type SavedAddress, useAddAddress, useAddresses } from '..
 
 const NEW = 'new';
 const EMPTY: Address = { name: '', phone: '', line: '' };
-type FieldErrors = Partial<Record<keyof Address, string>>;
+/** The new address's field errors by field name (only fields in error are present). */
+type FieldErrors = Record<string, string>;
 
 /** The address an order last shipped to; without one, the newest saved. */
 export function defaultAddressId(items: SavedAddress[]): string | null {
@@ -94,7 +96,8 @@ type PickerProps = {
 
 export function AddressPicker(p: PickerProps) {
   const { t } = useTranslation();
-  const set = (k: keyof Address) => (e: { target: { value: string } }) => p.onDraft({ ...p.draft, [k]: e.target.value });
+  const set = (k: keyof Address) => (e: { target: { value: string } }) =>
+    p.onDraft({ ...p.draft, [k]: e.target.value });
   const adding = p.selected === NEW;
   return (
     <section className={`card${p.error ? ' card-invalid' : ''}`} aria-labelledby="address-title" data-testid="address">
@@ -123,25 +126,37 @@ export function AddressPicker(p: PickerProps) {
       )}
       {adding ? (
         <div className="form address-form" data-testid="new-address">
-          <TextField label={t('checkout.name')} autoComplete="name" maxLength={30} value={p.draft.name} onChange={set('name')} error={p.fieldErrors.name} />
-          <TextField
-            label={t('checkout.phone')}
-            autoComplete="tel"
-            inputMode="tel"
-            maxLength={20}
-            value={p.draft.phone}
-            onChange={set('phone')}
-            error={p.fieldErrors.phone}
-          />
-          <TextField
-            label={t('checkout.line')}
-            autoComplete="street-address"
-            maxLength={200}
-            placeholder={t('checkout.linePlaceholder')}
-            value={p.draft.line}
-            onChange={set('line')}
-            error={p.fieldErrors.line}
-          />
+          <FieldGroup errors={{ form: null, fields: p.fieldErrors }}>
+            <TextField
+              name="name"
+              label={t('checkout.name')}
+              autoComplete="name"
+              maxLength={30}
+              value={p.draft.name}
+              onChange={set('name')}
+              error={p.fieldErrors.name}
+            />
+            <TextField
+              name="phone"
+              label={t('checkout.phone')}
+              autoComplete="tel"
+              inputMode="tel"
+              maxLength={20}
+              value={p.draft.phone}
+              onChange={set('phone')}
+              error={p.fieldErrors.phone}
+            />
+            <TextField
+              name="line"
+              label={t('checkout.line')}
+              autoComplete="street-address"
+              maxLength={200}
+              placeholder={t('checkout.linePlaceholder')}
+              value={p.draft.line}
+              onChange={set('line')}
+              error={p.fieldErrors.line}
+            />
+          </FieldGroup>
           <label className="reserve-toggle address-save">
             <input type="checkbox" checked={p.save} onChange={(e) => p.onSave(e.target.checked)} />
             <span>{t('checkout.saveToBook')}</span>
