@@ -35,3 +35,4 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  */
 export const SCAM_WARNINGS = ['off_platform_contact', 'deposit_request', 'external_payment', 'suspicious_link'] as const;
 export type ScamWarning = (typeof SCAM_WARNINGS)[number];
+export const isScamWarning = (v: string): v is ScamWarning => (SCAM_WARNINGS as readonly string[]).includes(v);

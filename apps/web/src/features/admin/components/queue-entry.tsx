@@ -1,5 +1,6 @@
 // One reported target in the queue: what was reported and by whom, the content itself, a
 // message's neighbours with their scam-shield warnings, the member's history, and the actions.
+import { isScamWarning } from '@jishi/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { yuan } from '../../../lib/format.ts';
@@ -26,7 +27,7 @@ function actionsFor(e: Entry): Action[] {
 }
 
 const warningLabel = (at: AdminT, w: string) =>
-  ['off_platform_contact', 'deposit_request', 'external_payment', 'suspicious_link'].includes(w) ? at(`warnings.${w}` as AdminKey) : w;
+  isScamWarning(w) ? at(`warnings.${w}`) : w;
 
 function Warnings({ list }: { list: string[] }) {
   const at = useAdminT();

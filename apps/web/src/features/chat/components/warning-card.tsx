@@ -3,14 +3,13 @@
 // sender gets a gentle reminder. The message itself is always delivered and shown. After the
 // first warning in a conversation, later ones are one line (with 举报, and the full card a tap
 // away): the same paragraph under every message of a persistent lure would drown the talk.
+import { isScamWarning } from '@jishi/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../ui/button.tsx';
 import { AlertIcon, ShieldIcon } from '../../../ui/icons.tsx';
 import { buyable } from './item-message.tsx';
 import type { ChatItemCard, WarningCode } from '../types.ts';
-
-const KNOWN = ['off_platform_contact', 'deposit_request', 'external_payment', 'suspicious_link'];
 
 type Props = {
   warnings: WarningCode[];
@@ -25,7 +24,7 @@ type Props = {
 export function WarningCard({ warnings, item, meId, reported, onReport, repeat = false }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const codes = warnings.filter((w) => KNOWN.includes(w));
+  const codes = warnings.filter(isScamWarning);
   if (repeat && !open) {
     return (
       <aside
@@ -37,7 +36,7 @@ export function WarningCard({ warnings, item, meId, reported, onReport, repeat =
         <AlertIcon size={15} />
         <span className="chat-warning-again">
           {t('chat.warning.again')}
-          {codes.length > 0 && ` · ${codes.map((c) => t(`chat.warning.codes.${c as 'deposit_request'}`)).join('、')}`}
+          {codes.length > 0 && ` · ${codes.map((c) => t(`chat.warning.codes.${c}`)).join('、')}`}
         </span>
         <button type="button" className="link-btn" aria-expanded={false} onClick={() => setOpen(true)}>
           {t('chat.warning.details')}
@@ -56,7 +55,7 @@ export function WarningCard({ warnings, item, meId, reported, onReport, repeat =
       {codes.length > 0 && (
         <ul className="chat-warning-codes">
           {codes.map((c) => (
-            <li key={c}>{t(`chat.warning.codes.${c as 'deposit_request'}`)}</li>
+            <li key={c}>{t(`chat.warning.codes.${c}`)}</li>
           ))}
         </ul>
       )}
