@@ -1,7 +1,7 @@
 // A small typed fetch client for /api/v1. Every failure becomes an ApiError carrying what the
 // server said (status, stable `code`, field errors, Retry-After) so pages can say it in words.
-// `client` + `call` are the generated, typed way (@jishi/client); `api`/`request` the older
-// hand-typed one that pages leave one by one.
+// Every call goes through `client` + `call`, the client generated from the OpenAPI document
+// (@jishi/client); response types are its generated schemas.
 import { createClient, type JishiClient, type paths } from '@jishi/client';
 import { reportReachable } from './connectivity.ts';
 
@@ -52,39 +52,6 @@ export class ApiError extends Error {
 
 export const isApiError = (err: unknown): err is ApiError => err instanceof ApiError;
 
-const BASE = '/api/v1';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  extraHeaders?: Record<string, string>,
-): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${BASE}${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...extraHeaders,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    reportReachable(false);
-    throw new ApiError({ status: 0, code: 'network_error' });
-  }
-  reportReachable(true);
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toApiError(res, data);
-  return data as T;
-}
-
 export function toApiError(res: Response, data: unknown): ApiError {
   const p = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const header = Number(res.headers.get('Retry-After'));
@@ -103,14 +70,6 @@ export function toApiError(res: Response, data: unknown): ApiError {
 function isFieldError(e: unknown): e is FieldError {
   return !!e && typeof e === 'object' && typeof (e as FieldError).path === 'string';
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /**
  * The typed client: `call(client.GET('/api/v1/items/{id}', { params: { path: { id } } }))`

@@ -8,8 +8,6 @@ import { cardsRoot } from '../notes/api.ts';
 
 export type SellerStats = Schemas['SellerStats'];
 
-const enc = encodeURIComponent;
-
 export const useSellerStats = (userId: string) =>
   useQuery({
     queryKey: ['users', userId, 'seller-stats'],
@@ -40,7 +38,8 @@ export function useWantItem(itemId: string) {
 
 export const tagNotesList = (tag: string): CardList => ({
   key: [...cardsRoot, 'tag', tag],
-  path: `/tags/${enc(tag)}/notes`,
+  load: (cursor) =>
+    call(client.GET('/api/v1/tags/{tag}/notes', { params: { path: { tag }, query: { limit: 20, cursor } } })),
 });
 
 export const useTagItems = (tag: string) =>

@@ -1,7 +1,7 @@
 // Masonry lists in cursor pages: the home feeds (最新 / 关注) and a member's notes and collects.
 // All live under ['cards', …] so a like or a deleted note updates every list at once.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, call, client, type paths, type Schemas } from '../../lib/api.ts';
+import { call, client, type paths, type Schemas } from '../../lib/api.ts';
 import { userKey } from '../accounts/api.ts';
 import { cardsRoot } from '../notes/api.ts';
 
@@ -11,9 +11,8 @@ export const FEED_TABS: readonly FeedTab[] = ['latest', 'recommended', 'followin
 
 type FeedPage = Schemas['FeedPage'];
 type Load = (cursor: string | undefined) => Promise<FeedPage>;
-/** A masonry list: its cache key and how to load a page through the typed client. `path` (a
- *  hand-typed GET of a FeedPage) is only for lists not moved to `load` yet. */
-export type CardList = { key: readonly unknown[] } & ({ load: Load } | { path: string });
+/** A masonry list: its cache key and how to load a page through the typed client. */
+export type CardList = { key: readonly unknown[]; load: Load };
 
 const PAGE = 20;
 
@@ -42,18 +41,12 @@ export const userCollectsList = (userId: string): CardList => ({
     call(client.GET('/api/v1/users/{id}/collects', { params: { path: { id: userId }, query: { limit: PAGE, cursor } } })),
 });
 
-function loadPage(list: CardList, cursor: string | undefined): Promise<FeedPage> {
-  if ('load' in list) return list.load(cursor);
-  const sep = list.path.includes('?') ? '&' : '?';
-  return api.get<FeedPage>(`${list.path}${sep}limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-}
-
 export const useCards = (list: CardList, enabled = true) =>
   useInfiniteQuery({
     queryKey: list.key,
     enabled,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => loadPage(list, pageParam ?? undefined),
+    queryFn: ({ pageParam }) => list.load(pageParam ?? undefined),
     getNextPageParam: (last) => last.nextCursor,
   });
 
