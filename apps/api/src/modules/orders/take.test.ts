@@ -45,6 +45,19 @@ describe('placing an order on remembered terms', () => {
     expect(await units(other.id)).toBe(1);
   });
 
+  it('a withdrawal then a relist right away: the next order goes through (a remembered refusal is never said)', async () => {
+    const { seller, item } = await sellerWithItem(t, { quantity: 3 });
+    const buyer = await t.user();
+    expect((await t.req('POST', `/items/${item.id}/withdraw`, { token: seller.token })).status).toBe(200);
+    expectProblem(await placeOrder(t, buyer.token, item.id), 409, 'item_withdrawn');
+    expect((await t.req('POST', `/items/${item.id}/relist`, { token: seller.token })).status).toBe(200);
+    // Within the moment the process remembers the withdrawn terms: they are read again, not trusted.
+    const placed = await placeOrder(t, buyer.token, item.id);
+    expect(placed.status).toBe(201);
+    expect((await t.req('GET', `/items/${item.id}`)).json.available).toBe(2);
+    await expectLedgerOk(t);
+  });
+
   it('an Idempotency-Key replays the placed order, events included, and takes the stock once', async () => {
     const { item } = await sellerWithItem(t, { quantity: 2 });
     const buyer = await t.user();
