@@ -2,13 +2,8 @@
 // with `npm run admin:grant` against the running server's embedded database) hides it from
 // the queue with a reason, the note is gone for visitors, the audit log shows the action, and
 // the dashboard draws its charts. Screenshots at 390×844 and 1280×800.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, logIn, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { expect, grantRole, logIn, needsOwnServer, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
 
 async function token(request: APIRequestContext, username: string) {
   const r = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
@@ -25,18 +20,14 @@ async function signIn(page: Page, username: string) {
 test('a reported note is hidden by a moderator with a reason; visitors lose it; the audit log and the dashboard show it', async ({ page, browser, request }) => {
   // Two browsers, an operator command (tsx start-up) and a moderator's console: longer than the default.
   test.setTimeout(180_000);
-  const dataDir = process.env.JISHI_E2E_DATA_DIR;
-  test.skip(!dataDir, 'needs the DATA_DIR of the server global-setup started (not E2E_BASE_URL)');
+  needsOwnServer();
   const author = await registerViaApi(request, 'author');
   const reporter = await registerViaApi(request, 'reporter');
   const moderator = await registerViaApi(request, 'mod');
 
   // The first operator is made the way the README says: on the running server's database.
-  const grant = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/cli/admin-grant.ts'), moderator.username, 'moderator'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000,
-  });
-  expect(grant.status, grant.stderr).toBe(0);
-  expect(grant.stdout).toContain(`${moderator.username} is now moderator`);
+  const granted = grantRole(moderator.username, 'moderator');
+  expect(granted).toContain(`${moderator.username} is now moderator`);
 
   const title = `加微信私下交易 ${Date.now().toString(36)}`;
   const created = await request.post('/api/v1/notes', {

@@ -1,5 +1,6 @@
 // Shared bits for the specs: the base URL chosen by global-setup, screenshots, unique
 // names, valid resident ID numbers and a direct API sign-up.
+import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -93,4 +94,20 @@ export async function logIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Operator specs run `npm run admin:grant` on the database of the server global-setup started;
+ *  against E2E_BASE_URL (someone else's server) that database is not ours: skip. */
+export function needsOwnServer() {
+  test.skip(!process.env.JISHI_E2E_DATA_DIR, 'needs the DATA_DIR of the server global-setup started (not E2E_BASE_URL)');
+}
+
+/** The first operator, made the way the README says: admin:grant on the running server's database. */
+export function grantRole(username: string, role: 'admin' | 'moderator'): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const grant = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/cli/admin-grant.ts'), username, role], {
+    cwd: root, env: { ...process.env, DATA_DIR: process.env.JISHI_E2E_DATA_DIR, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000,
+  });
+  expect(grant.status, grant.stderr).toBe(0);
+  return grant.stdout;
 }

@@ -2,23 +2,14 @@
 // raises the deposit cap to 50%, the minimum withdrawal to ¥5 and sets the no-show contest window
 // to 12 hours in 规则设置; GET /rules says so at once, and a member's checkout and wallet show the
 // new numbers instead of the defaults. The settings go back to their defaults at the end.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, logIn, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
+import { expect, grantRole, logIn, needsOwnServer, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
 import { listViaApi, secondMember, sellerViaApi } from './sell-helpers.ts';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 test('a changed setting shows in GET /rules, on the checkout page and in the wallet', async ({ page, browser, request, baseURL }) => {
   test.setTimeout(120_000);
-  const dataDir = process.env.JISHI_E2E_DATA_DIR;
-  test.skip(!dataDir, 'needs the DATA_DIR of the server global-setup started (not E2E_BASE_URL)');
+  needsOwnServer();
   const admin = await registerViaApi(request, 'rulesadm');
-  const grant = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/cli/admin-grant.ts'), admin.username, 'admin'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000,
-  });
-  expect(grant.status, grant.stderr).toBe(0);
+  grantRole(admin.username, 'admin');
   const before = (await (await request.get('/api/v1/rules')).json()) as Record<string, number>;
   expect(before).toMatchObject({ depositMaxPercent: 30, minWithdrawal: 100, noShowContestHours: 24 });
 

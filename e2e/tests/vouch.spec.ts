@@ -3,23 +3,14 @@
 // verified member sees on 卖闲置 the date it unlocks and cannot sell; the admin finds the member
 // in 成员 and vouches for them with a reason (the audit log shows it); the member can now open
 // 卖闲置 and list an item. The setting goes back to its default at the end.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, logIn, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
+import { expect, grantRole, logIn, needsOwnServer, PASSWORD, registerViaApi, shot, test } from './helpers.ts';
 import { photoPng, sellerViaApi } from './sell-helpers.ts';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 test('an operator vouches for a new member, who can then open 卖闲置 and list', async ({ page, browser, request }) => {
   test.setTimeout(180_000);
-  const dataDir = process.env.JISHI_E2E_DATA_DIR;
-  test.skip(!dataDir, 'needs the DATA_DIR of the server global-setup started (not E2E_BASE_URL)');
+  needsOwnServer();
   const admin = await registerViaApi(request, 'adm');
-  const grant = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/cli/admin-grant.ts'), admin.username, 'admin'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000,
-  });
-  expect(grant.status, grant.stderr).toBe(0);
+  grantRole(admin.username, 'admin');
   const login = await request.post('/api/v1/auth/login', { data: { username: admin.username, password: PASSWORD } });
   const adminToken = ((await login.json()) as { token: string }).token;
   const member = await sellerViaApi(request, 'newbie');

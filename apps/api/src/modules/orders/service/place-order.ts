@@ -43,14 +43,16 @@ export async function placeOrderWithEvents(deps: Deps, buyerId: string, input: P
   if (!terms) [terms, fresh] = [await readTerms(deps.db, input.itemId), true];
   for (let attempt = 0; ; attempt++) {
     if (!terms) throw notFound('item');
-    // Remembered terms only ever lead to the guarded take: a refusal (withdrawn, hidden, a
-    // delivery no longer offered…) is said only on terms read now, never on a remembered guess.
-    if (!fresh && refusal(terms, buyerId, input)) {
+    rememberTerms(deps.db, terms);
+    try {
+      check(terms, buyerId, input);
+    } catch (err) {
+      // Remembered terms only ever lead to the guarded take: a refusal (withdrawn, hidden, a
+      // delivery no longer offered…) is said only on terms read now, never on a remembered guess.
+      if (fresh) throw err;
       [terms, fresh] = [await readTerms(deps.db, input.itemId), true];
       continue;
     }
-    rememberTerms(deps.db, terms);
-    check(terms, buyerId, input);
     // Sold out when just read: answer now instead of queueing on the row lock (the guarded take
     // stays the only judge when stock is left; remembered stock is not trusted).
     if (fresh && terms.available < input.quantity) throw outOfStock(input);
@@ -80,15 +82,6 @@ class TermsChanged extends Error {
 }
 
 const outOfStock = (input: PlaceOrderInput) => conflict('out_of_stock', `Fewer than ${input.quantity} left.`, { requested: input.quantity });
-
-function refusal(item: Terms, buyerId: string, input: PlaceOrderInput): boolean {
-  try {
-    check(item, buyerId, input);
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 function check(item: Terms, buyerId: string, input: PlaceOrderInput) {
   if (item.hidden) throw notFound('item'); // hidden by a moderator: not for sale
