@@ -1,0 +1,140 @@
+// The compiled-statement helper against the real database: values go in in order, a transaction
+// is honoured, rows come back camelCased, and shapes it cannot run safely are refused at build.
+import { ParseJSONResultsPlugin, sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/helpers.ts';
+import { compiled, compiledShapes } from './compiled.ts';
+import { withTx } from './index.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let a: { id: string; username: string };
+let b: { id: string; username: string };
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await t.user({ payoutMethod: false });
+  b = await t.user({ payoutMethod: false });
+});
+
+// Several kinds of values, one used twice, with constants of the statement between them.
+const members = compiled(
+  { ids: 'texts', name: 'text', since: 'date', take: 'int' },
+  (db, p) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'displayName', 'createdAt', 'status'])
+      .where((eb) => eb('id', '=', eb.fn.any(eb.val(p.texts('ids')))))
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('displayName', '<>', p.text('name')), eb('username', '<>', p.text('name'))]))
+      .where('createdAt', '>', p.date('since'))
+      .orderBy('username')
+      .limit(p.int('take')),
+  'members',
+);
+
+describe('compiled statements', () => {
+  it('compiles once with the plugins and substitutes the values in order', async () => {
+    const text = members.sql(t.db);
+    expect(text).toBe(
+      'select "id", "display_name", "created_at", "status" from "users" where "id" = any($1) and "status" = $2 and ("display_name" <> $3 or "username" <> $4) and "created_at" > $5 order by "username" limit $6',
+    );
+    const ids = [a.id, b.id];
+    const since = new Date(Date.now() - 86_400_000);
+    const rows = await members.all(t.db, { ids, name: 'nobody', since, take: 5 });
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    // The same statement built the usual way answers the same rows.
+    const usual = await t.db
+      .selectFrom('users')
+      .select(['id', 'displayName', 'createdAt', 'status'])
+      .where('id', 'in', ids)
+      .where('status', '=', 'active')
+      .where('createdAt', '>', since)
+      .orderBy('username')
+      .execute();
+    expect(rows).toEqual(usual);
+    // Each value lands in its own place: the limit, the date, the repeated name.
+    expect(await members.all(t.db, { ids, name: 'nobody', since, take: 1 })).toHaveLength(1);
+    expect(await members.all(t.db, { ids, name: 'nobody', since: new Date(Date.now() + 86_400_000), take: 5 })).toEqual([]);
+    const named = await members.all(t.db, { ids, name: a.username, since, take: 5 });
+    expect(named.map((r) => r.id)).toEqual([b.id]);
+  });
+
+  it('returns camelCased rows with their types (Date, not a string)', async () => {
+    const row = await members.first(t.db, { ids: [a.id], name: '', since: new Date(0), take: 1 });
+    expect(Object.keys(row ?? {}).sort()).toEqual(['createdAt', 'displayName', 'id', 'status']);
+    expect(row?.displayName).toBe(a.username);
+    expect(row?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('runs on the transaction it is given', async () => {
+    const renamed = `renamed-${a.username}`;
+    const nameOf = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('displayName').where('id', '=', p.text('id')));
+    const seen = await withTx(t.db, async (tx) => {
+      await tx.updateTable('users').set({ displayName: renamed }).where('id', '=', a.id).execute();
+      const inside = await nameOf.first(tx, { id: a.id });
+      // The pool's other connections do not see the uncommitted rename.
+      const outside = await nameOf.first(t.db, { id: a.id });
+      return { inside: inside?.displayName, outside: outside?.displayName };
+    });
+    expect(seen).toEqual({ inside: renamed, outside: a.username });
+    // That one committed: after it, the pool sees the rename too.
+    expect((await nameOf.first(t.db, { id: a.id }))?.displayName).toBe(renamed);
+    await t.db.updateTable('users').set({ displayName: a.username }).where('id', '=', a.id).execute();
+    // And a transaction that rolls back leaves nothing.
+    await expect(
+      withTx(t.db, async (tx) => {
+        await tx.updateTable('users').set({ displayName: renamed }).where('id', '=', a.id).execute();
+        expect((await nameOf.first(tx, { id: a.id }))?.displayName).toBe(renamed);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await nameOf.first(t.db, { id: a.id }))?.displayName).toBe(a.username);
+  });
+
+  it('keeps one statement per shape', async () => {
+    const page = compiledShapes({ take: 'int' }, (db, p, shape: 'newest' | 'oldest') =>
+      db
+        .selectFrom('users')
+        .select('id')
+        .orderBy('createdAt', shape === 'newest' ? 'desc' : 'asc')
+        .limit(p.int('take')),
+    );
+    expect(page('newest').sql(t.db)).toContain('order by "created_at" desc limit $1');
+    expect(page('oldest').sql(t.db)).toContain('order by "created_at" asc limit $1');
+    expect(page('newest')).toBe(page('newest'));
+    expect(await page('oldest').all(t.db, { take: 1 })).toHaveLength(1);
+  });
+
+  it('refuses shapes it cannot run safely, when the statement is built', () => {
+    const users = (label: string, build: Parameters<typeof compiled<{ id: 'text'; take: 'int'; ids: 'texts' }, unknown>>[1]) =>
+      () => compiled({ id: 'text', take: 'int', ids: 'texts' }, build, label).sql(t.db);
+    // A value never used.
+    expect(users('unused', (db, p) => db.selectFrom('users').select('id').where('id', '=', p.text('id')).where('id', '=', any(p.texts('ids')))))
+      .toThrow(/take appears zero times/);
+    // An array expanded into an IN list.
+    expect(users('in list', (db, p) => db.selectFrom('users').select('id').where('id', 'in', p.texts('ids')).where('id', '=', p.text('id')).limit(p.int('take'))))
+      .toThrow(/derived from a marker/);
+    // A value inlined into the SQL text.
+    expect(users('inlined', (db, p) =>
+      db.selectFrom('users').select('id').where('id', '=', p.text('id')).where('id', '=', any(p.texts('ids'))).limit(sql.lit(p.int('take'))),
+    )).toThrow(/inlined/);
+    // A value computed from a marker (it would be cached as a constant).
+    expect(users('derived', (db, p) =>
+      db.selectFrom('users').select('id').where('id', '=', p.text('id')).where('id', '=', any(p.texts('ids'))).limit(p.int('take') + 1),
+    )).toThrow(/derived/);
+    expect(users('derived text', (db, p) =>
+      db.selectFrom('users').select('id').where('username', 'like', `${p.text('id')}%`).where('id', '=', any(p.texts('ids'))).limit(p.int('take')),
+    )).toThrow(/derived/);
+    // The shape chosen by a value.
+    expect(users('shape by value', (db, p) =>
+      db.selectFrom('users').select('id').where('id', '=', p.text('id')).where('id', '=', any(p.texts('ids'))).limit(p.int('take'))
+        .orderBy(p.text('id').includes(':0:') ? 'username' : 'createdAt'),
+    )).toThrow(/changes with its parameter values/);
+    // A plugin whose result transform may need what its query transform saw.
+    const fine = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('id').where('id', '=', p.text('id')));
+    expect(() => fine.sql(t.db.withPlugin(new ParseJSONResultsPlugin()))).toThrow(/only CamelCasePlugin/);
+    expect(fine.sql(t.db)).toBe('select "id" from "users" where "id" = $1');
+  });
+});
+
+/** `= any($1)`: the whole array as one parameter. */
+const any = (ids: string[]) => sql<string>`any(${ids})`;

@@ -1,0 +1,208 @@
+// Compiled statements for the hot read paths (issue 17): a query is built and compiled ONCE —
+// Kysely's builder, CamelCasePlugin's identifier rewrite and the SQL compiler cost ~15% of the
+// API's busy time when they run on every request — and each request only fills in its values.
+//
+//   const byId = compiled({ id: 'text' }, (db, p) => db.selectFrom('notes').selectAll().where('id', '=', p.text('id')));
+//   const note = await byId.first(db, { id });          // db: the pool or a transaction
+//
+// How: the builder runs with MARKER values (`p.text('id')` is a string no request can send,
+// `p.int('take')` a number none would); the compiled parameters are then scanned: a marker
+// becomes "the value of `id`", anything else stays a constant of the statement. At run time the
+// cached SQL goes through `executeQuery` of the executor given (so a transaction's connection
+// is used and CamelCasePlugin's transformResult still turns rows into camelCase).
+//
+// It refuses, when the statement is first built, what it cannot run safely:
+// - a declared parameter whose marker is nowhere among the compiled parameters (unused, or
+//   inlined into the SQL text — sql.lit, sql.raw — or expanded: `where(x, 'in', array)` makes
+//   one parameter per element; an array must go as ONE parameter, `= any(${p.texts('ids')})`);
+// - a parameter derived from a marker (`p.int('take') + 1`, `'%' + p.text('q')`): the builder is
+//   run twice with two different marker sets, and the SQL and the constants must not change —
+//   which also refuses a builder whose shape depends on a value (use `compiledShapes`);
+// - an executor with a plugin other than CamelCasePlugin (its transformResult might depend on
+//   state its transformQuery left, which a cached statement skips).
+// What it cannot see: a builder that reads request data from its closure instead of `p`. Build
+// from `p` and module constants only.
+import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin } from 'kysely';
+import type { Db, Executor } from './index.ts';
+
+type Kinds = { text: string; int: number; float: number; date: Date; texts: string[] };
+export type Kind = keyof Kinds;
+export type Spec = Record<string, Kind>;
+/** The values a statement runs with, typed by its spec. */
+export type Args<S extends Spec> = { [K in keyof S]: Kinds[S[K]] };
+type NamesOf<S extends Spec, T extends Kind> = { [K in keyof S]: S[K] extends T ? K : never }[keyof S] & string;
+
+/** What a builder reads its parameters from: each call gives the marker of the named value. */
+export type Markers<S extends Spec> = {
+  text(name: NamesOf<S, 'text'>): string;
+  int(name: NamesOf<S, 'int'>): number;
+  float(name: NamesOf<S, 'float'>): number;
+  date(name: NamesOf<S, 'date'>): Date;
+  /** One parameter holding the whole array: write `= any(${p.texts('ids')})`, never `in`. */
+  texts(name: NamesOf<S, 'texts'>): string[];
+};
+
+export class CompiledQueryError extends Error {
+  override name = 'CompiledQueryError';
+}
+
+/** A position of the compiled parameter list: a named value or a constant of the statement. */
+type Slot = { name: string } | { value: unknown };
+type Built = { sql: string; query: CompiledQuery['query']; queryId: CompiledQuery['queryId']; slots: Slot[] };
+
+const TEXT_MARK = '\u0000jishi-param';
+
+/** Marker values for one build; `set` 0 and 1 differ in every marker (see the module comment). */
+function markerSet<S extends Spec>(spec: S, set: 0 | 1) {
+  const names = Object.keys(spec);
+  // Found again among the compiled parameters by value (string, number) or identity (Date, array).
+  const byValue = new Map<unknown, string>();
+  const text = (i: number) => `${TEXT_MARK}:${set}:${i}\u0000`;
+  const num = (i: number) => -(set === 0 ? 2 ** 50 : 2 ** 51) - i * 1009;
+  const dates = new Map<string, Date>();
+  const arrays = new Map<string, string[]>();
+  const mark = <T>(name: string, kind: Kind, memo: Map<string, T> | null, make: (i: number) => T): T => {
+    if (spec[name] !== kind) throw new CompiledQueryError(`parameter ${name} is not declared as ${kind}`);
+    const v = memo?.get(name) ?? make(names.indexOf(name));
+    memo?.set(name, v);
+    byValue.set(v, name);
+    return v;
+  };
+  const markers: Markers<S> = {
+    text: (name) => mark(name, 'text', null, text),
+    int: (name) => mark(name, 'int', null, num),
+    float: (name) => mark(name, 'float', null, num),
+    date: (name) => mark(name, 'date', dates, (i) => new Date(num(i))),
+    texts: (name) => mark(name, 'texts', arrays, (i) => [text(i)]),
+  };
+  return { markers, byValue, names };
+}
+
+function derivedFromMarker(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes(TEXT_MARK);
+  if (typeof v === 'number') return v < -(2 ** 49);
+  if (v instanceof Date) return v.getTime() < -(2 ** 49);
+  if (Array.isArray(v)) return v.some(derivedFromMarker);
+  return false;
+}
+
+function sameConstant(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameConstant(x, b[i]));
+  return Object.is(a, b);
+}
+
+function buildOnce<S extends Spec, R>(
+  label: string,
+  spec: S,
+  db: Executor,
+  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  set: 0 | 1,
+): Built {
+  const { markers, byValue, names } = markerSet(spec, set);
+  const c = build(db, markers).compile();
+  const used = new Set<string>();
+  const slots = c.parameters.map((v): Slot => {
+    const name = byValue.get(v);
+    if (name !== undefined) {
+      used.add(name);
+      return { name };
+    }
+    if (derivedFromMarker(v)) {
+      throw new CompiledQueryError(`${label}: a parameter is derived from a marker (computed or expanded from a value): ${String(v)}`);
+    }
+    return { value: v };
+  });
+  const inlined = [...byValue.keys()].some((v) => typeof v === 'number' && c.sql.includes(String(-v)));
+  if (inlined || c.sql.includes(TEXT_MARK)) {
+    throw new CompiledQueryError(`${label}: a marker was inlined into the SQL text`);
+  }
+  for (const name of names) {
+    if (!used.has(name)) {
+      throw new CompiledQueryError(
+        `${label}: parameter ${name} appears zero times among the compiled parameters (unused, inlined, or an array expanded into a list)`,
+      );
+    }
+  }
+  return { sql: c.sql, query: c.query, queryId: c.queryId, slots };
+}
+
+function compileChecked<S extends Spec, R>(label: string, spec: S, db: Executor, build: (db: Db, p: Markers<S>) => Compilable<R>): Built {
+  for (const plugin of db.getExecutor().plugins) {
+    if (!(plugin instanceof CamelCasePlugin)) {
+      throw new CompiledQueryError(`${label}: only CamelCasePlugin is supported, found ${plugin.constructor.name}`);
+    }
+  }
+  const a = buildOnce(label, spec, db, build, 0);
+  const b = buildOnce(label, spec, db, build, 1);
+  const same =
+    a.sql === b.sql &&
+    a.slots.length === b.slots.length &&
+    a.slots.every((s, i) => {
+      const t = b.slots[i];
+      if (!t) return false;
+      if ('name' in s) return 'name' in t && t.name === s.name;
+      return 'value' in t && sameConstant(s.value, t.value);
+    });
+  if (!same) throw new CompiledQueryError(`${label}: the statement changes with its parameter values (a shape that depends on the input)`);
+  return a;
+}
+
+const NO_PLUGIN = {};
+
+export type Compiled<S extends Spec, R> = {
+  /** All rows, camelCased like any Kysely query's. */
+  all(db: Executor, args: Args<S>): Promise<R[]>;
+  first(db: Executor, args: Args<S>): Promise<R | undefined>;
+  /** The cached SQL text (for tests and EXPLAIN). */
+  sql(db: Executor): string;
+};
+
+/**
+ * A statement compiled once per Kysely instance (its CamelCasePlugin) and run with values.
+ * `label` names it in a refusal.
+ */
+export function compiled<S extends Spec, R>(spec: S, build: (db: Db, p: Markers<S>) => Compilable<R>, label = 'compiled query'): Compiled<S, R> {
+  const cache = new WeakMap<KyselyPlugin | object, Built>();
+  const get = (db: Executor): Built => {
+    // One entry per Kysely instance (its plugin); any other plugin list is checked (refused) anew.
+    const plugins = db.getExecutor().plugins;
+    const key = plugins.length === 0 ? NO_PLUGIN : plugins.length === 1 ? plugins[0] : undefined;
+    let built = key && cache.get(key);
+    if (!built) {
+      built = compileChecked(label, spec, db, build);
+      if (key) cache.set(key, built);
+    }
+    return built;
+  };
+  const all = async (db: Executor, args: Args<S>): Promise<R[]> => {
+    const b = get(db);
+    const values: Record<string, unknown> = args;
+    const parameters = b.slots.map((s) => ('name' in s ? values[s.name] : s.value));
+    const query: CompiledQuery<R> = { sql: b.sql, query: b.query, queryId: b.queryId, parameters };
+    const r = await db.executeQuery(query);
+    return r.rows;
+  };
+  return {
+    all,
+    first: async (db, args) => (await all(db, args))[0],
+    sql: (db) => get(db).sql,
+  };
+}
+
+/** A few statements that differ in shape (say, a first page and the next ones), each compiled once. */
+export function compiledShapes<K extends string, S extends Spec, R>(
+  spec: S,
+  build: (db: Db, p: Markers<S>, shape: K) => Compilable<R>,
+  label = 'compiled query',
+): (shape: K) => Compiled<S, R> {
+  const shapes = new Map<K, Compiled<S, R>>();
+  return (shape) => {
+    let c = shapes.get(shape);
+    if (!c) {
+      c = compiled(spec, (db, p) => build(db, p, shape), `${label} (${shape})`);
+      shapes.set(shape, c);
+    }
+    return c;
+  };
+}
