@@ -84,9 +84,12 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) });
   app.use(`${API_PREFIX}/*`, async (c, next) => {
+    // A GET or HEAD has no body to limit; asking for one makes a full Request object per read.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (c.req.path.startsWith(`${API_PREFIX}/media`) && c.req.method === 'POST') return next();
-    return bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) })(c, next);
+    return jsonLimit(c, next);
   });
   app.use(`${API_PREFIX}/*`, authenticate);
   // Operator settings changed in any process apply here within settings.TTL_MS.

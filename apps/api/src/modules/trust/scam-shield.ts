@@ -182,6 +182,7 @@ export function shieldModel(): ShieldModel {
 /** Swaps the model in use (retraining from moderators' labels, tests). */
 export function useShieldModel(model: ShieldModel): void {
   active = model;
+  scanned.clear();
 }
 
 const MODEL_WEIGHT = 35; // a learned hit weighs like the weaker rules
@@ -206,7 +207,33 @@ function modelMatch(compact: View): ScamMatch | null {
   return { warning: codeOf(model, e.chunk), family: 'learned', by: 'model', text: e.words.join(' '), words: e.words };
 }
 
+// Notes and comments are scanned each time they are shown (the warnings follow the model in
+// use), so the same texts come back again and again: the latest scans are remembered, per
+// model (a new model forgets them). Results are frozen: callers share them.
+const SCANNED_MAX = 4096;
+const scanned = new Map<string, ScamScan>();
+
+/** The warnings, score and matches of a text (remembered for the texts scanned last). */
 export function scanText(text: string): ScamScan {
+  const known = scanned.get(text);
+  if (known) return known;
+  const scan = deepFreeze(scanOnce(text));
+  if (scanned.size >= SCANNED_MAX) scanned.delete(scanned.keys().next().value ?? '');
+  scanned.set(text, scan);
+  return scan;
+}
+
+function deepFreeze(scan: ScamScan): ScamScan {
+  for (const m of scan.matches) {
+    if (m.words) Object.freeze(m.words);
+    Object.freeze(m);
+  }
+  Object.freeze(scan.warnings);
+  Object.freeze(scan.matches);
+  return Object.freeze(scan);
+}
+
+function scanOnce(text: string): ScamScan {
   const { hits, compact } = ruleScan(text);
   if (hits.length === 0) {
     const m = modelMatch(compact);
