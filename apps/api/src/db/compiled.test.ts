@@ -90,18 +90,19 @@ describe('compiled statements', () => {
     expect((await nameOf.first(t.db, { id: a.id }))?.displayName).toBe(a.username);
   });
 
-  it('keeps one statement per shape', async () => {
-    const page = compiledShapes({ take: 'int' }, (db, p, shape: 'newest' | 'oldest') =>
-      db
-        .selectFrom('users')
-        .select('id')
-        .orderBy('createdAt', shape === 'newest' ? 'desc' : 'asc')
-        .limit(p.int('take')),
-    );
-    expect(page('newest').sql(t.db)).toContain('order by "created_at" desc limit $1');
-    expect(page('oldest').sql(t.db)).toContain('order by "created_at" asc limit $1');
-    expect(page('newest')).toBe(page('newest'));
-    expect(await page('oldest').all(t.db, { take: 1 })).toHaveLength(1);
+  it('keeps one statement per shape; a shape uses the values it needs', async () => {
+    const page = compiledShapes({ take: 'int', after: 'date' }, (db, p, shape: 'first' | 'next') => {
+      let q = db.selectFrom('users').select('id');
+      if (shape === 'next') q = q.where('createdAt', '<', p.date('after'));
+      return q.orderBy('createdAt', 'desc').limit(p.int('take'));
+    });
+    expect(page('first').sql(t.db)).toBe('select "id" from "users" order by "created_at" desc limit $1');
+    expect(page('next').sql(t.db)).toBe('select "id" from "users" where "created_at" < $1 order by "created_at" desc limit $2');
+    expect(page('first')).toBe(page('first'));
+    expect(await page('first').all(t.db, { take: 1 })).toHaveLength(1);
+    expect(await page('next').all(t.db, { take: 5, after: new Date(0) })).toEqual([]);
+    // A value the shape uses and the caller left out is an error, not a NULL.
+    await expect(page('next').all(t.db, { take: 5 })).rejects.toThrow(/no value for after/);
   });
 
   it('refuses shapes it cannot run safely, when the statement is built', () => {

@@ -98,6 +98,7 @@ function buildOnce<S extends Spec, R>(
   db: Executor,
   build: (db: Db, p: Markers<S>) => Compilable<R>,
   set: 0 | 1,
+  someUnused: boolean,
 ): Built {
   const { markers, byValue, names } = markerSet(spec, set);
   const c = build(db, markers).compile();
@@ -118,7 +119,7 @@ function buildOnce<S extends Spec, R>(
     throw new CompiledQueryError(`${label}: a marker was inlined into the SQL text`);
   }
   for (const name of names) {
-    if (!used.has(name)) {
+    if (!used.has(name) && !someUnused) {
       throw new CompiledQueryError(
         `${label}: parameter ${name} appears zero times among the compiled parameters (unused, inlined, or an array expanded into a list)`,
       );
@@ -127,14 +128,20 @@ function buildOnce<S extends Spec, R>(
   return { sql: c.sql, query: c.query, queryId: c.queryId, slots };
 }
 
-function compileChecked<S extends Spec, R>(label: string, spec: S, db: Executor, build: (db: Db, p: Markers<S>) => Compilable<R>): Built {
+function compileChecked<S extends Spec, R>(
+  label: string,
+  spec: S,
+  db: Executor,
+  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  someUnused: boolean,
+): Built {
   for (const plugin of db.getExecutor().plugins) {
     if (!(plugin instanceof CamelCasePlugin)) {
       throw new CompiledQueryError(`${label}: only CamelCasePlugin is supported, found ${plugin.constructor.name}`);
     }
   }
-  const a = buildOnce(label, spec, db, build, 0);
-  const b = buildOnce(label, spec, db, build, 1);
+  const a = buildOnce(label, spec, db, build, 0, someUnused);
+  const b = buildOnce(label, spec, db, build, 1, someUnused);
   const same =
     a.sql === b.sql &&
     a.slots.length === b.slots.length &&
@@ -150,19 +157,20 @@ function compileChecked<S extends Spec, R>(label: string, spec: S, db: Executor,
 
 const NO_PLUGIN = {};
 
-export type Compiled<S extends Spec, R> = {
+export type Compiled<A, R> = {
   /** All rows, camelCased like any Kysely query's. */
-  all(db: Executor, args: Args<S>): Promise<R[]>;
-  first(db: Executor, args: Args<S>): Promise<R | undefined>;
+  all(db: Executor, args: A): Promise<R[]>;
+  first(db: Executor, args: A): Promise<R | undefined>;
   /** The cached SQL text (for tests and EXPLAIN). */
   sql(db: Executor): string;
 };
 
-/**
- * A statement compiled once per Kysely instance (its CamelCasePlugin) and run with values.
- * `label` names it in a refusal.
- */
-export function compiled<S extends Spec, R>(spec: S, build: (db: Db, p: Markers<S>) => Compilable<R>, label = 'compiled query'): Compiled<S, R> {
+function statement<S extends Spec, R, A extends Partial<Args<S>>>(
+  spec: S,
+  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  label: string,
+  someUnused: boolean,
+): Compiled<A, R> {
   const cache = new WeakMap<KyselyPlugin | object, Built>();
   const get = (db: Executor): Built => {
     // One entry per Kysely instance (its plugin); any other plugin list is checked (refused) anew.
@@ -170,15 +178,20 @@ export function compiled<S extends Spec, R>(spec: S, build: (db: Db, p: Markers<
     const key = plugins.length === 0 ? NO_PLUGIN : plugins.length === 1 ? plugins[0] : undefined;
     let built = key && cache.get(key);
     if (!built) {
-      built = compileChecked(label, spec, db, build);
+      built = compileChecked(label, spec, db, build, someUnused);
       if (key) cache.set(key, built);
     }
     return built;
   };
-  const all = async (db: Executor, args: Args<S>): Promise<R[]> => {
+  const all = async (db: Executor, args: A): Promise<R[]> => {
     const b = get(db);
     const values: Record<string, unknown> = args;
-    const parameters = b.slots.map((s) => ('name' in s ? values[s.name] : s.value));
+    const parameters = b.slots.map((s) => {
+      if (!('name' in s)) return s.value;
+      const v = values[s.name];
+      if (v === undefined) throw new CompiledQueryError(`${label}: no value for ${s.name}`);
+      return v;
+    });
     const query: CompiledQuery<R> = { sql: b.sql, query: b.query, queryId: b.queryId, parameters };
     const r = await db.executeQuery(query);
     return r.rows;
@@ -190,17 +203,33 @@ export function compiled<S extends Spec, R>(spec: S, build: (db: Db, p: Markers<
   };
 }
 
-/** A few statements that differ in shape (say, a first page and the next ones), each compiled once. */
+/**
+ * A statement compiled once per Kysely instance (its CamelCasePlugin) and run with values; every
+ * declared value must be used. `label` names it in a refusal.
+ */
+export function compiled<S extends Spec, R>(
+  spec: S,
+  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  label = 'compiled query',
+): Compiled<Args<S>, R> {
+  return statement(spec, build, label, false);
+}
+
+/**
+ * A few statements that differ in shape (say, a first page and the next ones), each compiled
+ * once. A shape may leave some declared values unused (the first page has no cursor); the
+ * values a shape uses must be given when it runs, or it throws.
+ */
 export function compiledShapes<K extends string, S extends Spec, R>(
   spec: S,
   build: (db: Db, p: Markers<S>, shape: K) => Compilable<R>,
   label = 'compiled query',
-): (shape: K) => Compiled<S, R> {
-  const shapes = new Map<K, Compiled<S, R>>();
+): (shape: K) => Compiled<Partial<Args<S>>, R> {
+  const shapes = new Map<K, Compiled<Partial<Args<S>>, R>>();
   return (shape) => {
     let c = shapes.get(shape);
     if (!c) {
-      c = compiled(spec, (db, p) => build(db, p, shape), `${label} (${shape})`);
+      c = statement(spec, (db, p) => build(db, p, shape), `${label} (${shape})`, true);
       shapes.set(shape, c);
     }
     return c;

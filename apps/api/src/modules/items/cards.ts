@@ -3,6 +3,8 @@
 // banned sellers are left out; withdrawn and sold-out items are included with their state so a
 // card in an old note says so instead of vanishing.
 import type { DeliveryMethod, ItemCondition, ItemStatus } from '@jishi/shared';
+import { sql } from 'kysely';
+import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import { mediaUrl } from '../media/presenter.ts';
 import { heldUnitsSql } from './repo.ts';
@@ -34,14 +36,29 @@ export { ItemCardSchema } from './schema.ts';
 export async function findItemCards(db: Executor, ids: readonly string[]): Promise<Map<string, ItemCard>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await itemCardsQuery(db, unique).execute();
+  const rows = await cardsById.all(db, { ids: unique });
   return new Map(rows.map((r) => [r.id, toCard(r)]));
 }
 
 /** By primary key, with the cover from item_images' (item_id, position) key: no sort, no scan. */
 export function itemCardsQuery(db: Executor, ids: string[]) {
-  return cardsBase(db).where('items.id', 'in', ids);
+  return cardsBase(db).where('items.id', '=', sql<string>`any(${ids})`);
 }
+
+/** itemCardsQuery compiled once (db/compiled.ts): the ids go as one array parameter. */
+const cardsById = compiled({ ids: 'texts' }, (db, p) => itemCardsQuery(db, p.texts('ids')), 'item cards by id');
+
+const cardsOfNotes = compiled(
+  { noteIds: 'texts' },
+  (db, p) =>
+    cardsBase(db)
+      .innerJoin('noteItems', 'noteItems.itemId', 'items.id')
+      .select('noteItems.noteId')
+      .where('noteItems.noteId', '=', sql<string>`any(${p.texts('noteIds')})`)
+      .orderBy('noteItems.noteId')
+      .orderBy('noteItems.position'),
+  'item cards of notes',
+);
 
 /**
  * The cards of the items attached to a page of notes, with their note, in (note, position)
@@ -50,13 +67,7 @@ export function itemCardsQuery(db: Executor, ids: string[]) {
  */
 export async function findNoteItemCards(db: Executor, noteIds: readonly string[]): Promise<{ noteId: string; card: ItemCard }[]> {
   if (noteIds.length === 0) return [];
-  const rows = await cardsBase(db)
-    .innerJoin('noteItems', 'noteItems.itemId', 'items.id')
-    .select('noteItems.noteId')
-    .where('noteItems.noteId', 'in', [...new Set(noteIds)])
-    .orderBy('noteItems.noteId')
-    .orderBy('noteItems.position')
-    .execute();
+  const rows = await cardsOfNotes.all(db, { noteIds: [...new Set(noteIds)] });
   return rows.map((r) => ({ noteId: r.noteId, card: toCard(r) }));
 }
 

@@ -167,10 +167,10 @@ describe('query plans', () => {
     await sql`ANALYZE`.execute(t.db);
     const plan = async (q: { explain(): Promise<unknown[]> }) =>
       (await q.explain()).map((r) => Object.values(r as object)[0]).join('\n');
-    const after = { createdAt: new Date().toISOString(), id: 'ffffffffffffffff' };
-    for (const statuses of [null, ['on_sale'], ['on_sale', 'sold_out']]) {
+    const after = { at: new Date(), id: 'ffffffffffffffff' };
+    for (const status of [null, { eq: 'on_sale' }, { any: ['on_sale', 'sold_out'] }]) {
       for (const cursor of [null, after]) {
-        const p = await plan(sellerItemsQuery(t.db, { sellerId: s.id, statuses, after: cursor, limit: 20 }));
+        const p = await plan(sellerItemsQuery(t.db, { sellerId: s.id, status, after: cursor, take: 21 }));
         expect(p, p).toMatch(/Index Scan using items_seller_(status_)?created/);
         expect(p, p).not.toMatch(/Sort|Seq Scan/);
       }
