@@ -4,10 +4,10 @@
 // Run: npx tsx bench/chat-sockets.ts   (SOCKETS=5000 RATE=2000 SECONDS=10 PROCESSES=1|2)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
+import { type Socket, connect } from 'node:net';
 import WebSocket from 'ws';
 import { freePort } from '../apps/api/src/db/embedded.ts';
 import { openDatabase } from '../apps/api/src/db/index.ts';
@@ -27,6 +27,96 @@ const cpuMs = (pid: number) => {
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 };
 const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+// PostgreSQL's CPU time: the postmaster and its children (backends that exit mid-run are not counted).
+let postmaster = 0;
+const pgCpuMs = () => {
+  let ms = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      if (Number(pid) === postmaster || Number(f[1]) === postmaster) ms += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    } catch {}
+  }
+  return ms;
+};
+
+/**
+ * A cheap HTTP/1.1 client for the sends: up to `max` keep-alive connections, one request at a
+ * time on each (no pipelining, like a browser), requests queued while all are busy. It reads
+ * only the status line and the body's length (Content-Length or chunked) — the generator runs on
+ * the servers' cores, so it must cost little.
+ */
+class KeepAliveClient {
+  private idle: Conn[] = [];
+  private all = new Set<Conn>();
+  private queue: [string, (status: number) => void][] = [];
+  constructor(private port: number, private max: number) {}
+  post(path: string, auth: string, body: string, done: (status: number) => void) {
+    const req = `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\nauthorization: ${auth}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const conn = this.idle.pop() ?? (this.all.size < this.max ? this.open() : undefined);
+    if (conn) conn.send(req, done);
+    else this.queue.push([req, done]);
+  }
+  busy() {
+    return this.queue.length > 0 || this.idle.length < this.all.size;
+  }
+  close() {
+    for (const c of this.all) c.socket.destroy();
+  }
+  private open() {
+    const conn = new Conn(connect(this.port, '127.0.0.1'), (c) => {
+      const next = this.queue.shift();
+      if (next) c.send(next[0], next[1]);
+      else this.idle.push(c);
+    }, (c) => {
+      this.all.delete(c);
+      this.idle = this.idle.filter((x) => x !== c);
+    });
+    this.all.add(conn);
+    return conn;
+  }
+}
+
+class Conn {
+  private buf: Buffer = Buffer.alloc(0);
+  private done: ((status: number) => void) | null = null;
+  constructor(readonly socket: Socket, private free: (c: Conn) => void, private gone: (c: Conn) => void) {
+    socket.setNoDelay(true);
+    socket.on('data', (d: Buffer) => this.read(d));
+    const fail = () => {
+      this.gone(this);
+      this.done?.(0);
+      this.done = null;
+    };
+    socket.on('error', fail);
+    socket.on('close', fail);
+  }
+  send(req: string, done: (status: number) => void) {
+    this.done = done;
+    this.socket.write(req);
+  }
+  private read(d: Buffer) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    const head = this.buf.indexOf('\r\n\r\n');
+    if (head < 0) return;
+    const h = this.buf.toString('latin1', 0, head).toLowerCase();
+    const len = h.match(/\r\ncontent-length: *(\d+)/)?.[1];
+    let end: number;
+    if (len !== undefined) end = head + 4 + Number(len);
+    else if (h.includes('transfer-encoding: chunked')) {
+      const z = this.buf.indexOf('\r\n0\r\n\r\n', head);
+      end = z < 0 ? Number.POSITIVE_INFINITY : z + 7;
+    } else end = head + 4;
+    if (this.buf.length < end) return;
+    const status = Number(h.slice(9, 12));
+    this.buf = this.buf.subarray(end);
+    const done = this.done;
+    this.done = null;
+    this.free(this);
+    done?.(status);
+  }
+}
 
 async function startProcess(env: Record<string, string>) {
   const port = await freePort();
@@ -49,6 +139,7 @@ async function startProcess(env: Record<string, string>) {
 try {
   const a = await startProcess({});
   const pg = readFileSync(join(dir, 'pg/postmaster.pid'), 'utf8').split('\n');
+  postmaster = Number(pg[0]);
   const url = `postgres://postgres:${encodeURIComponent(readFileSync(join(dir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${pg[3]}/jishi`;
   const procs = PROCESSES === 2 ? [a, await startProcess({ DATABASE_URL: url })] : [a];
   const { db, close } = openDatabase(url, { max: 10 });
@@ -56,6 +147,7 @@ try {
     .values(Array.from({ length: SOCKETS }, (_, i) => ({ username: `cb_${i}`, passwordHash: 'x', displayName: `成员${i}` })))
     .returning('id').execute();
   const tokens = users.map(() => `js_${randomBytes(24).toString('base64url')}`);
+  const auth = tokens.map((t) => `Bearer ${t}`);
   await db.insertInto('sessions').values(users.map((u, i) => ({ tokenHash: createHash('sha256').update(tokens[i] as string).digest('hex'), userId: u.id, expiresAt: new Date(Date.now() + 86_400_000) }))).execute();
   // Pairs (2i, 2i+1) who follow each other, with their conversation already open.
   const pairs: { conv: string; from: number; to: number }[] = [];
@@ -75,24 +167,49 @@ try {
   ])).execute();
 
   // Each member connects to process (index mod PROCESSES): a pair's two members are on different ones.
-  const sentAt = new Map<string, number>();
+  // The generator shares the machine with the servers, so its receive side is cheap: no JSON.parse
+  // per frame — the message number is read from the raw frame ("text":"m<n>") and counted only on
+  // the socket of that message's recipient (the sender's own echo is skipped by the same test).
+  const MAX = RATE * SECONDS;
+  const sentAt = new Float64Array(MAX);
+  const recipient = new Int32Array(MAX).fill(-1);
+  const arrived = new Uint8Array(MAX);
   const latencies: number[] = [];
+  let duplicates = 0;
   let opened = 0;
   const sockets: WebSocket[] = [];
+  const TEXT = Buffer.from('"text":"m');
   const tConnect = performance.now();
   await Promise.all(tokens.map((token, i) => new Promise<void>((resolve, reject) => {
     const port = procs[i % procs.length]?.port as number;
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/ws?token=${token}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/ws?token=${token}`, { perMessageDeflate: false });
     sockets.push(ws);
-    ws.on('message', (d) => {
-      const e = JSON.parse(String(d));
-      if (e.type === 'hello') {
-        opened++;
-        resolve();
-      } else if (e.type === 'message' && e.message.senderId !== users[i]?.id) {
-        const t0 = sentAt.get(e.message.text);
-        if (t0 !== undefined) latencies.push(performance.now() - t0);
+    let hello = false;
+    ws.on('message', (d: Buffer) => {
+      const at = performance.now();
+      if (!hello) {
+        if (String(d).startsWith('{"type":"hello"')) {
+          hello = true;
+          opened++;
+          resolve();
+        }
+        return;
       }
+      const k = d.indexOf(TEXT);
+      if (k < 0) return;
+      let n = 0;
+      for (let j = k + TEXT.length; j < d.length; j++) {
+        const ch = d[j] as number;
+        if (ch < 48 || ch > 57) break;
+        n = n * 10 + ch - 48;
+      }
+      if (recipient[n] !== i) return;
+      if (arrived[n]) {
+        duplicates++;
+        return;
+      }
+      arrived[n] = 1;
+      latencies.push(at - (sentAt[n] as number));
     });
     ws.on('error', reject);
   })));
@@ -100,41 +217,52 @@ try {
   const rssIdle = procs.map((p) => rssMb(p.pid));
 
   const cpu0 = procs.map((p) => cpuMs(p.pid));
-  const agent = new Agent({ connections: 256 });
+  const pg0 = pgCpuMs();
+  const gen0 = process.cpuUsage();
+  const clients = procs.map((p) => new KeepAliveClient(p.port, 256));
   let sent = 0;
   let failed = 0;
-  const inflight = new Set<Promise<void>>();
+  const statuses = new Map<number, number>();
+  const window0 = process.hrtime.bigint() / 1000n;
   const t0 = performance.now();
   for (let tick = 0; tick < SECONDS * 100; tick++) {
     const due = Math.floor(((tick + 1) * RATE) / 100) - Math.floor((tick * RATE) / 100);
     for (let k = 0; k < due; k++) {
-      const p = pairs[sent % pairs.length] as { conv: string; from: number };
-      const text = `m${sent}`;
-      const port = procs[p.from % procs.length]?.port as number;
-      sentAt.set(text, performance.now());
-      sent++;
-      const req = request(`http://127.0.0.1:${port}/api/v1/conversations/${p.conv}/messages`, {
-        method: 'POST', dispatcher: agent,
-        headers: { authorization: `Bearer ${tokens[p.from]}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-      }).then(async (r) => {
-        await r.body.text();
-        if (r.statusCode !== 201) failed++;
-      }, () => void failed++).finally(() => inflight.delete(req));
-      inflight.add(req);
+      const p = pairs[sent % pairs.length] as { conv: string; from: number; to: number };
+      const n = sent++;
+      const body = `{"text":"m${n}"}`;
+      recipient[n] = p.to;
+      sentAt[n] = performance.now();
+      (clients[p.from % procs.length] as KeepAliveClient).post(
+        `/api/v1/conversations/${p.conv}/messages`, auth[p.from] as string, body,
+        (status) => {
+          if (status !== 201) {
+            failed++;
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          }
+        },
+      );
     }
     const wait = t0 + ((tick + 1) * 1000) / 100 - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
-  await Promise.all([...inflight]);
+  while (clients.some((c) => c.busy())) await new Promise((r) => setTimeout(r, 2));
   const sendMs = performance.now() - t0;
-  const until = performance.now() + 10_000;
-  while (latencies.length < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+  const until = performance.now() + 30_000;
+  while (latencies.length < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+  const window1 = process.hrtime.bigint() / 1000n;
+  const gen = process.cpuUsage(gen0);
+  const pg1 = pgCpuMs();
   const rssBusy = procs.map((p) => rssMb(p.pid));
   const cpuPerMsg = procs.reduce((a, p, i) => a + cpuMs(p.pid) - (cpu0[i] ?? 0), 0) / Math.max(1, sent);
-  console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms |`);
+  const genPerMsg = (gen.user + gen.system) / 1000 / Math.max(1, sent);
+  const pgPerMsg = (pg1 - pg0) / Math.max(1, sent);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}`);
+  console.log('| processes | sockets open | connect all | offered | send rate achieved | failed | delivered | p50 ms | p99 ms | RSS before | RSS after | server CPU/msg | PostgreSQL CPU/msg | generator CPU/msg |');
+  console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms | ${pgPerMsg.toFixed(2)} ms | ${genPerMsg.toFixed(2)} ms |`);
   for (const s of sockets) s.terminate();
-  await agent.close();
+  for (const c of clients) c.close();
   await close();
 } finally {
   for (const c of children.reverse()) {

@@ -1,6 +1,7 @@
 // The pool, the Kysely instance and the one way to run a transaction.
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared.ts';
 import type { DB } from './types.ts';
 
 // int8 (count(*), bigint money columns) as number: money is fen and stays far below 2^53.
@@ -14,7 +15,8 @@ export type Executor = Db | Tx;
 export type Database = { db: Db; pool: pg.Pool; close(): Promise<void> };
 
 export function openDatabase(url: string, { max = 20, onError = (_e: Error) => {} } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // Statements marked /*prepared:<name>*/ run as named prepared statements (db/prepared.ts).
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, Client: PreparingClient });
   // Without a listener, a connection killed by the server (shutdown, restart) crashes the process.
   pool.on('error', onError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });

@@ -67,10 +67,12 @@ export function createHub(url: string, log: Logger): Hub {
   // payload of up to MAX_PAYLOAD bytes, many envelopes each), and flushes run one after another
   // per database, so what is published first is delivered first — under load the next batch
   // grows while one is in flight instead of costing a round trip per message.
-  const queues = new Map<Db, { pending: { msg: { u: string[]; e: Envelope }; done: Waiter }[]; flushing: boolean }>();
+  // An envelope is serialized once, when published (fit), and waits as its JSON text.
+  type Queue = { pending: { msg: string; done: Waiter }[]; flushing: boolean };
+  const queues = new Map<Db, Queue>();
   type Waiter = { resolve(): void; reject(err: unknown): void };
 
-  function enqueue(db: Db, msgs: { u: string[]; e: Envelope }[]): Promise<void> {
+  function enqueue(db: Db, msgs: string[]): Promise<void> {
     if (!msgs.length) return Promise.resolve();
     const q = queues.get(db) ?? { pending: [], flushing: false };
     queues.set(db, q);
@@ -85,14 +87,13 @@ export function createHub(url: string, log: Logger): Hub {
     });
   }
 
-  async function flush(db: Db, q: { pending: { msg: { u: string[]; e: Envelope }; done: Waiter }[]; flushing: boolean }) {
+  async function flush(db: Db, q: Queue) {
     while (q.pending.length) {
       const batch = q.pending.splice(0, q.pending.length);
       const payloads: string[] = [];
       let chunk: string[] = [];
       let size = 2;
-      for (const { msg } of batch) {
-        const one = JSON.stringify(msg);
+      for (const { msg: one } of batch) {
         const bytes = Buffer.byteLength(one);
         if (chunk.length && size + bytes + 1 > MAX_PAYLOAD) {
           payloads.push(`[${chunk.join(',')}]`);
@@ -104,8 +105,9 @@ export function createHub(url: string, log: Logger): Hub {
       }
       if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
       try {
-        // In array order (WITH ORDINALITY … ORDER BY), one notification each.
-        await sql`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`.execute(db);
+        // In array order (WITH ORDINALITY … ORDER BY), one notification each; a named statement
+        // (db/prepared.ts): planned once per connection.
+        await sql`/*prepared:realtime_notify*/ SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`.execute(db);
         for (const { done } of batch) done.resolve();
       } catch (err) {
         for (const { done } of batch) done.reject(err);
@@ -116,9 +118,9 @@ export function createHub(url: string, log: Logger): Hub {
 
   /** One envelope for these members; a pointer when it is too big for NOTIFY (the client fetches the rest over HTTP). */
   function fit(userIds: string[], envelope: Envelope) {
-    const msg = { u: userIds, e: envelope };
-    if (Buffer.byteLength(JSON.stringify(msg)) <= MAX_PAYLOAD - 2) return msg;
-    return { u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } };
+    const msg = JSON.stringify({ u: userIds, e: envelope });
+    if (msg.length * 3 <= MAX_PAYLOAD - 2 || Buffer.byteLength(msg) <= MAX_PAYLOAD - 2) return msg;
+    return JSON.stringify({ u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } });
   }
 
   return {

@@ -1,16 +1,22 @@
 // A new message, pushed to both members after its transaction committed. Cards read
-// differently for each side (an offer's role, the seller's floor note): presented per viewer.
+// differently for each side (an offer's role, the seller's floor note, an order's role):
+// presented per viewer. Everything else reads the same for both: presented and serialized once.
 import type { Deps } from '../../lib/http.ts';
 import { type MessageRow, presentMessages } from './presenter.ts';
 
+/** presentMessages reads the viewer only for an offer or an order card. */
+const readsTheSameForBoth = (row: MessageRow) => !row.offerId && !row.orderId;
+
 export async function publishMessage(deps: Pick<Deps, 'db' | 'hub' | 'clock'>, row: MessageRow, users: [string, string]) {
   const now = deps.clock.now();
+  if (readsTheSameForBoth(row)) {
+    const [one] = await presentMessages(deps.db, [row], users[0], now);
+    if (deps.hub) await deps.hub.publish(deps.db, users, { type: 'message', conversationId: row.conversationId, message: one });
+    return [one, one];
+  }
   const presented = await Promise.all(users.map(async (u) => (await presentMessages(deps.db, [row], u, now))[0]));
   if (deps.hub) {
-    const envelope = (i: number) => ({ type: 'message', conversationId: row.conversationId, message: presented[i] });
-    // A plain message reads the same for both sides: one envelope for the two, serialized once.
-    const same = JSON.stringify(presented[0]) === JSON.stringify(presented[1]);
-    await deps.hub.publishMany(deps.db, same ? [{ users, envelope: envelope(0) }] : users.map((u, i) => ({ users: [u], envelope: envelope(i) })));
+    await deps.hub.publishMany(deps.db, users.map((u, i) => ({ users: [u], envelope: { type: 'message', conversationId: row.conversationId, message: presented[i] } })));
   }
   return presented;
 }

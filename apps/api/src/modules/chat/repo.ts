@@ -54,7 +54,7 @@ export type NewMessage = {
  * Unread is only what someone else (or the system) did: never my message, never a card of my step.
  */
 export async function insertMessage(db: Executor, m: NewMessage) {
-  const r = await sql<Selectable<Messages>>`
+  const r = await sql<Selectable<Messages>>`/*prepared:chat_insert_message*/
     WITH m AS (
       INSERT INTO messages (conversation_id, sender_id, actor_id, kind, text, media_id, item_id, offer_id, order_id, order_status, warnings, risk_score, auto_reply)
       VALUES (${m.conversationId}, ${m.senderId}, ${m.actorId ?? null}, ${m.kind}, ${m.text ?? null}, ${m.mediaId ?? null}, ${m.itemId ?? null}, ${m.offerId ?? null},

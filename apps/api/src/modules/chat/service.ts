@@ -107,7 +107,7 @@ async function sendGate(deps: Deps, me: string, conversationId: string, sentItem
   const cold = deps.config.coldMessages;
   const r = await sql<{
     peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean; restricted: boolean; hosted: boolean;
-  }>`
+  }>`/*prepared:chat_send_gate*/
     SELECT p.peer, c.item_id AS "itemId",
       EXISTS (SELECT 1 FROM member_limits WHERE user_id = ${me} AND kind = 'messaging' AND lifted_at IS NULL AND until > ${deps.clock.now()}) AS restricted,
       -- A text about the conversation's item, which the peer hosts: queue it (assist/hosting-repo.ts, queueHosting).
