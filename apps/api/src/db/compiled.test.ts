@@ -65,6 +65,16 @@ describe('compiled statements', () => {
     expect(row?.createdAt).toBeInstanceOf(Date);
   });
 
+  it('compiles sql`` statements too: arrays of numbers as one float8[], rows camelCased', async () => {
+    const raw = compiled({ ids: 'texts', weights: 'floats' }, (_db, p) =>
+      sql<{ userId: string; totalWeight: number }>`
+        SELECT u.id AS user_id, (SELECT sum(w) FROM unnest(${p.floats('weights')}::float8[]) w) AS total_weight
+        FROM users u WHERE u.id = ANY(${p.texts('ids')}) ORDER BY u.id`,
+    );
+    const rows = await raw.all(t.db, { ids: [a.id, b.id], weights: [0.5, 1.25, 2] });
+    expect(rows).toEqual([a.id, b.id].sort().map((userId) => ({ userId, totalWeight: 3.75 })));
+  });
+
   it('runs on the transaction it is given', async () => {
     const renamed = `renamed-${a.username}`;
     const nameOf = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('displayName').where('id', '=', p.text('id')));

@@ -22,10 +22,10 @@
 //   state its transformQuery left, which a cached statement skips).
 // What it cannot see: a builder that reads request data from its closure instead of `p`. Build
 // from `p` and module constants only.
-import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin } from 'kysely';
+import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin, type RawBuilder } from 'kysely';
 import type { Db, Executor } from './index.ts';
 
-type Kinds = { text: string; int: number; float: number; date: Date; texts: string[] };
+type Kinds = { text: string; int: number; float: number; date: Date; texts: string[]; floats: number[] };
 export type Kind = keyof Kinds;
 export type Spec = Record<string, Kind>;
 /** The values a statement runs with, typed by its spec. */
@@ -40,7 +40,12 @@ export type Markers<S extends Spec> = {
   date(name: NamesOf<S, 'date'>): Date;
   /** One parameter holding the whole array: write `= any(${p.texts('ids')})`, never `in`. */
   texts(name: NamesOf<S, 'texts'>): string[];
+  /** Likewise, a float8[] (`${p.floats('point')}::float8[]`). */
+  floats(name: NamesOf<S, 'floats'>): number[];
 };
+
+/** What a builder returns: a query builder, or `sql` (compiled against the executor). */
+export type Statement<R> = Compilable<R> | RawBuilder<R>;
 
 export class CompiledQueryError extends Error {
   override name = 'CompiledQueryError';
@@ -61,6 +66,7 @@ function markerSet<S extends Spec>(spec: S, set: 0 | 1) {
   const num = (i: number) => -(set === 0 ? 2 ** 50 : 2 ** 51) - i * 1009;
   const dates = new Map<string, Date>();
   const arrays = new Map<string, string[]>();
+  const numbers = new Map<string, number[]>();
   const mark = <T>(name: string, kind: Kind, memo: Map<string, T> | null, make: (i: number) => T): T => {
     if (spec[name] !== kind) throw new CompiledQueryError(`parameter ${name} is not declared as ${kind}`);
     const v = memo?.get(name) ?? make(names.indexOf(name));
@@ -74,6 +80,7 @@ function markerSet<S extends Spec>(spec: S, set: 0 | 1) {
     float: (name) => mark(name, 'float', null, num),
     date: (name) => mark(name, 'date', dates, (i) => new Date(num(i))),
     texts: (name) => mark(name, 'texts', arrays, (i) => [text(i)]),
+    floats: (name) => mark(name, 'floats', numbers, (i) => [num(i)]),
   };
   return { markers, byValue, names };
 }
@@ -96,12 +103,13 @@ function buildOnce<S extends Spec, R>(
   label: string,
   spec: S,
   db: Executor,
-  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  build: (db: Db, p: Markers<S>) => Statement<R>,
   set: 0 | 1,
   someUnused: boolean,
 ): Built {
   const { markers, byValue, names } = markerSet(spec, set);
-  const c = build(db, markers).compile();
+  const q = build(db, markers);
+  const c = 'isRawBuilder' in q ? q.compile(db) : q.compile();
   const used = new Set<string>();
   const slots = c.parameters.map((v): Slot => {
     const name = byValue.get(v);
@@ -132,7 +140,7 @@ function compileChecked<S extends Spec, R>(
   label: string,
   spec: S,
   db: Executor,
-  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  build: (db: Db, p: Markers<S>) => Statement<R>,
   someUnused: boolean,
 ): Built {
   for (const plugin of db.getExecutor().plugins) {
@@ -167,7 +175,7 @@ export type Compiled<A, R> = {
 
 function statement<S extends Spec, R, A extends Partial<Args<S>>>(
   spec: S,
-  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  build: (db: Db, p: Markers<S>) => Statement<R>,
   label: string,
   someUnused: boolean,
 ): Compiled<A, R> {
@@ -209,7 +217,7 @@ function statement<S extends Spec, R, A extends Partial<Args<S>>>(
  */
 export function compiled<S extends Spec, R>(
   spec: S,
-  build: (db: Db, p: Markers<S>) => Compilable<R>,
+  build: (db: Db, p: Markers<S>) => Statement<R>,
   label = 'compiled query',
 ): Compiled<Args<S>, R> {
   return statement(spec, build, label, false);
@@ -222,7 +230,7 @@ export function compiled<S extends Spec, R>(
  */
 export function compiledShapes<K extends string, S extends Spec, R>(
   spec: S,
-  build: (db: Db, p: Markers<S>, shape: K) => Compilable<R>,
+  build: (db: Db, p: Markers<S>, shape: K) => Statement<R>,
   label = 'compiled query',
 ): (shape: K) => Compiled<Partial<Args<S>>, R> {
   const shapes = new Map<K, Compiled<Partial<Args<S>>, R>>();

@@ -14,6 +14,7 @@
 // lets the planner choose the KNN walk; the "beyond" streams keep the order exact when pickup
 // notes are rare, and run only then. EXPLAIN at 1M notes: bench/README.md.
 import { type RawBuilder, sql } from 'kysely';
+import { compiledShapes } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { CardRow } from './repo.ts';
 
@@ -37,35 +38,56 @@ export const kmOfChord = (chord: number) => 2 * EARTH_KM * Math.asin(Math.min(1,
 
 export type NearbyRow = CardRow & { chord: number; tier: number };
 
+type Shape = 'first' | 'after-tier0' | 'after-tier1';
+
+/**
+ * The statement of one shape, compiled once (db/compiled.ts): a first page, or the next ones
+ * after a tier-0 or a tier-1 note (the cursor's tier picks which streams run and where the key
+ * applies). The viewer's position, the radius's chord, the cursor and the page size are values.
+ */
+const nearby = compiledShapes(
+  { point: 'floats', limit: 'float', chord: 'float', id: 'text', take: 'int' },
+  (_db, p, shape: Shape) => {
+    const pos = earthOf(sql.ref('n.lat'), sql.ref('n.lng'));
+    const viewer = sql`cube(${p.floats('point')}::float8[])`;
+    const limit = p.float('limit');
+    const take = p.int('take');
+    const afterTier = shape === 'after-tier0' ? 0 : shape === 'after-tier1' ? 1 : null;
+    const stream = (tier: 0 | 1, beyond: boolean) => {
+      const keyset = afterTier === tier ? sql`(${pos} <-> ${viewer}, n.id) > (${p.float('chord')}::float8, ${p.text('id')})` : sql`true`;
+      const ordered = sql`SELECT n.id, ${pos} <-> ${viewer} AS chord,
+          EXISTS (
+            SELECT 1 FROM note_items ni JOIN items i ON i.id = ni.item_id
+            WHERE ni.note_id = n.id AND i.status = 'on_sale' AND i.hidden_at IS NULL AND 'pickup' = ANY (i.delivery)
+          ) AS pickup
+        FROM notes n
+        WHERE n.lat IS NOT NULL AND n.hidden_at IS NULL AND ${pos} <@ cube_enlarge(${viewer}, ${limit}::float8, 3) AND ${keyset}
+        ORDER BY chord, n.id ${beyond ? sql`OFFSET ${NEAR}` : sql`LIMIT ${NEAR}`}`;
+      return sql`(SELECT s.id, s.chord, ${sql.lit(tier)} AS tier FROM (${ordered}) s
+        WHERE s.pickup = ${sql.lit(tier === 0)} AND s.chord <= ${limit}::float8 LIMIT ${take})`;
+    };
+    const streams = afterTier === 1 ? [stream(1, false), stream(1, true)] : [stream(0, false), stream(0, true), stream(1, false), stream(1, true)];
+    return sql<NearbyRow>`
+      SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at, k.chord, k.tier
+      FROM (SELECT * FROM (${sql.join(streams, sql` UNION ALL `)}) u LIMIT ${take}) k
+      JOIN notes n ON n.id = k.id
+      ORDER BY k.tier, k.chord, k.id`;
+  },
+  'nearby notes',
+);
+
 /** `after`: [tier, chord, id] of the last note of the previous page. */
-export async function nearbyNotes(
+export function nearbyNotes(
   db: Executor,
   near: { lat: number; lng: number; radiusKm: number },
   after: [number, number, string] | null,
   take: number,
 ): Promise<NearbyRow[]> {
-  const pos = earthOf(sql.ref('n.lat'), sql.ref('n.lng'));
-  const viewer = sql`cube(${earthPoint(near)}::float8[])`;
-  const limit = chordOfKm(near.radiusKm);
-  const stream = (tier: 0 | 1, beyond: boolean) => {
-    const keyset =
-      after && after[0] === tier ? sql`(${pos} <-> ${viewer}, n.id) > (${after[1]}::float8, ${after[2]})` : sql`true`;
-    const ordered = sql`SELECT n.id, ${pos} <-> ${viewer} AS chord,
-        EXISTS (
-          SELECT 1 FROM note_items ni JOIN items i ON i.id = ni.item_id
-          WHERE ni.note_id = n.id AND i.status = 'on_sale' AND i.hidden_at IS NULL AND 'pickup' = ANY (i.delivery)
-        ) AS pickup
-      FROM notes n
-      WHERE n.lat IS NOT NULL AND n.hidden_at IS NULL AND ${pos} <@ cube_enlarge(${viewer}, ${limit}::float8, 3) AND ${keyset}
-      ORDER BY chord, n.id ${beyond ? sql`OFFSET ${NEAR}` : sql`LIMIT ${NEAR}`}`;
-    return sql`(SELECT s.id, s.chord, ${sql.lit(tier)} AS tier FROM (${ordered}) s
-      WHERE s.pickup = ${sql.lit(tier === 0)} AND s.chord <= ${limit}::float8 LIMIT ${take})`;
-  };
-  const streams = after?.[0] === 1 ? [stream(1, false), stream(1, true)] : [stream(0, false), stream(0, true), stream(1, false), stream(1, true)];
-  const r = await sql<NearbyRow>`
-    SELECT n.id, n.kind, n.title, n.author_id, n.cover_id, n.like_count, n.created_at, k.chord, k.tier
-    FROM (SELECT * FROM (${sql.join(streams, sql` UNION ALL `)}) u LIMIT ${take}) k
-    JOIN notes n ON n.id = k.id
-    ORDER BY k.tier, k.chord, k.id`.execute(db);
-  return r.rows;
+  const shape: Shape = !after ? 'first' : after[0] === 1 ? 'after-tier1' : 'after-tier0';
+  return nearby(shape).all(db, {
+    point: earthPoint(near),
+    limit: chordOfKm(near.radiusKm),
+    ...(after ? { chord: after[1], id: after[2] } : {}),
+    take,
+  });
 }

@@ -1,6 +1,7 @@
 // The keyset queries behind the feeds. The latest, following and profile pages join their
 // authors and covers (by primary key); the rest of hydration is a separate, batched step. The indexes they walk and the plans seen are in bench/README.md.
 import type { SelectQueryBuilder } from 'kysely';
+import { compiledShapes } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { Author, MediaSize } from '../notes/hydrate.ts';
@@ -54,19 +55,71 @@ function splitJoined({ displayName, avatarId, status, width, height, ...r }: Joi
   };
 }
 
+type Page = 'first' | 'next';
+
+// The page statements are compiled once per shape (db/compiled.ts): a first page, or the next
+// ones after a (created_at, id) key.
+const latest = compiledShapes(
+  { at: 'date', id: 'text', take: 'int' },
+  (db, p, page: Page) => {
+    let q = joinAuthorAndCover(db.selectFrom('notes'));
+    if (page === 'next') q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(p.date('at'), p.text('id'))));
+    return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(p.int('take'));
+  },
+  'latest notes',
+);
+
+const byAuthor = compiledShapes(
+  { authorId: 'text', at: 'date', id: 'text', take: 'int' },
+  (db, p, page: Page) => {
+    let q = joinAuthorAndCover(db.selectFrom('notes')).where('notes.authorId', '=', p.text('authorId'));
+    if (page === 'next') q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(p.date('at'), p.text('id'))));
+    return q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(p.int('take'));
+  },
+  "a member's notes",
+);
+
+const following = compiledShapes(
+  { viewerId: 'text', at: 'date', id: 'text', take: 'int' },
+  (db, p, page: Page) =>
+    joinAuthorAndCover(db.selectFrom('notes'))
+      .where('notes.id', 'in', (eb) =>
+        eb
+          .selectFrom('follows')
+          .innerJoinLateral(
+            (lat) => {
+              let q = lat
+                .selectFrom('notes as k')
+                .select(['k.id', 'k.createdAt'])
+                .whereRef('k.authorId', '=', 'follows.followeeId');
+              if (page === 'next') q = q.where((w) => w(w.refTuple('k.createdAt', 'k.id'), '<', w.tuple(p.date('at'), p.text('id'))));
+              return q.orderBy('k.createdAt', 'desc').orderBy('k.id', 'desc').limit(p.int('take')).as('k');
+            },
+            (join) => join.onTrue(),
+          )
+          .select('k.id')
+          .where('follows.followerId', '=', p.text('viewerId'))
+          .orderBy('k.createdAt', 'desc')
+          .orderBy('k.id', 'desc')
+          .limit(p.int('take')),
+      )
+      .orderBy('notes.createdAt', 'desc')
+      .orderBy('notes.id', 'desc'),
+  'following notes',
+);
+
+const pageOf = (after: Keyset | null): Page => (after ? 'next' : 'first');
+const keyOf = (after: Keyset | null) => (after ? { at: after.at, id: after.id } : {});
+
 /** Everyone's notes, newest first (notes_latest), with authors and covers. */
 export async function latestNotes(db: Executor, after: Keyset | null, take: number): Promise<CardRow[]> {
-  let q = joinAuthorAndCover(db.selectFrom('notes'));
-  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
-  const rows = await q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+  const rows = await latest(pageOf(after)).all(db, { ...keyOf(after), take });
   return rows.map((r) => splitJoined(r as Joined));
 }
 
 /** One member's notes, newest first (notes_author), with authors and covers. */
 export async function notesBy(db: Executor, authorId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
-  let q = joinAuthorAndCover(db.selectFrom('notes')).where('notes.authorId', '=', authorId);
-  if (after) q = q.where((eb) => eb(eb.refTuple('notes.createdAt', 'notes.id'), '<', eb.tuple(after.at, after.id)));
-  const rows = await q.orderBy('notes.createdAt', 'desc').orderBy('notes.id', 'desc').limit(take).execute();
+  const rows = await byAuthor(pageOf(after)).all(db, { authorId, ...keyOf(after), take });
   return rows.map((r) => splitJoined(r as Joined));
 }
 
@@ -77,30 +130,7 @@ export async function notesBy(db: Executor, authorId: string, after: Keyset | nu
  * work is bounded by followees × page size, never by how much the followed members wrote.
  */
 export async function followingNotes(db: Executor, viewerId: string, after: Keyset | null, take: number): Promise<CardRow[]> {
-  const rows = await joinAuthorAndCover(db.selectFrom('notes'))
-    .where('notes.id', 'in', (eb) =>
-      eb
-        .selectFrom('follows')
-        .innerJoinLateral(
-          (lat) => {
-            let q = lat
-              .selectFrom('notes as k')
-              .select(['k.id', 'k.createdAt'])
-              .whereRef('k.authorId', '=', 'follows.followeeId');
-            if (after) q = q.where((w) => w(w.refTuple('k.createdAt', 'k.id'), '<', w.tuple(after.at, after.id)));
-            return q.orderBy('k.createdAt', 'desc').orderBy('k.id', 'desc').limit(take).as('k');
-          },
-          (join) => join.onTrue(),
-        )
-        .select('k.id')
-        .where('follows.followerId', '=', viewerId)
-        .orderBy('k.createdAt', 'desc')
-        .orderBy('k.id', 'desc')
-        .limit(take),
-    )
-    .orderBy('notes.createdAt', 'desc')
-    .orderBy('notes.id', 'desc')
-    .execute();
+  const rows = await following(pageOf(after)).all(db, { viewerId, ...keyOf(after), take });
   return rows.map((r) => splitJoined(r as Joined));
 }
 
