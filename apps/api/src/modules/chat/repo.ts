@@ -48,6 +48,21 @@ export type NewMessage = {
   autoReply?: boolean;
 };
 
+/** What moves with a new message `m` (a CTE of the statement): the conversation's last message, inbox order, the peer's unread count. */
+const MOVE_CONVERSATION = sql`c AS (
+      UPDATE conversations SET last_message_id = m.id, last_message_at = m.created_at, risk_score = conversations.risk_score + m.risk_score
+      FROM m WHERE conversations.id = m.conversation_id
+    ), mem AS (
+      UPDATE conversation_members SET sort_key = m.id,
+        unread_count = unread_count + CASE WHEN m.sender_id IS DISTINCT FROM conversation_members.user_id
+          AND m.actor_id IS DISTINCT FROM conversation_members.user_id THEN 1 ELSE 0 END
+      FROM m WHERE conversation_members.conversation_id = m.conversation_id
+    )`;
+
+const MESSAGE_COLUMNS = sql`m.id, m.conversation_id AS "conversationId", m.sender_id AS "senderId", m.actor_id AS "actorId", m.kind, m.text,
+           m.media_id AS "mediaId", m.item_id AS "itemId", m.offer_id AS "offerId", m.order_id AS "orderId", m.order_status AS "orderStatus",
+           m.warnings, m.risk_score AS "riskScore", m.auto_reply AS "autoReply", m.created_at AS "createdAt"`;
+
 /**
  * Inserts a message and moves the conversation — last message, inbox order, the peer's unread
  * count — in one statement, so it is atomic without a transaction and costs one round trip.
@@ -60,20 +75,70 @@ export async function insertMessage(db: Executor, m: NewMessage) {
       VALUES (${m.conversationId}, ${m.senderId}, ${m.actorId ?? null}, ${m.kind}, ${m.text ?? null}, ${m.mediaId ?? null}, ${m.itemId ?? null}, ${m.offerId ?? null},
               ${m.orderId ?? null}, ${m.orderStatus ?? null}, ${m.warnings ?? []}::text[], ${m.riskScore ?? 0}, ${m.autoReply ?? false})
       RETURNING *
-    ), c AS (
-      UPDATE conversations SET last_message_id = m.id, last_message_at = m.created_at, risk_score = conversations.risk_score + m.risk_score
-      FROM m WHERE conversations.id = m.conversation_id
-    ), mem AS (
-      UPDATE conversation_members SET sort_key = m.id,
-        unread_count = unread_count + CASE WHEN m.sender_id IS DISTINCT FROM conversation_members.user_id
-          AND m.actor_id IS DISTINCT FROM conversation_members.user_id THEN 1 ELSE 0 END
-      FROM m WHERE conversation_members.conversation_id = m.conversation_id
-    )
-    SELECT id, conversation_id AS "conversationId", sender_id AS "senderId", actor_id AS "actorId", kind, text, media_id AS "mediaId", item_id AS "itemId",
-           offer_id AS "offerId", order_id AS "orderId", order_status AS "orderStatus", warnings, risk_score AS "riskScore",
-           auto_reply AS "autoReply", created_at AS "createdAt"
-    FROM m`.execute(db);
+    ), ${MOVE_CONVERSATION}
+    SELECT ${MESSAGE_COLUMNS} FROM m`.execute(db);
   return r.rows[0] as Selectable<Messages>;
+}
+
+export type GateArgs = { me: string; conversationId: string; sentItem: string | null; now: Date; cold: number };
+export type Gate = {
+  peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean; restricted: boolean; hosted: boolean;
+};
+
+/**
+ * Everything a send must know, in one query: membership (no row for a stranger), blocks either
+ * way, a moderator's limit on messaging, whether smart hosting answers, and whether the
+ * conversation is open — a reply, a follow-back, a trade between the two, a question about an
+ * item the peer has on sale (the conversation's or the card sent), or fewer than `cold`
+ * (the setting coldMessages) sent so far.
+ */
+const gateQuery = (a: GateArgs) => sql`
+    SELECT p.peer, c.item_id AS "itemId",
+      EXISTS (SELECT 1 FROM member_limits WHERE user_id = ${a.me} AND kind = 'messaging' AND lifted_at IS NULL AND until > ${a.now}) AS restricted,
+      -- A text about the conversation's item, which the peer hosts: queue it (assist/hosting-repo.ts, queueHosting).
+      EXISTS (SELECT 1 FROM items i WHERE i.id = c.item_id AND i.hosting AND i.seller_id = p.peer) AS hosted,
+      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${a.me}) AS "blockedByPeer",
+      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${a.me} AND blocked_id = p.peer) AS "blockedByMe",
+      (${a.sentItem}::text IS NULL OR EXISTS (SELECT 1 FROM items WHERE id = ${a.sentItem})) AS "sentItemExists",
+      (EXISTS (SELECT 1 FROM items WHERE id IN (c.item_id, ${a.sentItem}) AND seller_id = p.peer AND status = 'on_sale')
+       OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = p.peer)
+       OR EXISTS (SELECT 1 FROM follows WHERE follower_id = p.peer AND followee_id = ${a.me})
+       OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${a.me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${a.me}))
+       OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${a.me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${a.me}))
+       OR (SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = ${a.me} LIMIT ${a.cold}) x) < ${a.cold}
+      ) AS open
+    FROM conversations c CROSS JOIN LATERAL (SELECT CASE WHEN c.user_a = ${a.me} THEN c.user_b ELSE c.user_a END AS peer) p
+    WHERE c.id = ${a.conversationId} AND (c.user_a = ${a.me} OR c.user_b = ${a.me})`;
+
+/** The gate of a send (undefined for a stranger). A named statement: planned once per connection. */
+export async function sendGate(db: Executor, a: GateArgs) {
+  const r = await sql<Gate>`/*prepared:chat_send_gate*/ ${gateQuery(a)}`.execute(db);
+  return r.rows[0];
+}
+
+/**
+ * The gate and, in the same statement, a plain text (no card, photo or warning) — stored only
+ * when the gate lets it through with nothing more to do: open, no block either way, no
+ * moderator's limit, no smart hosting (that needs its task in the same transaction). `message`
+ * is null when nothing was stored; the gate then says why. Undefined for a stranger.
+ */
+export async function sendTextIfOpen(db: Executor, a: GateArgs, t: { text: string; riskScore: number }) {
+  type Row = Omit<Gate, 'itemId'> & { gateItemId: string | null } & { [K in keyof Selectable<Messages>]: Selectable<Messages>[K] | null };
+  const r = await sql<Row>`/*prepared:chat_send_text*/
+    WITH g AS MATERIALIZED (${gateQuery(a)}), m AS (
+      INSERT INTO messages (conversation_id, sender_id, kind, text, warnings, risk_score)
+      SELECT ${a.conversationId}::text, ${a.me}::text, 'text', ${t.text}::text, '{}'::text[], ${t.riskScore}::int
+      FROM g WHERE g.open AND NOT g.restricted AND NOT g.hosted AND NOT g."blockedByPeer" AND NOT g."blockedByMe"
+      RETURNING *
+    ), ${MOVE_CONVERSATION}
+    SELECT g.peer, g."itemId" AS "gateItemId", g.restricted, g.hosted, g."blockedByPeer", g."blockedByMe", g.open, g."sentItemExists",
+           ${MESSAGE_COLUMNS}
+    FROM g LEFT JOIN m ON true`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { peer, gateItemId, restricted, hosted, blockedByPeer, blockedByMe, open, sentItemExists, ...m } = row;
+  const gate: Gate = { peer, itemId: gateItemId, restricted, hosted, blockedByPeer, blockedByMe, open, sentItemExists };
+  return { gate, message: m.id === null ? null : (m as Selectable<Messages>) };
 }
 
 export async function blockState(db: Executor, me: string, peer: string) {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
 import { queueHosting } from '../assist/index.ts';
 import { forbidden, notFound, unprocessable } from '../../lib/errors.ts';
@@ -9,7 +8,7 @@ import { assertNotRestricted } from '../admin/restrictions.ts';
 import { scanText } from '../trust/scam-shield.ts';
 import { type MessageRow, presentMessages } from './presenter.ts';
 import { publishMessage } from './publish.ts';
-import { findOrCreateConversation, insertMessage } from './repo.ts';
+import { type Gate, type GateArgs, findOrCreateConversation, insertMessage, sendGate, sendTextIfOpen } from './repo.ts';
 
 /** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale (the default of the setting coldMessages). */
 export const COLD_MESSAGES = 1;
@@ -47,7 +46,21 @@ export async function loadMembership(deps: Deps, me: string, conversationId: str
 type Body = { text?: string; itemId?: string; mediaId?: string; offer?: { price: number; itemId?: string } };
 
 export async function sendMessage(deps: Deps, me: string, conversationId: string, body: Body) {
-  const gate = await sendGate(deps, me, conversationId, body.itemId ?? null);
+  const ask: GateArgs = { me, conversationId, sentItem: body.itemId ?? null, now: deps.clock.now(), cold: deps.config.coldMessages };
+  // The scam shield reads every text before it is stored (no database: a refused send costs only this).
+  const scan = body.text ? scanText(body.text) : { warnings: [], score: 0 };
+  let gate: Gate | undefined;
+  if (body.text && !body.mediaId && !body.itemId && !body.offer && !scan.warnings.length) {
+    // A plain text without warnings: the gate and the message in ONE statement, which stores it
+    // only when the gate lets it through with nothing more to do (no moderator's limit, no smart
+    // hosting). Otherwise nothing is stored and the same gate answers below, as for any send.
+    const sent = await sendTextIfOpen(deps.db, ask, { text: body.text, riskScore: scan.score });
+    if (sent?.message) {
+      const [mine] = await publishMessage(deps, sent.message, [me, sent.gate.peer]);
+      return mine as NonNullable<typeof mine>;
+    }
+    gate = sent?.gate;
+  } else gate = await sendGate(deps.db, ask);
   if (!gate) throw notFound('conversation');
   // 403 messaging_restricted while a moderator's limit runs (the gate says whether one does).
   if (gate.restricted) await assertNotRestricted(deps, me, 'messaging');
@@ -56,7 +69,6 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
   if (gate.blockedByMe) throw forbidden('you_blocked', 'You blocked this member; unblock them to write.');
   if (!gate.open) throw forbidden('cold_message_limit', 'Wait for a reply: this member has not answered or followed you yet.');
   if (body.itemId && !gate.sentItemExists) throw notFound('item');
-  const scan = body.text ? scanText(body.text) : { warnings: [], score: 0 };
   if (scan.warnings.length) await checkRepeatOffender(deps, me);
   if (body.mediaId) {
     const m = await deps.db.selectFrom('media').select('id').where('id', '=', body.mediaId).where('ownerId', '=', me).where('kind', '=', 'photo').executeTakeFirst();
@@ -95,36 +107,6 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
   });
   const [mine] = await publishMessage(deps, row, [me, peerId]);
   return mine as NonNullable<typeof mine>;
-}
-
-/**
- * Everything a send must know, in one round trip: membership (no row for a stranger), blocks
- * either way, a moderator's limit on messaging, whether smart hosting answers, and whether the conversation is open — a reply, a follow-back, a trade between
- * the two, a question about an item the peer has on sale (the conversation's or the card sent),
- * or fewer than COLD_MESSAGES sent so far.
- */
-async function sendGate(deps: Deps, me: string, conversationId: string, sentItem: string | null) {
-  const cold = deps.config.coldMessages;
-  const r = await sql<{
-    peer: string; itemId: string | null; blockedByPeer: boolean; blockedByMe: boolean; open: boolean; sentItemExists: boolean; restricted: boolean; hosted: boolean;
-  }>`/*prepared:chat_send_gate*/
-    SELECT p.peer, c.item_id AS "itemId",
-      EXISTS (SELECT 1 FROM member_limits WHERE user_id = ${me} AND kind = 'messaging' AND lifted_at IS NULL AND until > ${deps.clock.now()}) AS restricted,
-      -- A text about the conversation's item, which the peer hosts: queue it (assist/hosting-repo.ts, queueHosting).
-      EXISTS (SELECT 1 FROM items i WHERE i.id = c.item_id AND i.hosting AND i.seller_id = p.peer) AS hosted,
-      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.peer AND blocked_id = ${me}) AS "blockedByPeer",
-      EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${me} AND blocked_id = p.peer) AS "blockedByMe",
-      (${sentItem}::text IS NULL OR EXISTS (SELECT 1 FROM items WHERE id = ${sentItem})) AS "sentItemExists",
-      (EXISTS (SELECT 1 FROM items WHERE id IN (c.item_id, ${sentItem}) AND seller_id = p.peer AND status = 'on_sale')
-       OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = p.peer)
-       OR EXISTS (SELECT 1 FROM follows WHERE follower_id = p.peer AND followee_id = ${me})
-       OR EXISTS (SELECT 1 FROM orders WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
-       OR EXISTS (SELECT 1 FROM offers WHERE (buyer_id = ${me} AND seller_id = p.peer) OR (buyer_id = p.peer AND seller_id = ${me}))
-       OR (SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = c.id AND sender_id = ${me} LIMIT ${cold}) x) < ${cold}
-      ) AS open
-    FROM conversations c CROSS JOIN LATERAL (SELECT CASE WHEN c.user_a = ${me} THEN c.user_b ELSE c.user_a END AS peer) p
-    WHERE c.id = ${conversationId} AND (c.user_a = ${me} OR c.user_b = ${me})`.execute(deps.db);
-  return r.rows[0];
 }
 
 export async function markRead(deps: Deps, me: string, conversationId: string) {
