@@ -1,6 +1,7 @@
 // Likes, collects and follows: idempotent switches. A note's counter moves in the same
 // transaction as the row it counts, and only when that statement really added or removed the
 // row — so a repeated PUT (even twenty at once) counts once.
+import { compiled, compiledShapes } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import { notFound, unprocessable } from '../../lib/errors.ts';
 import {
@@ -20,18 +21,31 @@ const COUNTER: Record<Reaction, Counter> = { noteLikes: 'likeCount', noteCollect
  * A note whose author is an active member (a banned member's notes are gone for everyone) and
  * that no moderator has hidden (a hidden one stays visible to its author, `viewerId`).
  */
-export const findVisibleNote = (db: Executor, noteId: string, viewerId: string | null = null) =>
-  db
-    .selectFrom('notes')
-    .innerJoin('users', 'users.id', 'notes.authorId')
-    .select(['notes.id', 'notes.authorId', 'notes.kind'])
-    .where('notes.id', '=', noteId)
-    .where('users.status', '=', 'active')
-    .where((eb) => eb.or([eb('notes.hiddenAt', 'is', null), ...(viewerId ? [eb('notes.authorId', '=', viewerId)] : [])]))
-    .executeTakeFirst();
+// Compiled once per shape (db/compiled.ts): a visitor's view, or a member's (who also sees
+// their own hidden notes).
+const visibleNote = compiledShapes(
+  { noteId: 'text', viewerId: 'text' },
+  (db, p, who: 'visitor' | 'member') =>
+    db
+      .selectFrom('notes')
+      .innerJoin('users', 'users.id', 'notes.authorId')
+      .select(['notes.id', 'notes.authorId', 'notes.kind'])
+      .where('notes.id', '=', p.text('noteId'))
+      .where('users.status', '=', 'active')
+      .where((eb) => eb.or([eb('notes.hiddenAt', 'is', null), ...(who === 'member' ? [eb('notes.authorId', '=', p.text('viewerId'))] : [])])),
+  'visible note',
+);
 
-export const findActiveUser = (db: Executor, userId: string) =>
-  db.selectFrom('users').select(['id']).where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+export const findVisibleNote = (db: Executor, noteId: string, viewerId: string | null = null) =>
+  viewerId ? visibleNote('member').first(db, { noteId, viewerId }) : visibleNote('visitor').first(db, { noteId });
+
+const activeUser = compiled(
+  { userId: 'text' },
+  (db, p) => db.selectFrom('users').select(['id']).where('id', '=', p.text('userId')).where('status', '=', 'active'),
+  'active user',
+);
+
+export const findActiveUser = (db: Executor, userId: string) => activeUser.first(db, { userId });
 
 const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
 

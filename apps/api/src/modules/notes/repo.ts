@@ -1,13 +1,16 @@
 // Data access for notes and their photos, likes, collects and follows: plain functions taking
 // the pool or a transaction first.
 import { type Selectable, sql } from 'kysely';
+import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Notes } from '../../db/types.ts';
 
 export type NoteRow = Selectable<Notes>;
 
-export const findNote = (db: Executor, id: string) =>
-  db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst();
+// The note page's statements are compiled once (db/compiled.ts).
+const noteById = compiled({ id: 'text' }, (db, p) => db.selectFrom('notes').selectAll().where('id', '=', p.text('id')), 'note by id');
+
+export const findNote = (db: Executor, id: string) => noteById.first(db, { id });
 
 /** Locks the note row: edits and deletes of one note take turns. */
 export const findNoteForUpdate = (db: Executor, id: string) =>
@@ -53,16 +56,20 @@ export async function replaceNoteImages(db: Executor, noteId: string, mediaIds: 
     .execute();
 }
 
-/** The note's photos in order, with their sizes. */
-export const noteImages = (db: Executor, noteId: string) =>
-  db
-    .selectFrom('noteImages')
-    .innerJoin('media', 'media.id', 'noteImages.mediaId')
-    .select(['media.id', 'media.width', 'media.height'])
-    .where('noteImages.noteId', '=', noteId)
-    .orderBy('noteImages.position')
-    .execute();
+const imagesOfNote = compiled(
+  { noteId: 'text' },
+  (db, p) =>
+    db
+      .selectFrom('noteImages')
+      .innerJoin('media', 'media.id', 'noteImages.mediaId')
+      .select(['media.id', 'media.width', 'media.height'])
+      .where('noteImages.noteId', '=', p.text('noteId'))
+      .orderBy('noteImages.position'),
+  "a note's photos",
+);
 
+/** The note's photos in order, with their sizes. */
+export const noteImages = (db: Executor, noteId: string) => imagesOfNote.all(db, { noteId });
 
 export type Counter = 'likeCount' | 'collectCount' | 'commentCount';
 
