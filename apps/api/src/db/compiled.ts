@@ -19,7 +19,9 @@
 //   run twice with two different marker sets, and the SQL and the constants must not change —
 //   which also refuses a builder whose shape depends on a value (use `compiledShapes`);
 // - an executor with a plugin other than CamelCasePlugin (its transformResult might depend on
-//   state its transformQuery left, which a cached statement skips).
+//   state its transformQuery left, which a cached statement skips). For the same reason a
+//   plugin never sees a compiled statement: count statements with Kysely's `log` instead
+//   (feed/queries.test.ts).
 // What it cannot see: a builder that reads request data from its closure instead of `p`. Build
 // from `p` and module constants only.
 import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin, type RawBuilder } from 'kysely';
