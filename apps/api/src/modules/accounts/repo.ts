@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Users } from '../../db/types.ts';
 
@@ -25,15 +26,21 @@ export const updateUser = (db: Executor, id: string, patch: Partial<Omit<UserRow
 export const insertSession = (db: Executor, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string }) =>
   db.insertInto('sessions').values(s).execute();
 
-export const findLiveSession = (db: Executor, tokenHash: string, now: Date) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.username', 'users.role', 'users.status', 'sessions.tokenHash'])
-    .where('sessions.tokenHash', '=', tokenHash)
-    .where('sessions.revokedAt', 'is', null)
-    .where('sessions.expiresAt', '>', now)
-    .executeTakeFirst();
+// Every member's request reads its session: compiled once (db/compiled.ts).
+const liveSession = compiled(
+  { tokenHash: 'text', now: 'date' },
+  (db, p) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .select(['users.id', 'users.username', 'users.role', 'users.status', 'sessions.tokenHash'])
+      .where('sessions.tokenHash', '=', p.text('tokenHash'))
+      .where('sessions.revokedAt', 'is', null)
+      .where('sessions.expiresAt', '>', p.date('now')),
+  'live session',
+);
+
+export const findLiveSession = (db: Executor, tokenHash: string, now: Date) => liveSession.first(db, { tokenHash, now });
 
 export const revokeSession = (db: Executor, tokenHash: string, now: Date) =>
   db.updateTable('sessions').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).execute();
