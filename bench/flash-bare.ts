@@ -2,7 +2,8 @@
 // `POST /api/v1/orders` by sending the SAME statements the API sends for that request — the session
 // lookup by the token's hash, the item's terms when it has none read in the last 2 s (as the API),
 // and the one statement that takes the stock and inserts the order and its event — with the same
-// parameters, built here the way the API builds them. bench/flash-sale.ts captures the API's SQL
+// parameters, built here the way the API builds them (a statement the API prepares, db/prepared.ts,
+// is prepared here too, under its name). bench/flash-sale.ts captures the API's SQL
 // text (spec file) and checks, before any round, that `takeValues` gives the parameters the API
 // sent for the same buyer and item. No router, validation library, Kysely, middleware or
 // presenter: 201 with the order row as JSON, 409 out_of_stock, 401 without a live session.
@@ -14,7 +15,16 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 
 /** What flash-sale.ts captured from the API: the three statements' text and the settings they used. */
-export type FlashSpec = { session: string; terms: string; take: string; feeBps: number; expiryMinutes: number; termsTtlMs: number };
+export type FlashSpec = {
+  session: string;
+  terms: string;
+  take: string;
+  /** The statements the API sends as named prepared statements, under the API's names. */
+  names: { session?: string; terms?: string; take?: string };
+  feeBps: number;
+  expiryMinutes: number;
+  termsTtlMs: number;
+};
 export type Terms = {
   id: string;
   sellerId: string;
@@ -57,9 +67,11 @@ function serve(spec: FlashSpec) {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v)); // as the API's db/index.ts
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 20) });
   pool.on('error', () => {});
+  // As the API's pool: a statement it sends named is prepared once per connection here too.
+  const query = (which: 'session' | 'terms' | 'take', values: unknown[]) => pool.query({ name: spec.names[which], text: spec[which], values });
   const remembered = new Map<string, { terms: Terms; at: number }>();
   const readTerms = async (itemId: string) => {
-    const terms = (await pool.query(spec.terms, [itemId])).rows[0]?.terms as Terms | undefined;
+    const terms = (await query('terms', [itemId])).rows[0]?.terms as Terms | undefined;
     if (terms) remembered.set(itemId, { terms, at: performance.now() });
     return terms;
   };
@@ -83,7 +95,7 @@ function serve(spec: FlashSpec) {
   async function order(auth: string | undefined, raw: string): Promise<[number, unknown]> {
     const token = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) return [401, 'invalid_token'];
-    const s = (await pool.query(spec.session, [createHash('sha256').update(token).digest('hex'), new Date()])).rows[0];
+    const s = (await query('session', [createHash('sha256').update(token).digest('hex'), new Date()])).rows[0];
     if (s?.status !== 'active') return [401, 'invalid_token'];
     const body = JSON.parse(raw) as { itemId: string; quantity?: number; delivery: string };
     const q = body.quantity ?? 1;
@@ -97,7 +109,7 @@ function serve(spec: FlashSpec) {
       if (terms.withdrawn) return [409, 'item_withdrawn'];
       if (fresh && terms.available < q) return [409, 'out_of_stock'];
       const pickup = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const row = (await pool.query(spec.take, takeValues(spec, terms, s.id, q, new Date(), pickup))).rows[0];
+      const row = (await query('take', takeValues(spec, terms, s.id, q, new Date(), pickup))).rows[0];
       if (row?.placed_at) {
         const { seen: _seen, placed_at, ...o } = row;
         return [201, { ...o, events: [{ type: 'placed', at: placed_at, by: 'buyer' }] }];

@@ -13,15 +13,17 @@ import { readConfig } from '../apps/api/src/config.ts';
 import type { Db } from '../apps/api/src/db/index.ts';
 import { type FlashSpec, type Terms, takeValues } from './flash-bare.ts';
 
-type Statement = { text: string; values: unknown[] };
+type Statement = { text: string; values: unknown[]; name?: string };
 
 export async function captureOrderSql(url: string, dataDir: string, db: Db, pool: pg.Pool, sellerId: string, buyers: { id: string; token: string }[]): Promise<FlashSpec> {
   const als = new AsyncLocalStorage<Statement[]>();
   const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text: string; values?: unknown[] };
+    const first = args[0] as string | { text: string; values?: unknown[]; name?: string };
     als.getStore()?.push({
+      // A named (prepared, db/prepared.ts) statement keeps its name: the bare server prepares it too.
+      ...(typeof first === 'object' && first.name ? { name: first.name } : {}),
       text: typeof first === 'string' ? first : first.text,
       values: ((typeof first === 'string' ? args[1] : first.values) ?? []) as unknown[],
     });
@@ -61,6 +63,7 @@ export async function captureOrderSql(url: string, dataDir: string, db: Db, pool
       session: session.text,
       terms: terms.text,
       take: take.text,
+      names: { session: session.name, terms: terms.name, take: take.name },
       feeBps: running.deps.config.feeBps,
       expiryMinutes: running.deps.config.paymentExpiryMinutes,
       termsTtlMs: 2000, // orders/service/take-order.ts TTL_MS
@@ -69,7 +72,8 @@ export async function captureOrderSql(url: string, dataDir: string, db: Db, pool
     const hash = createHash('sha256').update(b2.token).digest('hex');
     if (session.values[0] !== hash || !(session.values[1] instanceof Date) || session.values.length !== 2) throw new Error('capture: session parameters differ');
     if (!isDeepStrictEqual(terms.values, [item.id])) throw new Error('capture: terms parameters differ');
-    const { rows } = await pool.query<{ terms: Terms }>(spec.terms, [item.id]);
+    // As a config object: db/prepared.ts's client drops pool.query's callback for a marked text given as a string (it would hang).
+    const { rows } = await pool.query<{ terms: Terms }>({ text: spec.terms, values: [item.id] });
     const mine = takeValues(spec, rows[0]?.terms as Terms, b2.id, 1, take.values[22] as Date, take.values[20] as string);
     const diff = take.values.map((v, i) => (isDeepStrictEqual(v, mine[i]) ? null : `$${i + 1}: API ${JSON.stringify(v)}, bare ${JSON.stringify(mine[i])}`)).filter(Boolean);
     if (diff.length || mine.length !== take.values.length || !/^\d{6}$/.test(String(take.values[20]))) throw new Error(`capture: take parameters differ:\n${diff.join('\n')}`);

@@ -193,8 +193,17 @@ try {
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const [ka, kb] = [kept(apiR), kept(bareR)];
   console.log(`\nrounds ${WARMUP + 1}–${ROUNDS}: API ${(sum(ka.map((r) => r.rps)) / ka.length).toFixed(0)} req/s, bare ${(sum(kb.map((r) => r.rps)) / kb.length).toFixed(0)} req/s, ratio ${(sum(ka.map((r) => r.rps)) / sum(kb.map((r) => r.rps))).toFixed(2)}× (per round ${ka.map((r, i) => (r.rps / (kb[i] as Round).rps).toFixed(2)).join(', ')}); server CPU ${(sum(ka.map((r) => r.cpu)) / ka.length).toFixed(2)} vs ${(sum(kb.map((r) => r.cpu)) / kb.length).toFixed(2)} ms/req; 0 oversell in ${4 * ROUNDS} rounds`);
+} catch (err) {
+  console.error(err); // now: stopping the servers below may take a while
+  process.exitCode = 1;
 } finally {
   for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  // A server that has not stopped after 15 s is killed (its PostgreSQL stops with the data dir's removal below).
+  const stopped = (c: ChildProcess) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null);
+  const late = setTimeout(() => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  }, 15_000);
+  await Promise.all(children.map(stopped));
+  clearTimeout(late);
   rmSync(dir, { recursive: true, force: true });
 }
