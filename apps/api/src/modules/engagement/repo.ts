@@ -1,5 +1,6 @@
 // Data access for 想要, view counts, seller stats and the tag page: plain functions, db first.
 import { sql } from 'kysely';
+import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Keyset } from '../../lib/pagination.ts';
 import { CARD_COLUMNS, type CardRow } from '../feed/index.ts';
@@ -7,15 +8,34 @@ import type { ItemRow } from '../items/index.ts';
 
 export type ItemStats = { viewCount: number; collectCount: number };
 
+// The three reads beside every item detail are compiled once (db/compiled.ts).
+const itemStats = compiled({ itemId: 'text' }, (db, p) =>
+  db.selectFrom('itemStats').select(['viewCount', 'collectCount']).where('itemId', '=', p.text('itemId')),
+);
+const collected = compiled({ userId: 'text', itemId: 'text' }, (db, p) =>
+  db.selectFrom('itemCollects').select('itemId').where('userId', '=', p.text('userId')).where('itemId', '=', p.text('itemId')),
+);
+const noteShowing = compiled({ itemId: 'text' }, (db, p) =>
+  db
+    .selectFrom('noteItems')
+    .innerJoin('notes', 'notes.id', 'noteItems.noteId')
+    .innerJoin('users', 'users.id', 'notes.authorId')
+    .select('notes.id')
+    .where('noteItems.itemId', '=', p.text('itemId'))
+    .where('notes.hiddenAt', 'is', null)
+    .where('users.status', '=', 'active')
+    .orderBy('notes.createdAt', 'desc')
+    .limit(1),
+);
+
 export async function findItemStats(db: Executor, itemId: string): Promise<ItemStats> {
-  const row = await db.selectFrom('itemStats').select(['viewCount', 'collectCount']).where('itemId', '=', itemId).executeTakeFirst();
+  const row = await itemStats.first(db, { itemId });
   return { viewCount: Number(row?.viewCount ?? 0), collectCount: Number(row?.collectCount ?? 0) };
 }
 
 export async function hasCollected(db: Executor, userId: string | null, itemId: string): Promise<boolean> {
   if (!userId) return false;
-  const row = await db.selectFrom('itemCollects').select('itemId').where('userId', '=', userId).where('itemId', '=', itemId).executeTakeFirst();
-  return !!row;
+  return !!(await collected.first(db, { userId, itemId }));
 }
 
 /** Adds the 想要 row; true when it is new (the caller then counts it, in the same transaction). */
@@ -63,18 +83,7 @@ export async function pruneViewMarks(db: Executor, before: string): Promise<numb
 
 /** The newest visible note that carries the item as a card (note_items_item). */
 export async function noteOfItem(db: Executor, itemId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('noteItems')
-    .innerJoin('notes', 'notes.id', 'noteItems.noteId')
-    .innerJoin('users', 'users.id', 'notes.authorId')
-    .select('notes.id')
-    .where('noteItems.itemId', '=', itemId)
-    .where('notes.hiddenAt', 'is', null)
-    .where('users.status', '=', 'active')
-    .orderBy('notes.createdAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return (await noteShowing.first(db, { itemId }))?.id ?? null;
 }
 
 /** Notes with a tag, newest first: note_tags_page walks (tag, created_at DESC, note_id DESC). */
