@@ -155,7 +155,8 @@ try {
     const [x, y] = [users[i]?.id as string, users[i + 1]?.id as string];
     const [ua, ub] = x < y ? [x, y] : [y, x];
     const c = await db.insertInto('conversations').values({ userA: ua, userB: ub }).returning('id').executeTakeFirstOrThrow();
-    pairs.push({ conv: c.id, from: i, to: i + 1 });
+    // Every other pair sends the other way: with two processes, half the sends go to each.
+    pairs.push(i % 4 === 0 ? { conv: c.id, from: i, to: i + 1 } : { conv: c.id, from: i + 1, to: i });
   }
   await db.insertInto('conversationMembers').values(pairs.flatMap((p) => [
     { conversationId: p.conv, userId: users[p.from]?.id as string, peerId: users[p.to]?.id as string, sortKey: p.conv },
