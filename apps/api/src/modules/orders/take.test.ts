@@ -1,11 +1,18 @@
 // The one-statement order path (service/take-order.ts): terms remembered for a moment by the
 // process are only a guess — the take is guarded by the item's version, hidden_at and stock, so
 // an edit, a moderator's hide or a withdrawal right after an order is seen by the next one.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
+import { ORDER_COLUMNS } from './service/take-order.ts';
 import { expectLedgerOk, placeOrder, sellerWithItem } from './fixtures.ts';
 
 const t = await createTestApp();
+
+it('the prepared take names every column of orders (a migration adding one must add it there too)', async () => {
+  const { rows } = await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'orders'`.execute(t.db);
+  expect([...ORDER_COLUMNS].sort()).toEqual(rows.map((r) => r.name).sort());
+});
 
 describe('placing an order on remembered terms', () => {
   it('an edit right after an order prices the next one on the new terms and snapshots the new version', async () => {

@@ -58,9 +58,25 @@ const TERMS_JSON = sql`jsonb_build_object(
   'locationLabel', i.location_label, 'withdrawn', i.withdrawn_at IS NOT NULL, 'hidden', i.hidden_at IS NOT NULL,
   'coverId', (SELECT m.media_id FROM item_images m WHERE m.item_id = i.id ORDER BY m.position LIMIT 1))`;
 
+// Both statements are named prepared statements (db/prepared.ts): PostgreSQL parses and plans
+// them once per connection instead of on every order — in a flash sale its CPU, shared with the
+// API on the same cores, is what bounds the orders per second. Their text never varies, and their
+// result columns are named, never `*`: a prepared statement whose result type changes (a column
+// added to orders by a migration while this process runs, e.g. in a rolling deploy) is refused by
+// PostgreSQL ("cached plan must not change result type"). take.test.ts checks the list against
+// the table.
+export const ORDER_COLUMNS = [
+  'id', 'item_id', 'buyer_id', 'seller_id', 'offer_id', 'quantity', 'unit_price', 'item_total', 'shipping_fee', 'total', 'fee',
+  'seller_proceeds', 'fee_bps', 'deposit', 'delivery', 'address', 'item_snapshot', 'status', 'pickup_code', 'expires_at',
+  'created_at', 'updated_at', 'paid_at', 'completed_at', 'cancelled_at', 'cancel_reason', 'carrier', 'tracking_number',
+  'auto_confirm_at', 'delivery_content', 'reserved_until', 'no_show_at', 'contest_until',
+] as const;
+const RETURNED = sql.raw(ORDER_COLUMNS.join(', '));
+const FROM_ORD = sql.raw(ORDER_COLUMNS.map((c) => `ord.${c}`).join(', '));
+
 /** The item's terms now (latest committed), with its cover; undefined if there is no such item. */
 export async function readTerms(db: Executor, itemId: string): Promise<Terms | undefined> {
-  const { rows } = await sql<{ terms: Terms }>`SELECT ${TERMS_JSON} AS terms FROM items i WHERE i.id = ${itemId}`.execute(db);
+  const { rows } = await sql<{ terms: Terms }>`/*prepared:orders_terms*/ SELECT ${TERMS_JSON} AS terms FROM items i WHERE i.id = ${itemId}`.execute(db);
   return rows[0]?.terms;
 }
 
@@ -96,7 +112,7 @@ export async function takeAndInsert(db: Executor, terms: Terms, p: Money, t: Tak
     // Where a pickup happens, as the seller described it when the order was placed.
     location: terms.locationLabel || null,
   };
-  const { rows } = await sql<OrderRow & { placedAt: Date | null; seen: Terms }>`
+  const { rows } = await sql<OrderRow & { placedAt: Date | null; seen: Terms }>`/*prepared:orders_take*/
     WITH seen AS (
       SELECT ${TERMS_JSON} AS terms FROM items i WHERE i.id = ${t.itemId}
     ), take AS (
@@ -114,11 +130,11 @@ export async function takeAndInsert(db: Executor, terms: Terms, p: Money, t: Tak
              ${t.delivery === 'shipping' ? JSON.stringify(t.address) : null}::jsonb, ${JSON.stringify(snapshot)}::jsonb,
              'pending_payment', ${t.pickupCode}::text, ${t.expiresAt}::timestamptz, ${t.now}::timestamptz, ${t.now}::timestamptz
         FROM take
-      RETURNING *
+      RETURNING ${RETURNED}
     ), ev AS (
       INSERT INTO order_events (order_id, type, actor_id) SELECT id, 'placed', ${t.buyerId} FROM ord RETURNING created_at
     )
-    SELECT ord.*, ev.created_at AS placed_at, seen.terms AS seen
+    SELECT ${FROM_ORD}, ev.created_at AS placed_at, seen.terms AS seen
       FROM seen LEFT JOIN (ord CROSS JOIN ev) ON true`.execute(db);
   const row = rows[0];
   if (!row) return { order: null };
