@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Users } from '../../db/types.ts';
@@ -26,17 +26,15 @@ export const updateUser = (db: Executor, id: string, patch: Partial<Omit<UserRow
 export const insertSession = (db: Executor, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string }) =>
   db.insertInto('sessions').values(s).execute();
 
-// Every member's request reads its session: compiled once (db/compiled.ts).
+// Every member's request reads its session: compiled once (db/compiled.ts) and prepared once
+// per connection (db/prepared.ts: PostgreSQL plans it once instead of on every request).
+type LiveSessionRow = { id: string; username: string; role: string; status: string; tokenHash: string };
 const liveSession = compiled(
   { tokenHash: 'text', now: 'date' },
-  (db, p) =>
-    db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.userId')
-      .select(['users.id', 'users.username', 'users.role', 'users.status', 'sessions.tokenHash'])
-      .where('sessions.tokenHash', '=', p.text('tokenHash'))
-      .where('sessions.revokedAt', 'is', null)
-      .where('sessions.expiresAt', '>', p.date('now')),
+  (_db, p) => sql<LiveSessionRow>`/*prepared:accounts_live_session*/
+    SELECT u.id, u.username, u.role, u.status, s.token_hash
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${p.text('tokenHash')} AND s.revoked_at IS NULL AND s.expires_at > ${p.date('now')}`,
   'live session',
 );
 
@@ -51,9 +49,13 @@ export const mediaOwnedBy = (db: Executor, mediaId: string, ownerId: string) =>
 /** What a list shows of a member (authors, peers, buyers): one query for many, keyed by id. */
 export type UserSummary = { id: string; displayName: string; avatarId: string | null; status: string };
 
+const usersIn = compiled({ ids: 'texts' }, (db, p) =>
+  db.selectFrom('users').select(['id', 'displayName', 'avatarId', 'status']).where('id', '=', sql<string>`any(${p.texts('ids')})`),
+);
+
 export async function usersByIds(db: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserSummary>> {
   const list = [...new Set(ids.filter((x): x is string => !!x))];
   if (list.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'displayName', 'avatarId', 'status']).where('id', 'in', list).execute();
+  const rows = await usersIn.all(db, { ids: list });
   return new Map(rows.map((r) => [r.id, r]));
 }
