@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
-import { withTx } from './index.ts';
+import { openDatabase, withTx } from './index.ts';
 import { preparedName } from './prepared.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -53,5 +53,19 @@ describe('prepared statements', () => {
     ).rejects.toThrow('roll back');
     const row = await t.db.selectFrom('users').select('displayName').where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(row.displayName).not.toBe('改名');
+  });
+
+  it('settles pool.query() of a marked statement (pg-pool passes a callback)', async () => {
+    const own = openDatabase(t.url, { max: 1 });
+    try {
+      const r = await own.pool.query('/*prepared:test_pool*/ SELECT $1::int * 2 AS twice', [21]);
+      expect(r.rows).toEqual([{ twice: 42 }]);
+      const again = await own.pool.query('/*prepared:test_pool*/ SELECT $1::int * 2 AS twice', [5]);
+      expect(again.rows).toEqual([{ twice: 10 }]);
+      const names = await own.pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+      expect(names.rows.map((x) => x.name)).toContain('test_pool');
+    } finally {
+      await own.close();
+    }
   });
 });

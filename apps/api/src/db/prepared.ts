@@ -26,10 +26,16 @@ type QueryArgs = Parameters<pg.Client['query']>;
 export class PreparingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() is a set of overloads; this passes its arguments on untouched
   override query(...args: any[]): any {
-    const [config, values] = args as [unknown, unknown];
-    if (typeof config === 'string' && (values === undefined || Array.isArray(values))) {
+    const [config, values, callback] = args as [unknown, unknown, unknown];
+    if (typeof config === 'string') {
       const name = preparedName(config);
-      if (name) return super.query({ name, text: config, values: values as unknown[] | undefined });
+      // query(text, values?, callback?) or query(text, callback): pg-pool passes a callback, which
+      // must reach pg, or pool.query() of a marked statement never settles.
+      if (name && (values === undefined || Array.isArray(values) || typeof values === 'function')) {
+        const cb = typeof values === 'function' ? values : callback;
+        const named = { name, text: config, values: Array.isArray(values) ? values : undefined };
+        return typeof cb === 'function' ? super.query(named, cb as (err: Error, r: pg.QueryResult) => void) : super.query(named);
+      }
     }
     return super.query(...(args as QueryArgs));
   }
