@@ -4,7 +4,16 @@ import { compiled, compiledShapes } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Items } from '../../db/types.ts';
 
-export type ItemRow = Selectable<Items>;
+/** An item as the app reads it: every column but the search vector, which only search reads (in SQL). */
+export type ItemRow = Omit<Selectable<Items>, 'searchVector'>;
+// `select *` sent each row's tsvector (hundreds of bytes of lexemes) to be parsed and dropped.
+const ITEM_COLUMNS = [
+  'id', 'sellerId', 'title', 'description', 'price', 'floorPrice', 'quantity', 'available', 'delivery', 'shippingFee', 'category',
+  'condition', 'lat', 'lng', 'locationLabel', 'status', 'hosting', 'version', 'hiddenAt', 'withdrawnAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof ItemRow)[];
+// Every column of ItemRow is in the list (a new column breaks the type check here until added).
+const allColumns: Record<Exclude<keyof ItemRow, (typeof ITEM_COLUMNS)[number]>, never> = {};
+void allColumns;
 export type ItemValues = {
   sellerId: string;
   title: string;
@@ -27,19 +36,19 @@ export type ImageRow = { itemId: string; position: number; mediaId: string; widt
 export type ListKey = { createdAt: string; id: string };
 
 export const insertItem = (db: Executor, v: ItemValues) =>
-  db.insertInto('items').values(v).returningAll().executeTakeFirstOrThrow();
+  db.insertInto('items').values(v).returning(ITEM_COLUMNS).executeTakeFirstOrThrow();
 
 // The statements of the read paths are compiled once (db/compiled.ts): an array goes as one
 // parameter (`= any($1)`), which PostgreSQL plans like the IN list it replaces.
 const anyOf = (ids: string[]) => sql<string>`any(${ids})`;
 
-const itemById = compiled({ id: 'text' }, (db, p) => db.selectFrom('items').selectAll().where('id', '=', p.text('id')), 'item by id');
+const itemById = compiled({ id: 'text' }, (db, p) => db.selectFrom('items').select(ITEM_COLUMNS).where('id', '=', p.text('id')), 'item by id');
 
 export const findItem = (db: Executor, id: string) => itemById.first(db, { id });
 
 /** Locks the row for an edit: stock moves by orders wait until the edit commits. */
 export const findItemForUpdate = (db: Executor, id: string) =>
-  db.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  db.selectFrom('items').select(ITEM_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 
 /** Every seller edit bumps version and updated_at (stock moves by orders do not). */
 export const updateItem = (db: Executor, id: string, patch: Updateable<Omit<Items, 'status' | 'id' | 'version'>>) =>
@@ -157,7 +166,7 @@ export function sellerItemsQuery(
   db: Executor,
   q: { sellerId: string; status: StatusFilter; after: { at: Date; id: string } | null; take: number },
 ) {
-  let query = db.selectFrom('items').selectAll().where('sellerId', '=', q.sellerId);
+  let query = db.selectFrom('items').select(ITEM_COLUMNS).where('sellerId', '=', q.sellerId);
   if (q.status && 'eq' in q.status) query = query.where('status', '=', q.status.eq);
   else if (q.status) query = query.where('status', '=', anyOf(q.status.any));
   const after = q.after;
