@@ -7,7 +7,7 @@ import type { Items } from '../../db/types.ts';
 /** An item as the app reads it: every column but the search vector, which only search reads (in SQL). */
 export type ItemRow = Omit<Selectable<Items>, 'searchVector'>;
 // `select *` sent each row's tsvector (hundreds of bytes of lexemes) to be parsed and dropped.
-const ITEM_COLUMNS = [
+export const ITEM_COLUMNS = [
   'id', 'sellerId', 'title', 'description', 'price', 'floorPrice', 'quantity', 'available', 'delivery', 'shippingFee', 'category',
   'condition', 'lat', 'lng', 'locationLabel', 'status', 'hosting', 'version', 'hiddenAt', 'withdrawnAt', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof ItemRow)[];

@@ -18,7 +18,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { boundingBox } from '../../lib/geo.ts';
-import type { ItemRow } from '../items/index.ts';
+import { ITEM_COLUMNS, type ItemRow } from '../items/index.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'distance';
@@ -143,6 +143,9 @@ function candidates(table: 'items' | 'notes', cond: RawBuilder<unknown>) {
     ORDER BY ${t}.created_at + interval '0 ms' DESC, ${t}.id DESC LIMIT ${CANDIDATES}`;
 }
 
+// The item's columns without its search vector (the score reads it in SQL; the app never does).
+const itemColumns = sql.join(ITEM_COLUMNS.map((c) => sql.ref(`i.${c}`)));
+
 export async function searchItemRows(
   db: Executor,
   p: { mode: Mode; q: ParsedQuery | null; filters: ItemFilters; viewer: Near | null; sort: Sort; after: SortKey | null; take: number },
@@ -160,7 +163,7 @@ export async function searchItemRows(
         AND ${onlyPlaced}`;
   const r = await sql<ItemHit>`
     SELECT * FROM (
-      SELECT i.*, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} - ${flaggedSql(sql.ref('i.seller_id'), p.mode)} AS score, ${distance} AS distance
+      SELECT ${itemColumns}, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} - ${flaggedSql(sql.ref('i.seller_id'), p.mode)} AS score, ${distance} AS distance
       FROM ${ranked(p) ? sql`(${candidates('items', cond)}) c JOIN items i ON i.id = c.id WHERE true` : sql`items i WHERE ${cond}`}
         AND EXISTS (SELECT 1 FROM users u WHERE u.id = i.seller_id AND u.status = 'active')
     ) s
