@@ -1,35 +1,34 @@
 // The --quick regression check: each scenario's API/bare ratio (same run, same SQL) against the
 // level measured at 100k rows on the 2-core machine, less the noise band seen between repeated
 // runs of the same code (bench/README.md, "Regression check"). `--strict` checks issue 17's
-// goal (0.8× the floor) instead, which the API does not reach on that machine today.
+// goal (0.8× the floor) itself, with no band.
 import type { Row } from './run.ts';
 
 /** Issue 17: every read path at ≥ 0.8× its floor. */
 export const GOAL = 0.8;
 
 /**
- * slug → [level, band]: the mean API/bare ratio of the repeated --quick runs and their spread
- * (max − min). A run fails when a ratio is below level − band. A band as wide as the level means
- * the runs could not tell that scenario from noise; it is then not checked (floor 0).
+ * slug → [level, band]: the mean API/bare ratio of three repeated --quick runs and their spread
+ * (max − min), at least MIN_BAND. A run fails when a ratio is below min(level, GOAL) − band: a
+ * path that reaches the goal is held to the goal, one that does not to its own level.
  */
-// Measured 2026-11-28, three --quick runs at 00:02, 00:07 and 00:12 UTC of the code after the
-// read-path rewrites (migration 0028, item detail in one round trip, stall grid in two), load
-// average 24–38 on 2 cores (other developers' suites and an e2e run during the first): level =
-// the mean ratio, band = the spread (max − min), at least 0.15. The levels are lower than those
-// of 2026-11-27 (load 12–28): the load, or the bare server gaining the same saved round trips
-// and cheaper queries — three runs cannot tell. Recommended (one run finished no bare request in
-// 5 s) and the stall grid (0.91, 0.29, 0.32) have a band as wide as their level: not checked.
+// Measured 2026-11-28 03:36, 03:39 and 03:42 UTC on the 2-core machine with nothing else running
+// (load average 4.8–8.2 during the runs: the bench's own autocannon, servers and PostgreSQL),
+// the code after the compiled statements, prepared session and the body-limit change. These
+// levels assume a quiet machine: with other work on the cores the ratios fall (2026-11-27, load
+// 16–38: 0.25–0.58), and the check then fails for the load, not for the code.
+const MIN_BAND = 0.1;
 export const LEVELS: Record<string, [number, number]> = {
-  'feed-latest': [0.45, 0.15], // 0.41, 0.47, 0.47
-  'feed-following': [0.33, 0.15], // 0.28, 0.39, 0.33
-  'feed-nearby': [0.58, 0.15], // 0.62, 0.60, 0.51
-  'feed-recommended': [0.46, 0.7], // 0.69, 0.00, 0.70
-  note: [0.29, 0.15], // 0.31, 0.28, 0.29
-  item: [0.25, 0.15], // 0.24, 0.24, 0.26
-  'items-page': [0.4, 0.15], // 0.42, 0.40, 0.38
-  search: [0.46, 0.21], // 0.47, 0.35, 0.56
-  'search-near': [0.35, 0.15], // 0.41, 0.36, 0.27
-  stall: [0.51, 0.62], // 0.91, 0.29, 0.32
+  'feed-latest': [0.79, MIN_BAND], // 0.79, 0.79, 0.80
+  'feed-following': [0.82, MIN_BAND], // 0.80, 0.85, 0.81
+  'feed-nearby': [0.86, MIN_BAND], // 0.86, 0.88, 0.84
+  'feed-recommended': [0.93, 0.29], // 0.87, 0.82, 1.11
+  note: [0.83, MIN_BAND], // 0.80, 0.82, 0.86
+  item: [0.76, MIN_BAND], // 0.75, 0.80, 0.74
+  'items-page': [0.69, MIN_BAND], // 0.65, 0.73, 0.69
+  search: [0.79, MIN_BAND], // 0.78, 0.79, 0.80
+  'search-near': [0.68, MIN_BAND], // 0.69, 0.67, 0.69
+  stall: [0.82, MIN_BAND], // 0.85, 0.84, 0.77
 };
 
 export function checkRatios(rows: Pick<Row, 'slug' | 'ratio' | 'api' | 'bare'>[], strict = false): string[] {
@@ -37,9 +36,9 @@ export function checkRatios(rows: Pick<Row, 'slug' | 'ratio' | 'api' | 'bare'>[]
   for (const r of rows) {
     if (r.api.errors || r.bare.errors) out.push(`${r.slug}: ${r.api.errors} API errors, ${r.bare.errors} bare errors`);
     const lv = LEVELS[r.slug];
-    const floor = strict ? GOAL : lv ? Math.max(0, lv[0] - lv[1]) : 0;
+    const floor = strict ? GOAL : lv ? Math.max(0, Math.min(lv[0], GOAL) - lv[1]) : 0;
     if (floor > 0 && r.ratio < floor) {
-      out.push(`${r.slug}: API/bare ${r.ratio.toFixed(2)} < ${floor.toFixed(2)} (${strict ? 'goal' : `level ${lv?.[0]} − band ${lv?.[1]}`})`);
+      out.push(`${r.slug}: API/bare ${r.ratio.toFixed(2)} < ${floor.toFixed(2)} (${strict ? 'goal' : `min(level ${lv?.[0]}, goal ${GOAL}) − band ${lv?.[1]}`})`);
     }
   }
   return out;
