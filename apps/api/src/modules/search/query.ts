@@ -125,8 +125,32 @@ const dedupe = <T>(xs: T[]) => [...new Set(xs)];
 
 export const MAX_GROUPS = 8;
 
+// People search for the same words again and again (and the recommended feed re-reads each
+// member's last searches on every page): the latest parses are remembered. Frozen: shared.
+const PARSED_MAX = 2048;
+const parsed = new Map<string, ParsedQuery | null>();
+
+/** The query's word groups and its tsquery texts (strict, rank, relaxed); null when it has no words. */
 export function parseQuery(q: string | undefined): ParsedQuery | null {
-  if (!q?.trim()) return null;
+  if (q === undefined) return null;
+  const known = parsed.get(q);
+  if (known !== undefined) return known;
+  const result = parseOnce(q);
+  if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value ?? '');
+  parsed.set(q, result === null ? null : deepFreeze(result));
+  return parsed.get(q) ?? null;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+function parseOnce(q: string): ParsedQuery | null {
+  if (!q.trim()) return null;
   const runs: Run[] = queryRuns(q).slice(0, 24);
   if (!runs.length) return null;
   const endsInWord = !/\s$/.test(q);
