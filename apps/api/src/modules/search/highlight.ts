@@ -5,13 +5,26 @@ import { fold } from './text.ts';
 
 type Folded = { text: string; start: number[]; end: number[] };
 
+// fold() of one character (NFKC, then simplified, lower case), remembered: a page of results
+// folds hundreds of characters, nearly all of them seen before.
+const folded = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = folded.get(ch);
+  if (f === undefined) {
+    f = fold(ch).toLowerCase();
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(ch, f);
+  }
+  return f;
+}
+
 function foldWithOffsets(s: string): Folded {
   let text = '';
   const start: number[] = [];
   const end: number[] = [];
   let at = 0;
   for (const ch of s) {
-    const f = fold(ch).toLowerCase();
+    const f = foldChar(ch);
     // One entry per UTF-16 unit of the folded text: indexOf counts units, not characters.
     for (let k = 0; k < f.length; k++) {
       start.push(at);
