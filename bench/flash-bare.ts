@@ -13,6 +13,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import type { Terms } from '../apps/api/src/modules/orders/service/take-order.ts';
 
 /** What flash-sale.ts captured from the API: the three statements' text and the settings they used. */
 export type FlashSpec = {
@@ -24,20 +25,6 @@ export type FlashSpec = {
   feeBps: number;
   expiryMinutes: number;
   termsTtlMs: number;
-};
-export type Terms = {
-  id: string;
-  sellerId: string;
-  available: number;
-  title: string;
-  price: number;
-  condition: string | null;
-  category: string;
-  version: number;
-  locationLabel: string;
-  coverId: string | null;
-  withdrawn: boolean;
-  hidden: boolean;
 };
 
 /** The take statement's parameters, in the API's order (take-order.ts), for a pickup order without offer or deposit. */

@@ -19,7 +19,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import pino from 'pino';
-import { buildApp } from '../apps/api/src/app.ts';
+import { buildApp, SECURE_HEADERS } from '../apps/api/src/app.ts';
 import { readConfig } from '../apps/api/src/config.ts';
 import { startEmbeddedPostgres } from '../apps/api/src/db/embedded.ts';
 import { openDatabase } from '../apps/api/src/db/index.ts';
@@ -185,23 +185,7 @@ try {
           );
         }),
     ],
-    [
-      'secureHeaders',
-      (app) =>
-        app.use(
-          '*',
-          secureHeaders({
-            contentSecurityPolicy: {
-              defaultSrc: ["'self'"],
-              imgSrc: ["'self'", 'data:', 'blob:'],
-              styleSrc: ["'self'", "'unsafe-inline'"],
-              scriptSrc: ["'self'"],
-              connectSrc: ["'self'", 'ws:', 'wss:'],
-            },
-            crossOriginEmbedderPolicy: false,
-          }),
-        ),
-    ],
+    ['secureHeaders', (app) => app.use('*', secureHeaders(SECURE_HEADERS))],
     [
       'bodyLimit',
       (app) =>

@@ -51,6 +51,18 @@ import { createMetrics, mountMetrics, type PoolStats } from './lib/metrics.ts';
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
+/** The security headers of every answer (the web app's CSP: own origin, data:/blob: images, ws). */
+export const SECURE_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    scriptSrc: ["'self'"],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+  },
+  crossOriginEmbedderPolicy: false,
+} satisfies Parameters<typeof secureHeaders>[0];
+
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
 export const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, payoutMethodRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes, engagementRoutes, rulesRoutes];
 
@@ -71,19 +83,7 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use('*', secureHeaders(SECURE_HEADERS));
   const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) });
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     // A GET or HEAD has no body to limit; asking for one makes a full Request object per read.

@@ -135,10 +135,10 @@ export function parseQuery(q: string | undefined): ParsedQuery | null {
   if (q === undefined) return null;
   const known = parsed.get(q);
   if (known !== undefined) return known;
-  const result = parseOnce(q);
+  const result = deepFreeze(parseOnce(q));
   if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value ?? '');
-  parsed.set(q, result === null ? null : deepFreeze(result));
-  return parsed.get(q) ?? null;
+  parsed.set(q, result);
+  return result;
 }
 
 function deepFreeze<T>(v: T): T {
