@@ -43,6 +43,8 @@ const envSchema = z.object({
   // it). Sign-out and bans reach other processes only through the database, so with N processes
   // a revoked session may work there for up to this long (the scale-out test expects at once).
   SESSION_CACHE_MS: int(0, 10_000).default(0),
+  SEARCH_CANDIDATES: int(1, 100_000).default(500),
+  SEARCH_RECENT_ITEMS: int(0, 100_000_000).default(25_000),
   WEB_DIST: z.string().optional(),
   AFTER_SALE_DAYS: int(0, 365).default(7),
   JURY_SIZE: int(1, 99).default(7),
@@ -84,6 +86,9 @@ export type Config = {
   loginLockMinutes: number;
   sessionDays: number;
   sessionCacheMs: number;
+  /** Search relevance: how many of the newest matches are ranked; the recent window they are looked for in first (items on sale; 0: none). */
+  searchCandidates: number;
+  searchRecentItems: number;
   webDist: string | undefined;
   /** After-sale: days after completion a buyer may still open a case; the jury's size and bar. */
   afterSaleDays: number;
@@ -148,6 +153,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     sessionDays: e.SESSION_DAYS,
     sessionCacheMs: e.SESSION_CACHE_MS,
+    searchCandidates: e.SEARCH_CANDIDATES,
+    searchRecentItems: e.SEARCH_RECENT_ITEMS,
     webDist: e.WEB_DIST,
     afterSaleDays: e.AFTER_SALE_DAYS,
     jurySize: e.JURY_SIZE,

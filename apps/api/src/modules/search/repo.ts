@@ -79,7 +79,11 @@ const countOf = (vector: RawBuilder<unknown>, queries: string[]) =>
 
 export function matchSql(vector: RawBuilder<unknown>, mode: Mode, q: ParsedQuery | null) {
   if (mode === 'all' || !q) return sql`true`;
-  if (mode === 'strict') return sql`${vector} @@ ${q.strict}::tsquery`;
+  if (mode === 'strict') {
+    if (!q.groupAlts.length) return sql`${vector} @@ ${q.strict}::tsquery`;
+    const group = (alts: string[]) => sql`(${sql.join(alts.map((a) => sql`${vector} @@ ${a}::tsquery`), sql` OR `)})`;
+    return sql`(${sql.join(q.groupAlts.map(group), sql` AND `)})`;
+  }
   // A relaxed match meets a whole word of the query, or two of its characters (自形车 → 自行车);
   // one shared character (器 of 空气净化器 in 显示器) is not a match.
   const needChars = Math.min(2, q.charQueries.length);
@@ -137,22 +141,59 @@ export type ItemHit = ItemRow & { score: number; distance: number | null };
  */
 export const CANDIDATES = 500;
 const ranked = (p: { sort: Sort; mode: Mode; q: ParsedQuery | null }) => p.sort === 'relevance' && p.mode !== 'all' && p.q !== null;
-function candidates(table: 'items' | 'notes', cond: RawBuilder<unknown>) {
+function candidates(table: 'items' | 'notes', cond: RawBuilder<unknown>, n = CANDIDATES) {
   const t = sql.raw(table === 'items' ? 'i' : 'n');
   return sql`SELECT ${t}.id FROM ${sql.table(table)} ${t} WHERE ${cond}
-    ORDER BY ${t}.created_at + interval '0 ms' DESC, ${t}.id DESC LIMIT ${CANDIDATES}`;
+    ORDER BY ${t}.created_at + interval '0 ms' DESC, ${t}.id DESC LIMIT ${n}`;
 }
 
 // The item's columns without its search vector (the score reads it in SQL; the app never does).
 const itemColumns = sql.join(ITEM_COLUMNS.map((c) => sql.ref(`i.${c}`)));
+const candidateColumns = sql.join(ITEM_COLUMNS.map((c) => sql.ref(`c.${c}`)));
 
-export async function searchItemRows(
-  db: Executor,
-  p: { mode: Mode; q: ParsedQuery | null; filters: ItemFilters; viewer: Near | null; sort: Sort; after: SortKey | null; take: number },
-): Promise<ItemHit[]> {
+/**
+ * The newest n matches, with their vectors. `since` (window.ts recentSince): the matches newer
+ * than it come from the GIN bitmap ANDed with the BRIN range of recent times (migration 0032),
+ * reading only the rows of the window; the older ones are read only when the window has fewer
+ * than n (a one-time filter: the branch is never started otherwise). The two ranges split the
+ * matches exactly (`>=` / `<` the same instant), every match in the window is newer than every
+ * match outside it, so the result is the newest n matches whatever `since` is — a stale one
+ * only makes the window wider or narrower.
+ */
+function itemCandidates(cond: RawBuilder<unknown>, n: number, since: string | null) {
+  const cols = sql`${itemColumns}, i.search_vector`;
+  const order = sql`ORDER BY i.created_at + interval '0 ms' DESC, i.id DESC`;
+  if (!since) return sql`WITH c AS (SELECT ${cols} FROM (${candidates('items', cond, n)}) o JOIN items i ON i.id = o.id)`;
+  const age = sql`(i.created_at AT TIME ZONE 'UTC')`;
+  return sql`WITH w AS MATERIALIZED (
+      SELECT ${cols} FROM items i WHERE ${cond} AND ${age} >= ${since}::timestamp ${order} LIMIT ${n}
+    ), c AS (
+      SELECT * FROM w
+      UNION ALL
+      SELECT ${cols} FROM (
+        SELECT i.id FROM items i WHERE (SELECT count(*) FROM w) < ${n} AND ${cond} AND ${age} < ${since}::timestamp
+        ${order} LIMIT ${n} - (SELECT count(*) FROM w)
+      ) o JOIN items i ON i.id = o.id
+    )`;
+}
+
+export type ItemSearch = {
+  mode: Mode;
+  q: ParsedQuery | null;
+  filters: ItemFilters;
+  viewer: Near | null;
+  sort: Sort;
+  after: SortKey | null;
+  take: number;
+  /** How many of the newest matches relevance ranks (CANDIDATES). */
+  candidates?: number;
+  /** Relevance: the start of the recency window (window.ts), null for none. */
+  since?: string | null;
+};
+
+export async function searchItemRows(db: Executor, p: ItemSearch): Promise<ItemHit[]> {
   const vector = sql.ref('i.search_vector');
   const [lat, lng] = [sql.ref('i.lat'), sql.ref('i.lng')];
-  const distance = p.viewer ? distanceSql(lat, lng, p.viewer) : sql`NULL::float8`;
   const onlyPlaced = p.sort === 'distance' ? sql`i.lat IS NOT NULL` : sql`true`;
   const ks = keysetSql(p.sort, p.after);
   const cond = sql`i.status = 'on_sale'
@@ -161,13 +202,36 @@ export async function searchItemRows(
         AND ${filterSql(p.filters)}
         AND ${nearSql(lat, lng, p.viewer)}
         AND ${onlyPlaced}`;
+  if (!ranked(p)) {
+    // Newest, price and distance keys are columns: no rank to compute (score is relevance's key).
+    const distance = p.viewer ? distanceSql(lat, lng, p.viewer) : sql`NULL::float8`;
+    const r = await sql<ItemHit>`
+      SELECT * FROM (
+        SELECT ${itemColumns}, 0::float8 AS score, ${distance} AS distance
+        FROM items i WHERE ${cond}
+          AND EXISTS (SELECT 1 FROM users u WHERE u.id = i.seller_id AND u.status = 'active')
+      ) s
+      WHERE ${ks.where}
+      ORDER BY ${ks.order}
+      LIMIT ${p.take}`.execute(db);
+    return r.rows;
+  }
+  // Ranked: score the candidates, order them, and only then test their sellers, one at a time
+  // until the page is full (OFFSET 0 keeps the test above the sort: ~21 look-ups, not 500).
+  const [cLat, cLng] = [sql.ref('c.lat'), sql.ref('c.lng')];
+  const distance = p.viewer ? distanceSql(cLat, cLng, p.viewer) : sql`NULL::float8`;
+  const score = scoreSql(sql.ref('c.search_vector'), sql.ref('c.created_at'), p.mode, p.q);
   const r = await sql<ItemHit>`
+    ${itemCandidates(cond, p.candidates ?? CANDIDATES, p.since ?? null)}
     SELECT * FROM (
-      SELECT ${itemColumns}, ${scoreSql(vector, sql.ref('i.created_at'), p.mode, p.q)} - ${flaggedSql(sql.ref('i.seller_id'), p.mode)} AS score, ${distance} AS distance
-      FROM ${ranked(p) ? sql`(${candidates('items', cond)}) c JOIN items i ON i.id = c.id WHERE true` : sql`items i WHERE ${cond}`}
-        AND EXISTS (SELECT 1 FROM users u WHERE u.id = i.seller_id AND u.status = 'active')
+      SELECT * FROM (
+        SELECT ${candidateColumns}, ${score} - ${flaggedSql(sql.ref('c.seller_id'), p.mode)} AS score, ${distance} AS distance FROM c
+      ) s
+      WHERE ${ks.where}
+      ORDER BY ${ks.order}
+      OFFSET 0
     ) s
-    WHERE ${ks.where}
+    WHERE (SELECT u.status FROM users u WHERE u.id = s.seller_id) = 'active'
     ORDER BY ${ks.order}
     LIMIT ${p.take}`.execute(db);
   return r.rows;

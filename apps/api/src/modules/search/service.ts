@@ -11,6 +11,7 @@ import { highlight } from './highlight.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { type Mode, type Near, type Sort, type SortKey, searchItemRows, searchNoteRows, suggestTags, suggestTitles } from './repo.ts';
 import type { SearchIn } from './schema.ts';
+import { recentSince } from './window.ts';
 import { fold, latinTerms, queryRuns, tsQuoted } from './text.ts';
 import { FILLERS } from './words.ts';
 
@@ -57,7 +58,7 @@ async function pageWithFallback<R extends { id: string; score: number; distance:
   return { page, nextCursor, relaxed: mode === 'relaxed' && page.length > 0 };
 }
 
-export async function search(deps: Pick<Deps, 'db' | 'clock'>, viewerId: string | null, s: SearchIn) {
+export async function search(deps: Pick<Deps, 'db' | 'clock' | 'config'>, viewerId: string | null, s: SearchIn) {
   const q = parseQuery(s.q);
   const sort: Sort = s.sort === 'relevance' || !s.sort ? (q ? 'relevance' : 'newest') : s.sort;
   const cursor = decodeSearchCursor(s.cursor, sort);
@@ -79,8 +80,11 @@ export async function search(deps: Pick<Deps, 'db' | 'clock'>, viewerId: string 
   }
 
   const filters = { minPrice: s.minPrice, maxPrice: s.maxPrice, category: s.category, delivery: s.delivery, condition: s.condition, free: s.free };
+  // Relevance ranks the newest searchCandidates matches, found in a recent window first (window.ts).
+  const candidates = deps.config.searchCandidates;
+  const since = sort === 'relevance' && q ? await recentSince(deps.db, deps.config.searchRecentItems) : null;
   const r = await pageWithFallback(q, sort, cursor, s.limit, (mode, after) =>
-    searchItemRows(deps.db, { mode, q, filters, viewer, sort, after, take }),
+    searchItemRows(deps.db, { mode, q, filters, viewer, sort, after, take, candidates, since }),
   );
   const items = await hydrateItems(deps.db, r.page, viewer, deps.clock.now());
   return {
