@@ -92,7 +92,8 @@ export type Gate = {
  * item the peer has on sale (the conversation's or the card sent), or fewer than `cold`
  * (the setting coldMessages) sent so far.
  */
-const gateQuery = (a: GateArgs) => sql`
+type GateTerms = { me: unknown; conversationId: unknown; sentItem: unknown; now: unknown; cold: unknown };
+const gateQuery = (a: GateArgs | GateTerms) => sql`
     SELECT p.peer, c.item_id AS "itemId",
       EXISTS (SELECT 1 FROM member_limits WHERE user_id = ${a.me} AND kind = 'messaging' AND lifted_at IS NULL AND until > ${a.now}) AS restricted,
       -- A text about the conversation's item, which the peer hosts: queue it (assist/hosting-repo.ts, queueHosting).
@@ -123,8 +124,7 @@ export async function sendGate(db: Executor, a: GateArgs) {
  * is null when nothing was stored; the gate then says why. Undefined for a stranger.
  */
 export async function sendTextIfOpen(db: Executor, a: GateArgs, t: { text: string; riskScore: number }) {
-  type Row = Omit<Gate, 'itemId'> & { gateItemId: string | null } & { [K in keyof Selectable<Messages>]: Selectable<Messages>[K] | null };
-  const r = await sql<Row>`/*prepared:chat_send_text*/
+  const r = await sql<SentRow>`/*prepared:chat_send_text*/
     WITH g AS MATERIALIZED (${gateQuery(a)}), m AS (
       INSERT INTO messages (conversation_id, sender_id, kind, text, warnings, risk_score)
       SELECT ${a.conversationId}::text, ${a.me}::text, 'text', ${t.text}::text, '{}'::text[], ${t.riskScore}::int
@@ -135,7 +135,46 @@ export async function sendTextIfOpen(db: Executor, a: GateArgs, t: { text: strin
            ${MESSAGE_COLUMNS}
     FROM g LEFT JOIN m ON true`.execute(db);
   const row = r.rows[0];
-  if (!row) return undefined;
+  return row ? splitSent(row) : undefined;
+}
+
+/** A plain text of the group commit (group-send.ts): its sender's gate, its text and risk. */
+export type TextSend = { me: string; conversationId: string; text: string; riskScore: number };
+
+/**
+ * Several plain texts, each with its own gate, in ONE statement (group commit): every row is
+ * gated as `sendTextIfOpen` gates one, and stored (in the given order, so ids follow it) only
+ * when its gate lets it through. At most one send per conversation (the caller's rule), so each
+ * conversation and member row moves once and every gate reads what the sends before it left.
+ * One result per send, in order: undefined for a stranger, else the gate and the stored message or null.
+ */
+export async function sendTextsIfOpen(db: Executor, sends: TextSend[], now: Date, cold: number) {
+  const gate = gateQuery({ me: sql`inp.me`, conversationId: sql`inp.conversation_id`, sentItem: sql`NULL`, now, cold });
+  const r = await sql<SentRow & { ord: string }>`/*prepared:chat_send_texts*/
+    WITH inp AS (
+      SELECT * FROM unnest(${sends.map((x) => x.conversationId)}::text[], ${sends.map((x) => x.me)}::text[], ${sends.map((x) => x.text)}::text[],
+                           ${sends.map((x) => x.riskScore)}::int[]) WITH ORDINALITY AS t(conversation_id, me, text, risk_score, ord)
+    ), g AS MATERIALIZED (
+      SELECT inp.ord, inp.conversation_id, inp.me, inp.text AS body, inp.risk_score AS risk, gate.* FROM inp CROSS JOIN LATERAL (${gate}) gate
+    ), m AS (
+      INSERT INTO messages (conversation_id, sender_id, kind, text, warnings, risk_score)
+      SELECT g.conversation_id, g.me, 'text', g.body, '{}'::text[], g.risk
+      FROM g WHERE g.open AND NOT g.restricted AND NOT g.hosted AND NOT g."blockedByPeer" AND NOT g."blockedByMe"
+      ORDER BY g.ord
+      RETURNING *
+    ), ${MOVE_CONVERSATION}
+    SELECT g.ord, g.peer, g."itemId" AS "gateItemId", g.restricted, g.hosted, g."blockedByPeer", g."blockedByMe", g.open, g."sentItemExists",
+           ${MESSAGE_COLUMNS}
+    FROM g LEFT JOIN m ON m.conversation_id = g.conversation_id`.execute(db);
+  const out: (SentText | undefined)[] = sends.map(() => undefined);
+  for (const { ord, ...row } of r.rows) out[Number(ord) - 1] = splitSent(row);
+  return out;
+}
+
+type SentRow = Omit<Gate, 'itemId'> & { gateItemId: string | null } & { [K in keyof Selectable<Messages>]: Selectable<Messages>[K] | null };
+export type SentText = { gate: Gate; message: Selectable<Messages> | null };
+
+function splitSent(row: SentRow): SentText {
   const { peer, gateItemId, restricted, hosted, blockedByPeer, blockedByMe, open, sentItemExists, ...m } = row;
   const gate: Gate = { peer, itemId: gateItemId, restricted, hosted, blockedByPeer, blockedByMe, open, sentItemExists };
   return { gate, message: m.id === null ? null : (m as Selectable<Messages>) };

@@ -8,7 +8,8 @@ import { assertNotRestricted } from '../admin/restrictions.ts';
 import { scanText } from '../trust/scam-shield.ts';
 import { type MessageRow, presentMessages } from './presenter.ts';
 import { publishMessage } from './publish.ts';
-import { type Gate, type GateArgs, findOrCreateConversation, insertMessage, sendGate, sendTextIfOpen } from './repo.ts';
+import { sendTextGrouped } from './group-send.ts';
+import { type Gate, type GateArgs, findOrCreateConversation, insertMessage, sendGate } from './repo.ts';
 
 /** Messages to a member who has neither replied nor followed back, without asking about one of their items on sale (the default of the setting coldMessages). */
 export const COLD_MESSAGES = 1;
@@ -54,7 +55,8 @@ export async function sendMessage(deps: Deps, me: string, conversationId: string
     // A plain text without warnings: the gate and the message in ONE statement, which stores it
     // only when the gate lets it through with nothing more to do (no moderator's limit, no smart
     // hosting). Otherwise nothing is stored and the same gate answers below, as for any send.
-    const sent = await sendTextIfOpen(deps.db, ask, { text: body.text, riskScore: scan.score });
+    // Sends arriving together share that statement (group-send.ts), each with its own gate.
+    const sent = await sendTextGrouped(deps.db, ask, { text: body.text, riskScore: scan.score });
     if (sent?.message) {
       const [mine] = await publishMessage(deps, sent.message, [me, sent.gate.peer]);
       return mine as NonNullable<typeof mine>;
