@@ -4,7 +4,7 @@
 // window alone. Read from items_on_sale_latest without touching a row (index-only, ~3–6 ms for
 // k = 25,000 at 1M) and remembered for a while per database: the listings added meanwhile only
 // widen the window.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 
 const REMEMBER_MS = 30_000;
@@ -33,4 +33,37 @@ export async function recentSince(db: Executor, k: number): Promise<string | nul
       e.pending = null;
     });
   return e.pending;
+}
+
+/**
+ * The newest n matches (`newestIds`: the plain query of their ids), with their columns and
+ * vectors. With `since` (recentSince above), the matches newer than it come from the GIN bitmap
+ * ANDed with the BRIN range of recent times (migration 0032), reading only the rows of the
+ * window; the older ones are read only when the window has fewer than n (a one-time filter: the
+ * branch is never started otherwise). The two ranges split the matches exactly (`>=` / `<` the
+ * same instant) and every match in the window is newer than every match outside it, so the
+ * result is the newest n matches whatever `since` is — a stale one only moves the split.
+ */
+export function itemCandidates(p: {
+  cond: RawBuilder<unknown>;
+  n: number;
+  since: string | null;
+  newestIds: RawBuilder<unknown>;
+  columns: RawBuilder<unknown>;
+}) {
+  const { cond, n, since, newestIds } = p;
+  const cols = sql`${p.columns}, i.search_vector`;
+  const order = sql`ORDER BY i.created_at + interval '0 ms' DESC, i.id DESC`;
+  if (!since) return sql`WITH c AS (SELECT ${cols} FROM (${newestIds}) o JOIN items i ON i.id = o.id)`;
+  const age = sql`(i.created_at AT TIME ZONE 'UTC')`;
+  return sql`WITH w AS MATERIALIZED (
+      SELECT ${cols} FROM items i WHERE ${cond} AND ${age} >= ${since}::timestamp ${order} LIMIT ${n}
+    ), c AS (
+      SELECT * FROM w
+      UNION ALL
+      SELECT ${cols} FROM (
+        SELECT i.id FROM items i WHERE (SELECT count(*) FROM w) < ${n} AND ${cond} AND ${age} < ${since}::timestamp
+        ${order} LIMIT ${n} - (SELECT count(*) FROM w)
+      ) o JOIN items i ON i.id = o.id
+    )`;
 }
