@@ -1,6 +1,7 @@
 // The pool, the Kysely instance and the one way to run a transaction.
-import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { FastCamelCasePlugin } from './camel-case.ts';
 import { PreparingClient } from './prepared.ts';
 import type { DB } from './types.ts';
 
@@ -19,7 +20,7 @@ export function openDatabase(url: string, { max = 20, onError = (_e: Error) => {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, Client: PreparingClient });
   // Without a listener, a connection killed by the server (shutdown, restart) crashes the process.
   pool.on('error', onError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new FastCamelCasePlugin()] });
   return {
     db,
     pool,

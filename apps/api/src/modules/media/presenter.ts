@@ -4,7 +4,6 @@ export const mediaUrl = (id: string, variant: MediaVariant) => `/media/${id}/${v
 
 type PhotoRow = { id: string; width: number; height: number };
 type PhotoVariant = 'thumb' | 'card' | 'detail';
-const PHOTO_VARIANTS: readonly PhotoVariant[] = ['thumb', 'card', 'detail'];
 
 /** An upload: `urls` has only the variants it was rendered in (an avatar has just `avatar`). */
 export function presentPhoto(m: PhotoRow, variants: readonly MediaVariant[]): PhotoRow & { urls: Partial<Record<MediaVariant, string>> };
@@ -17,6 +16,10 @@ export function presentPhoto(m: PhotoRow, variants: readonly MediaVariant[]): Ph
 export function presentPhoto(m: PhotoRow): PhotoRow & { urls: Record<PhotoVariant, string> };
 export function presentPhoto(m: PhotoRow, variants?: unknown) {
   // As a map callback the second argument is the index: only an array names variants.
-  const list: readonly MediaVariant[] = Array.isArray(variants) ? variants : PHOTO_VARIANTS;
-  return { id: m.id, width: m.width, height: m.height, urls: Object.fromEntries(list.map((v) => [v, mediaUrl(m.id, v)])) };
+  if (Array.isArray(variants)) {
+    return { id: m.id, width: m.width, height: m.height, urls: Object.fromEntries(variants.map((v: MediaVariant) => [v, mediaUrl(m.id, v)])) };
+  }
+  // Every photo of every card and page comes here: one object literal (thumb, card, detail).
+  const urls: Record<PhotoVariant, string> = { thumb: mediaUrl(m.id, 'thumb'), card: mediaUrl(m.id, 'card'), detail: mediaUrl(m.id, 'detail') };
+  return { id: m.id, width: m.width, height: m.height, urls };
 }
