@@ -1,13 +1,14 @@
 // Chat load: N concurrent WebSocket members, messages sent over HTTP at a target rate, and the
 // delay until each reaches the recipient's socket. With PROCESSES=2 the members of each pair
 // sit on different processes, so every delivery crosses LISTEN/NOTIFY.
-// Run: npx tsx bench/chat-sockets.ts   (SOCKETS=5000 RATE=2000 SECONDS=10 PROCESSES=1|2)
+// Run: npx tsx bench/chat-sockets.ts   (SOCKETS=5000 RATE=2000 SECONDS=10 PROCESSES=1|2; BARE=1: the floor, chat-bare.ts)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Socket, connect } from 'node:net';
+import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { freePort } from '../apps/api/src/db/embedded.ts';
 import { openDatabase } from '../apps/api/src/db/index.ts';
@@ -17,6 +18,8 @@ const RATE = Number(process.env.RATE ?? 2000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 const MAIN = join(import.meta.dirname, '../apps/api/src/main.ts');
+const BARE = process.env.BARE === '1';
+const BARE_SERVER = join(import.meta.dirname, 'chat-bare.ts');
 const dir = mkdtempSync(join(tmpdir(), 'jishi-chatbench-'));
 chmodSync(dir, 0o755);
 const children: ChildProcess[] = [];
@@ -29,15 +32,22 @@ const cpuMs = (pid: number) => {
 const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 // PostgreSQL's CPU time: the postmaster and its children (backends that exit mid-run are not counted).
 let postmaster = 0;
-const pgCpuMs = () => {
-  let ms = 0;
+const pgCpuByPid = () => {
+  const ms = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      if (Number(pid) === postmaster || Number(f[1]) === postmaster) ms += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+      if (Number(pid) === postmaster || Number(f[1]) === postmaster) ms.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / 100);
     } catch {}
   }
+  return ms;
+};
+// What the processes alive at the end used since `before` (a backend that exits mid-run, such as an
+// idle pool connection timing out, would otherwise take its whole past CPU out of the sum).
+const pgCpuSince = (before: Map<string, number>) => {
+  let ms = 0;
+  for (const [pid, v] of pgCpuByPid()) ms += v - (before.get(pid) ?? 0);
   return ms;
 };
 
@@ -118,11 +128,11 @@ class Conn {
   }
 }
 
-async function startProcess(env: Record<string, string>) {
+async function startProcess(env: Record<string, string>, script = MAIN) {
   const port = await freePort();
   // PROF=dir: each server writes a --cpu-prof profile there (bench/prof-summary.ts reads it).
   const prof = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...prof, '--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...prof, '--import', 'tsx', script], {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -141,7 +151,10 @@ try {
   const pg = readFileSync(join(dir, 'pg/postmaster.pid'), 'utf8').split('\n');
   postmaster = Number(pg[0]);
   const url = `postgres://postgres:${encodeURIComponent(readFileSync(join(dir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${pg[3]}/jishi`;
-  const procs = PROCESSES === 2 ? [a, await startProcess({ DATABASE_URL: url })] : [a];
+  // BARE=1: the floor (bench/chat-bare.ts) serves the sockets and the sends instead; the API
+  // process that made the database stays up, idle (no socket, no request, not counted).
+  const start = () => (BARE ? startProcess({ DATABASE_URL: url }, BARE_SERVER) : startProcess({ DATABASE_URL: url }));
+  const procs = BARE ? [await start(), ...(PROCESSES === 2 ? [await start()] : [])] : PROCESSES === 2 ? [a, await start()] : [a];
   const { db, close } = openDatabase(url, { max: 10 });
   const users = await db.insertInto('users')
     .values(Array.from({ length: SOCKETS }, (_, i) => ({ username: `cb_${i}`, passwordHash: 'x', displayName: `成员${i}` })))
@@ -217,8 +230,11 @@ try {
   const connectMs = performance.now() - tConnect;
   const rssIdle = procs.map((p) => rssMb(p.pid));
 
+  // Transactions committed per message (pg_stat_database): with group commit, many messages share one.
+  const commits = async () => Number((await sql<{ n: string }>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)).rows[0]?.n);
+  const xact0 = await commits();
   const cpu0 = procs.map((p) => cpuMs(p.pid));
-  const pg0 = pgCpuMs();
+  const pg0 = pgCpuByPid();
   const gen0 = process.cpuUsage();
   const clients = procs.map((p) => new KeepAliveClient(p.port, 256));
   let sent = 0;
@@ -253,13 +269,16 @@ try {
   while (latencies.length < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
   const window1 = process.hrtime.bigint() / 1000n;
   const gen = process.cpuUsage(gen0);
-  const pg1 = pgCpuMs();
+  const pgUsed = pgCpuSince(pg0);
   const rssBusy = procs.map((p) => rssMb(p.pid));
+  await new Promise((r) => setTimeout(r, 600)); // pg_stat_database is flushed at most every 500 ms
+  const xactPerMsg = ((await commits()) - xact0) / Math.max(1, sent);
   const cpuPerMsg = procs.reduce((a, p, i) => a + cpuMs(p.pid) - (cpu0[i] ?? 0), 0) / Math.max(1, sent);
   const genPerMsg = (gen.user + gen.system) / 1000 / Math.max(1, sent);
-  const pgPerMsg = (pg1 - pg0) / Math.max(1, sent);
+  const pgPerMsg = pgUsed / Math.max(1, sent);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}`);
+  console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}; transactions/msg ${xactPerMsg.toFixed(2)}`);
+  console.log(`server: ${BARE ? 'bare floor (chat-bare.ts)' : 'API'}${process.env.SESSION_CACHE_MS ? `, SESSION_CACHE_MS=${process.env.SESSION_CACHE_MS}` : ''}`);
   console.log('| processes | sockets open | connect all | offered | send rate achieved | failed | delivered | p50 ms | p99 ms | RSS before | RSS after | server CPU/msg | PostgreSQL CPU/msg | generator CPU/msg |');
   console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms | ${pgPerMsg.toFixed(2)} ms | ${genPerMsg.toFixed(2)} ms |`);
   for (const s of sockets) s.terminate();

@@ -124,7 +124,13 @@ export async function sendGate(db: Executor, a: GateArgs) {
  * is null when nothing was stored; the gate then says why. Undefined for a stranger.
  */
 export async function sendTextIfOpen(db: Executor, a: GateArgs, t: { text: string; riskScore: number }) {
-  const r = await sql<SentRow>`/*prepared:chat_send_text*/
+  const row = (await sendTextStatement(a, t).execute(db)).rows[0];
+  return row ? splitSent(row) : undefined;
+}
+
+/** The statement of sendTextIfOpen (bench/chat-bare.ts sends the same). */
+export function sendTextStatement(a: GateArgs, t: { text: string; riskScore: number }) {
+  return sql<SentRow>`/*prepared:chat_send_text*/
     WITH g AS MATERIALIZED (${gateQuery(a)}), m AS (
       INSERT INTO messages (conversation_id, sender_id, kind, text, warnings, risk_score)
       SELECT ${a.conversationId}::text, ${a.me}::text, 'text', ${t.text}::text, '{}'::text[], ${t.riskScore}::int
@@ -133,9 +139,7 @@ export async function sendTextIfOpen(db: Executor, a: GateArgs, t: { text: strin
     ), ${MOVE_CONVERSATION}
     SELECT g.peer, g."itemId" AS "gateItemId", g.restricted, g.hosted, g."blockedByPeer", g."blockedByMe", g.open, g."sentItemExists",
            ${MESSAGE_COLUMNS}
-    FROM g LEFT JOIN m ON true`.execute(db);
-  const row = r.rows[0];
-  return row ? splitSent(row) : undefined;
+    FROM g LEFT JOIN m ON true`;
 }
 
 /** A plain text of the group commit (group-send.ts): its sender's gate, its text and risk. */
@@ -149,8 +153,16 @@ export type TextSend = { me: string; conversationId: string; text: string; riskS
  * One result per send, in order: undefined for a stranger, else the gate and the stored message or null.
  */
 export async function sendTextsIfOpen(db: Executor, sends: TextSend[], now: Date, cold: number) {
+  const r = await sendTextsStatement(sends, now, cold).execute(db);
+  const out: (SentText | undefined)[] = sends.map(() => undefined);
+  for (const { ord, ...row } of r.rows) out[Number(ord) - 1] = splitSent(row);
+  return out;
+}
+
+/** The statement of sendTextsIfOpen (bench/chat-bare.ts sends the same). */
+export function sendTextsStatement(sends: TextSend[], now: Date, cold: number) {
   const gate = gateQuery({ me: sql`inp.me`, conversationId: sql`inp.conversation_id`, sentItem: sql`NULL`, now, cold });
-  const r = await sql<SentRow & { ord: string }>`/*prepared:chat_send_texts*/
+  return sql<SentRow & { ord: string }>`/*prepared:chat_send_texts*/
     WITH inp AS (
       SELECT * FROM unnest(${sends.map((x) => x.conversationId)}::text[], ${sends.map((x) => x.me)}::text[], ${sends.map((x) => x.text)}::text[],
                            ${sends.map((x) => x.riskScore)}::int[]) WITH ORDINALITY AS t(conversation_id, me, text, risk_score, ord)
@@ -165,10 +177,7 @@ export async function sendTextsIfOpen(db: Executor, sends: TextSend[], now: Date
     ), ${MOVE_CONVERSATION}
     SELECT g.ord, g.peer, g."itemId" AS "gateItemId", g.restricted, g.hosted, g."blockedByPeer", g."blockedByMe", g.open, g."sentItemExists",
            ${MESSAGE_COLUMNS}
-    FROM g LEFT JOIN m ON m.conversation_id = g.conversation_id`.execute(db);
-  const out: (SentText | undefined)[] = sends.map(() => undefined);
-  for (const { ord, ...row } of r.rows) out[Number(ord) - 1] = splitSent(row);
-  return out;
+    FROM g LEFT JOIN m ON m.conversation_id = g.conversation_id`;
 }
 
 type SentRow = Omit<Gate, 'itemId'> & { gateItemId: string | null } & { [K in keyof Selectable<Messages>]: Selectable<Messages>[K] | null };
