@@ -133,7 +133,8 @@ export type ItemHit = ItemRow & { score: number; distance: number | null };
  * Relevance ranks a bounded candidate set: the CANDIDATES newest matches (filters applied),
  * then ts_rank and the score on those only. ts_rank costs ~6 µs a row: a common word (显示器 in
  * 23,000 of a million listings) took 600 ms to rank every match; the newest 500 of them cost
- * a GIN bitmap (~2 µs a match, no rank) and 500 ranks. Freshness is part of the score, so the
+ * a GIN bitmap (~2 µs a match, no rank) and 500 ranks — and, since the recency window (window.ts,
+ * migration 0032), only the rows of the listings newer than a recent threshold. Freshness is part of the score, so the
  * newest matches are where the best scores are; an older listing that matches is still found
  * by any other sort (newest, price, distance) or by more words. The ORDER BY is an expression
  * no index provides (`+ interval '0'`): the planner takes the matches from the GIN index and
