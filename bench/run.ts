@@ -190,8 +190,12 @@ async function cannon(url: string, pid: number, headers: Record<string, string>,
   };
 }
 
+// The Node flags `npm start` and the systemd units run the API with (package.json, deploy/);
+// the bare server gets them too.
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 function startChild(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, [...NODE_FLAGS, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function waitFor(url: string, child: ChildProcess) {
