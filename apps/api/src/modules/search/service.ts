@@ -88,7 +88,9 @@ export async function search(deps: Pick<Deps, 'db' | 'clock' | 'config'>, viewer
   );
   const items = await hydrateItems(deps.db, r.page, viewer, deps.clock.now());
   return {
-    items: items.map((i) => ({ ...i, ...highlight(i.title, i.description, terms) })),
+    // The marks are added to the presented items (not copied into new objects: 20 spreads of
+    // ~25 fields were ~2% of a search's API CPU); the same keys, in the same order.
+    items: items.map((i) => Object.assign(i, highlight(i.title, i.description, terms))),
     nextCursor: r.nextCursor,
     relaxed: r.relaxed,
   };
