@@ -47,11 +47,19 @@ function joinAuthorAndCover<Q extends SelectQueryBuilder<DB, 'notes', object>>(q
 
 type Joined = CardRow & { displayName: string; avatarId: string | null; status: string; width: number | null; height: number | null };
 
-function splitJoined({ displayName, avatarId, status, width, height, ...r }: Joined): CardRow {
+// Field by field: rest-and-spread (`{ displayName, ..., ...r }`) was ~6% of a feed page's CPU.
+function splitJoined(r: Joined): CardRow {
   return {
-    ...r,
-    author: { id: r.authorId, displayName, avatarId, status },
-    cover: r.coverId && width !== null && height !== null ? { id: r.coverId, width, height } : null,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    authorId: r.authorId,
+    coverId: r.coverId,
+    likeCount: r.likeCount,
+    createdAt: r.createdAt,
+    hiddenAt: r.hiddenAt,
+    author: { id: r.authorId, displayName: r.displayName, avatarId: r.avatarId, status: r.status },
+    cover: r.coverId && r.width !== null && r.height !== null ? { id: r.coverId, width: r.width, height: r.height } : null,
   };
 }
 
