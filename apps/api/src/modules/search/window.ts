@@ -43,6 +43,9 @@ export async function recentSince(db: Executor, k: number): Promise<string | nul
  * branch is never started otherwise). The two ranges split the matches exactly (`>=` / `<` the
  * same instant) and every match in the window is newer than every match outside it, so the
  * result is the newest n matches whatever `since` is — a stale one only moves the split.
+ * `IS TRUE` (created_at is never null): the older range is a filter, never an index condition —
+ * ANDed with the BRIN range of nearly the whole table it made every page of the matches lossy
+ * and rechecked (自行车 in a category without any: 15 → 41 ms).
  */
 export function itemCandidates(p: {
   cond: RawBuilder<unknown>;
@@ -62,7 +65,7 @@ export function itemCandidates(p: {
       SELECT * FROM w
       UNION ALL
       SELECT ${cols} FROM (
-        SELECT i.id FROM items i WHERE (SELECT count(*) FROM w) < ${n} AND ${cond} AND ${age} < ${since}::timestamp
+        SELECT i.id FROM items i WHERE (SELECT count(*) FROM w) < ${n} AND ${cond} AND (${age} < ${since}::timestamp) IS TRUE
         ${order} LIMIT ${n} - (SELECT count(*) FROM w)
       ) o JOIN items i ON i.id = o.id
     )`;
