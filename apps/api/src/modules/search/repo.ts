@@ -20,7 +20,7 @@ import type { Executor } from '../../db/index.ts';
 import { boundingBox } from '../../lib/geo.ts';
 import { ITEM_COLUMNS, type ItemRow } from '../items/index.ts';
 import type { ParsedQuery } from './query.ts';
-import { itemCandidates } from './window.ts';
+import { itemCandidates, windowSkipped, windowWasShort } from './window.ts';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'distance';
 /** all: no words; strict: every required word; relaxed: any word or character (fallback). */
@@ -218,11 +218,14 @@ export async function searchItemRows(db: Executor, p: ItemSearch): Promise<ItemH
   const distance = p.viewer ? distanceSql(cLat, cLng, p.viewer) : sql`NULL::float8`;
   const score = scoreSql(sql.ref('c.search_vector'), sql.ref('c.created_at'), p.mode, p.q);
   const n = p.candidates ?? CANDIDATES;
-  return run(
+  // Everything the candidates depend on: a window found short is skipped for a while (window.ts).
+  const key = p.since ? JSON.stringify([p.mode, p.q?.strict, p.q?.relaxed, p.filters, p.viewer, n]) : '';
+  const since = p.since && !windowSkipped(key) ? p.since : null;
+  const rows = await run(
     db,
-    sql<ItemHit>`
-    ${itemCandidates({ cond, n, since: p.since ?? null, newestIds: candidates('items', cond, n), columns: itemColumns })}
-    SELECT * FROM (
+    sql<ItemHit & { windowCount: number | null }>`
+    ${itemCandidates({ cond, n, since, newestIds: candidates('items', cond, n), columns: itemColumns })}
+    SELECT s.*, ${since ? sql`(SELECT count(*) FROM w)::int` : sql`NULL::int`} AS window_count FROM (
       SELECT * FROM (
         SELECT ${candidateColumns}, ${score} - ${flaggedSql(sql.ref('c.seller_id'), p.mode)} AS score, ${distance} AS distance FROM c
       ) s
@@ -234,6 +237,9 @@ export async function searchItemRows(db: Executor, p: ItemSearch): Promise<ItemH
     ORDER BY ${ks.order}
     LIMIT ${p.take}`,
   );
+  // An empty page says nothing of the window; counting it short only costs speed, never results.
+  if (since && (rows[0]?.windowCount ?? 0) < n) windowWasShort(key);
+  return rows;
 }
 
 export type NoteHit = {

@@ -11,6 +11,22 @@ const REMEMBER_MS = 30_000;
 type Known = { since: string | null; at: number; pending: Promise<string | null> | null };
 const known = new WeakMap<object, Map<number, Known>>();
 
+// Searches whose window came up short (fewer than n matches in it: a restrictive filter, words
+// that rarely meet) pay the window's bitmap and then the full one; for the next REMEMBER_MS the
+// same search goes to the full path at once (same results either way).
+const shortLately = new Map<string, number>();
+export function windowSkipped(key: string): boolean {
+  const until = shortLately.get(key);
+  if (until === undefined) return false;
+  if (until > Date.now()) return true;
+  shortLately.delete(key);
+  return false;
+}
+export function windowWasShort(key: string) {
+  if (shortLately.size >= 4_096) shortLately.clear();
+  shortLately.set(key, Date.now() + REMEMBER_MS);
+}
+
 /** UTC wall time as text (what `created_at AT TIME ZONE 'UTC'` compares with); null: fewer than k on sale, or k = 0. */
 export async function recentSince(db: Executor, k: number): Promise<string | null> {
   if (k <= 0) return null;
