@@ -7,7 +7,11 @@
 //
 // Options: --quick | --scale tiny (smoke), --seconds N (per measured run; 10, quick 5),
 // --connections N (50), --only a,b (scenario slugs), --generate-only, --profile (the API runs
-// with --cpu-prof; profiles in bench/results/prof/), --no-check (quick: report, never fail).
+// with --cpu-prof; profiles in bench/results/prof/), --no-check (quick: report, never fail),
+// --paced F (after the flat-out runs, both servers again at the same offered rate, F × the bare
+// server's flat-out req/s, arriving open-loop over the same number of connections — bench/paced.ts:
+// the latency a member sees when the box is busy but not saturated; default 0.5 at full scale,
+// 0 = skip; quick runs skip it unless given).
 //
 // The database lives in bench/data/<scale>/ (git-ignored) and is reused: a second run skips
 // generation. Results: bench/results/bench-<scale>-<time>.{md,json} and explain-<scale>.md.
@@ -24,6 +28,7 @@ import pg from 'pg';
 import { readConfig } from '../apps/api/src/config.ts';
 import { freePort, startEmbeddedPostgres } from '../apps/api/src/db/embedded.ts';
 import { migrate } from '../apps/api/src/db/migrate.ts';
+import { paced } from './paced.ts';
 import { checkRatios } from './regress.ts';
 import { existingMarket, generateMarket, type Market, SCALES, type Scale, VIEWER_POINT } from './market-data.ts';
 
@@ -41,6 +46,7 @@ const SECONDS = Number(opt('seconds') ?? (scale === SCALES.full ? 10 : 5));
 const WARMUP = Math.min(3, SECONDS);
 const CONNECTIONS = Number(opt('connections') ?? 50);
 const only = opt('only')?.split(',');
+const PACED = Number(opt('paced') ?? (scale === SCALES.full ? 0.5 : 0));
 const run = promisify(execFile);
 const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
 
@@ -190,6 +196,14 @@ async function cannon(url: string, pid: number, headers: Record<string, string>,
   };
 }
 
+/** `rate` requests a second arriving open-loop over CONNECTIONS connections (bench/paced.ts). */
+async function pacedLoad(url: string, pid: number, headers: Record<string, string>, seconds: number, rate: number): Promise<Load> {
+  const cpu0 = cpuMs(pid);
+  const r = await paced(url, { rate, seconds, connections: CONNECTIONS, headers });
+  const cpu1 = cpuMs(pid);
+  return { ...r, cpuMsPerReq: r.requests ? (cpu1 - cpu0) / r.requests : 0 };
+}
+
 // The Node flags `npm start` and the systemd units run the API with (package.json, deploy/);
 // the bare server gets them too.
 const NODE_FLAGS = ['--max-semi-space-size=64'];
@@ -216,7 +230,11 @@ const stop = (c: ChildProcess) =>
     c.kill('SIGTERM');
   });
 
-export type Row = { slug: string; name: string; roundTrips: number; statements: number; api: Load; bare: Load; ratio: number };
+/** `paced`: both servers offered the same `rate` (PACED × the bare server's flat-out req/s). */
+export type Row = {
+  slug: string; name: string; roundTrips: number; statements: number; api: Load; bare: Load; ratio: number;
+  paced?: { rate: number; api: Load; bare: Load };
+};
 
 function markdown(rows: Row[], meta: Record<string, string | number>) {
   const head = [
@@ -229,7 +247,20 @@ function markdown(rows: Row[], meta: Record<string, string | number>) {
     (r) =>
       `| ${r.name} | ${r.roundTrips} (${r.statements}) | ${r.api.rps} | ${r.api.p50} / ${r.api.p99} | ${r.api.cpuMsPerReq.toFixed(2)} | ${r.bare.rps} | ${r.bare.p50} / ${r.bare.p99} | ${r.bare.cpuMsPerReq.toFixed(2)} | **${r.ratio.toFixed(2)}** | ${r.api.errors + r.bare.errors} |`,
   );
-  return [...head, ...lines].join('\n');
+  const paced = rows.filter((r) => r.paced);
+  if (paced.length === 0) return [...head, ...lines].join('\n');
+  const pacedHead = [
+    '',
+    `At the same offered rate (${PACED} × the bare server's flat-out req/s, ${CONNECTIONS} connections, ${SECONDS} s after a ${WARMUP} s warm-up):`,
+    '',
+    '| scenario | offered req/s | API req/s | API p50 / p99 ms | API CPU ms/req | bare req/s | bare p50 / p99 ms | bare CPU ms/req | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const pacedLines = paced.map((r) => {
+    const p = r.paced as NonNullable<Row['paced']>;
+    return `| ${r.name} | ${p.rate} | ${p.api.rps} | ${p.api.p50} / **${p.api.p99}** | ${p.api.cpuMsPerReq.toFixed(2)} | ${p.bare.rps} | ${p.bare.p50} / ${p.bare.p99} | ${p.bare.cpuMsPerReq.toFixed(2)} | ${p.api.errors + p.bare.errors} |`;
+  });
+  return [...head, ...lines, ...pacedHead, ...pacedLines].join('\n');
 }
 
 async function main() {
@@ -299,6 +330,15 @@ async function main() {
       const row: Row = { slug: c.slug, name: c.name, roundTrips: c.stages.length, statements: c.stages.flat().length, api: a, bare: b, ratio: b.rps ? a.rps / b.rps : 0 };
       rows.push(row);
       console.log(`${c.slug.padEnd(17)} API ${String(a.rps).padStart(6)} req/s p99 ${String(a.p99).padStart(4)} ms ${a.cpuMsPerReq.toFixed(2)} cpu-ms | bare ${String(b.rps).padStart(6)} req/s p99 ${String(b.p99).padStart(4)} ms ${b.cpuMsPerReq.toFixed(2)} cpu-ms | ${row.ratio.toFixed(2)}× | load ${loadavg()[0]?.toFixed(1)}`);
+      if (PACED > 0 && b.rps > 0) {
+        const rate = Math.max(1, Math.round(PACED * b.rps));
+        await pacedLoad(apiUrl, api.pid as number, headers, WARMUP, rate);
+        const pa = await pacedLoad(apiUrl, api.pid as number, headers, SECONDS, rate);
+        await pacedLoad(bareUrl, bare.pid as number, {}, WARMUP, rate);
+        const pb = await pacedLoad(bareUrl, bare.pid as number, {}, SECONDS, rate);
+        row.paced = { rate, api: pa, bare: pb };
+        console.log(`${''.padEnd(17)} at ${rate} req/s offered: API p50/p99 ${pa.p50}/${pa.p99} ms (${pa.rps} req/s) | bare ${pb.p50}/${pb.p99} ms (${pb.rps} req/s)`);
+      }
     }
     const meta = {
       scale: scale.name,
