@@ -40,8 +40,10 @@ export function createHub(url: string, log: Logger): Hub {
       return;
     }
     for (const msg of msgs) {
-      const data = JSON.stringify(msg.e);
+      // Serialized only when one of its members has a socket here (every process hears every envelope).
+      let data: string | undefined;
       for (const u of msg.u) for (const s of sockets.get(u) ?? []) {
+        data ??= JSON.stringify(msg.e);
         try {
           s.send(data);
         } catch {}
