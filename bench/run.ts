@@ -46,7 +46,8 @@ const SECONDS = Number(opt('seconds') ?? (scale === SCALES.full ? 10 : 5));
 const WARMUP = Math.min(3, SECONDS);
 const CONNECTIONS = Number(opt('connections') ?? 50);
 const only = opt('only')?.split(',');
-const PACED = Number(opt('paced') ?? (scale === SCALES.full ? 0.5 : 0));
+// One connection is one request at a time already: the paced pass would only queue behind it.
+const PACED = Number(opt('paced') ?? (scale === SCALES.full && CONNECTIONS > 1 ? 0.5 : 0));
 const run = promisify(execFile);
 const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
 
