@@ -48,6 +48,19 @@ export function sendTextGrouped(db: Executor, a: GateArgs, t: { text: string; ri
 }
 
 async function run(db: Executor, q: Queue) {
+  try {
+    await drain(db, q);
+  } finally {
+    // Never left marked running with sends waiting (alone/together settle every job they take).
+    q.running = false;
+    if (q.pending.length) {
+      q.running = true;
+      setImmediate(() => void run(db, q));
+    }
+  }
+}
+
+async function drain(db: Executor, q: Queue) {
   while (q.pending.length) {
     const batch: Job[] = [];
     const later: Job[] = [];
@@ -61,7 +74,6 @@ async function run(db: Executor, q: Queue) {
     q.pending = later;
     await (batch.length === 1 ? alone(db, batch[0] as Job) : together(db, batch));
   }
-  q.running = false;
 }
 
 async function alone(db: Executor, job: Job) {
