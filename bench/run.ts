@@ -207,7 +207,7 @@ async function pacedLoad(url: string, pid: number, headers: Record<string, strin
 
 // The Node flags `npm start` and the systemd units run the API with (package.json, deploy/);
 // the bare server gets them too.
-const NODE_FLAGS = ['--max-semi-space-size=64'];
+const NODE_FLAGS = ['--max-semi-space-size=32'];
 
 function startChild(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [...NODE_FLAGS, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
