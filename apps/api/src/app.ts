@@ -8,6 +8,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
 import { AppError, toProblem } from './lib/errors.ts';
+import { jsonBody } from './lib/json-body.ts';
 import type { AppEnv, Deps } from './lib/http.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { feedRoutes } from './modules/feed/routes.ts';
@@ -84,7 +85,8 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
   app.use('*', secureHeaders(SECURE_HEADERS));
-  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) });
+  // A JSON body is read from Node's stream (lib/json-body.ts); anything else through bodyLimit.
+  const jsonLimit = jsonBody(JSON_LIMIT, () => tooLarge(JSON_LIMIT), bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) }));
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     // A GET or HEAD has no body to limit; asking for one makes a full Request object per read.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
