@@ -98,7 +98,11 @@ function clauseOf(text: string, from: number, to: number): string {
 
 function ruleHits(rule: Rule, view: View): Hit[] {
   const hits: Hit[] = [];
-  for (const m of view.text.matchAll(rule.pattern)) {
+  // exec over the rule's own global pattern: matchAll would clone the RegExp on every call.
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(view.text); m !== null; m = pattern.exec(view.text)) {
+    if (m[0].length === 0) pattern.lastIndex++; // an empty match must not stall the scan (matchAll's rule)
     const from = m.index;
     const to = from + m[0].length;
     if (rule.negatable && isNegated(view.text, from, to)) continue;
