@@ -132,7 +132,8 @@ async function startProcess(env: Record<string, string>, script = MAIN) {
   const port = await freePort();
   // PROF=dir: each server writes a --cpu-prof profile there (bench/prof-summary.ts reads it).
   const prof = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...prof, '--import', 'tsx', script], {
+  // The young-generation size npm start and the systemd units give the API (package.json, deploy/).
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', '--max-semi-space-size=32', ...prof, '--import', 'tsx', script], {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
