@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { openDatabase } from '../apps/api/src/db/index.ts';
+import { notifyPayloads } from '../apps/api/src/lib/realtime.ts';
 import { sendTextStatement, sendTextsStatement } from '../apps/api/src/modules/chat/repo.ts';
 
 const url = process.env.DATABASE_URL as string;
@@ -80,7 +81,7 @@ listener.on('notification', (n) => {
   }
 });
 
-// Batched NOTIFY, one flush at a time (as lib/realtime.ts; envelopes here are far below 7.9 kB a payload).
+// Batched NOTIFY, one flush at a time, packed as lib/realtime.ts packs it.
 let outbox: string[] = [];
 let flushing = false;
 function publish(msg: string) {
@@ -89,22 +90,8 @@ function publish(msg: string) {
   flushing = true;
   setImmediate(async () => {
     while (outbox.length) {
-      const batch = outbox;
+      const payloads = notifyPayloads(outbox);
       outbox = [];
-      const payloads: string[] = [];
-      let chunk: string[] = [];
-      let size = 2;
-      for (const one of batch) {
-        const bytes = Buffer.byteLength(one);
-        if (chunk.length && size + bytes + 1 > 7900) {
-          payloads.push(`[${chunk.join(',')}]`);
-          chunk = [];
-          size = 2;
-        }
-        chunk.push(one);
-        size += bytes + 1;
-      }
-      if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
       await pool.query({ name: 'realtime_notify', text: NOTIFY, values: [CHANNEL, payloads] }).catch((err) => console.error('notify failed', err));
     }
     flushing = false;

@@ -9,6 +9,25 @@ import type { Db } from '../db/index.ts';
 export const CHANNEL = 'jishi_realtime';
 const MAX_PAYLOAD = 7900; // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
 
+/** Envelopes (JSON texts) packed in order into JSON arrays of at most MAX_PAYLOAD bytes each: one NOTIFY payload per array. */
+export function notifyPayloads(msgs: readonly string[]): string[] {
+  const payloads: string[] = [];
+  let chunk: string[] = [];
+  let size = 2;
+  for (const one of msgs) {
+    const bytes = Buffer.byteLength(one);
+    if (chunk.length && size + bytes + 1 > MAX_PAYLOAD) {
+      payloads.push(`[${chunk.join(',')}]`);
+      chunk = [];
+      size = 2;
+    }
+    chunk.push(one);
+    size += bytes + 1;
+  }
+  if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
+  return payloads;
+}
+
 export type Envelope = { type: string; [k: string]: unknown };
 export type Socket = { send(data: string): void };
 
@@ -92,20 +111,7 @@ export function createHub(url: string, log: Logger): Hub {
   async function flush(db: Db, q: Queue) {
     while (q.pending.length) {
       const batch = q.pending.splice(0, q.pending.length);
-      const payloads: string[] = [];
-      let chunk: string[] = [];
-      let size = 2;
-      for (const { msg: one } of batch) {
-        const bytes = Buffer.byteLength(one);
-        if (chunk.length && size + bytes + 1 > MAX_PAYLOAD) {
-          payloads.push(`[${chunk.join(',')}]`);
-          chunk = [];
-          size = 2;
-        }
-        chunk.push(one);
-        size += bytes + 1;
-      }
-      if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
+      const payloads = notifyPayloads(batch.map((b) => b.msg));
       try {
         // In array order (WITH ORDINALITY … ORDER BY), one notification each; a named statement
         // (db/prepared.ts): planned once per connection.

@@ -5,43 +5,30 @@ import { fold } from './text.ts';
 
 type Folded = { text: string; start: number[]; end: number[] };
 
+/** `fn`, remembering its last answers (forgotten all at once when `max` are held). */
+function remembered<T>(max: number, fn: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let f = seen.get(s);
+    if (f === undefined) {
+      f = fn(s);
+      if (seen.size >= max) seen.clear();
+      seen.set(s, f);
+    }
+    return f;
+  };
+}
+
 // fold() of one character (NFKC, then simplified, lower case), remembered: a page of results
 // folds hundreds of characters, nearly all of them seen before.
-const folded = new Map<string, string>();
-function foldChar(ch: string): string {
-  let f = folded.get(ch);
-  if (f === undefined) {
-    f = fold(ch).toLowerCase();
-    if (folded.size >= 50_000) folded.clear();
-    folded.set(ch, f);
-  }
-  return f;
-}
+const foldChar = remembered(50_000, (ch) => fold(ch).toLowerCase());
 
 // fold() of a description, remembered: the same listings come back for the same popular words,
 // and folding (NFKC, then opencc's simplified) a description was ~2% of a search's API CPU.
-const foldedText = new Map<string, string>();
-function foldText(s: string): string {
-  let f = foldedText.get(s);
-  if (f === undefined) {
-    f = fold(s).toLowerCase();
-    if (foldedText.size >= 1_024) foldedText.clear();
-    foldedText.set(s, f);
-  }
-  return f;
-}
+const foldText = remembered(1_024, (s) => fold(s).toLowerCase());
 
 // A title's fold with its offsets, remembered likewise (read only by spans()).
-const foldedTitles = new Map<string, Folded>();
-function foldTitle(s: string): Folded {
-  let f = foldedTitles.get(s);
-  if (f === undefined) {
-    f = foldWithOffsets(s);
-    if (foldedTitles.size >= 4_096) foldedTitles.clear();
-    foldedTitles.set(s, f);
-  }
-  return f;
-}
+const foldTitle = remembered(4_096, (s): Folded => foldWithOffsets(s));
 
 function foldWithOffsets(s: string): Folded {
   let text = '';
