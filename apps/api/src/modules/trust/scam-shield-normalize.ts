@@ -59,6 +59,17 @@ export function toBase(original: string): View {
   for (const ch of original) {
     const from = at;
     at += ch.length;
+    // Printable ASCII and CJK Unified Ideographs are their own NFKC form and none is invisible,
+    // a plus sign's costume or an emoji word: only case (ASCII) and script (TRADITIONAL) change.
+    const code = ch.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) {
+      push(view, code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch, from, at);
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      push(view, TRADITIONAL.get(ch) ?? ch, from, at);
+      continue;
+    }
     if (ZERO_WIDTH.test(ch)) continue;
     const word = PLUS_LIKE.test(ch) ? '+' : EMOJI_WORDS.get(ch);
     push(view, word ?? (TRADITIONAL.get(ch) ?? ch).normalize('NFKC').toLowerCase(), from, at);

@@ -160,12 +160,26 @@ function scoreOf(hits: Hit[], warnings: ScamWarning[]): number {
   return Math.min(100, sum);
 }
 
+// Whether any rule of a view can match a text: one pattern, the alternation of that view's rules
+// (none holds a backreference, so each alternative matches alone exactly where its rule does).
+// Most texts match none: they skip every rule's own scan. A view some rule matches is scanned
+// rule by rule as before, in RULES order (which decides how overlapping hits merge).
+const anyRule = (view: Rule['view']) => new RegExp(RULES.filter((r) => r.view === view).map((r) => `(?:${r.pattern.source})`).join('|'));
+const ANY_RULE = { base: anyRule('base'), compact: anyRule('compact') };
+
 /** The rules alone: merged hits, in the order of ORDER, and the compact view they read. */
 function ruleScan(text: string): { hits: Hit[]; compact: View } {
   const base = toBase(text);
   const compact = toCompact(base);
-  const views = { base, compact };
-  return { hits: mergeHits([...numberHits(base, compact), ...RULES.flatMap((rule) => ruleHits(rule, views[rule.view]))]), compact };
+  const hits = numberHits(base, compact);
+  const inBase = ANY_RULE.base.test(base.text);
+  const inCompact = ANY_RULE.compact.test(compact.text);
+  if (inBase || inCompact) {
+    for (const rule of RULES) {
+      if (rule.view === 'base' ? inBase : inCompact) for (const h of ruleHits(rule, rule.view === 'base' ? base : compact)) hits.push(h);
+    }
+  }
+  return { hits: mergeHits(hits), compact };
 }
 
 /** Whether any rule fires: what the learned layer's threshold is chosen against. */
