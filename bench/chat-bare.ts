@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { openDatabase } from '../apps/api/src/db/index.ts';
-import { notifyPayloads } from '../apps/api/src/lib/realtime.ts';
+import { envelopeLine, notifyPayloads, readPayload } from '../apps/api/src/lib/realtime.ts';
 import { sendTextStatement, sendTextsStatement } from '../apps/api/src/modules/chat/repo.ts';
 
 const url = process.env.DATABASE_URL as string;
@@ -75,10 +75,9 @@ await listener.connect();
 await listener.query(`LISTEN ${CHANNEL}`);
 listener.on('notification', (n) => {
   if (!n.payload) return;
-  for (const msg of JSON.parse(n.payload) as { u: string[]; e: unknown }[]) {
-    const data = JSON.stringify(msg.e);
-    for (const u of msg.u) for (const s of sockets.get(u) ?? []) s.send(data);
-  }
+  readPayload(n.payload, (users, data) => {
+    for (const u of users) for (const s of sockets.get(u) ?? []) s.send(data);
+  });
 });
 
 // Batched NOTIFY, one flush at a time, packed as lib/realtime.ts packs it.
@@ -161,7 +160,7 @@ const server = createServer((req, res) => {
           id: row.id, conversationId: row.conversationId, senderId: row.senderId, actorId: row.senderId, kind: 'text', text: row.text,
           warnings: row.warnings, autoReply: row.autoReply, automatic: row.autoReply, createdAt: (row.createdAt as Date).toISOString(),
         };
-        publish(JSON.stringify({ u: [user.id, row.peer], e: { type: 'message', conversationId: row.conversationId, message } }));
+        publish(envelopeLine([user.id, row.peer], { type: 'message', conversationId: row.conversationId, message }));
         json(res, 201, JSON.stringify(message));
       } });
     } catch {

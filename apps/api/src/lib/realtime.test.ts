@@ -3,6 +3,8 @@
 // across several payloads.
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
+import { sql } from 'kysely';
+import { CHANNEL, envelopeLine, notifyPayloads, readPayload } from './realtime.ts';
 
 const t = await createTestApp();
 
@@ -47,5 +49,30 @@ describe('batched NOTIFY', () => {
     await until(() => got.length >= 3);
     detach();
     expect(got).toEqual([{ type: 'test', n: 1 }, { type: 'big', truncated: true, conversationId: 'c1' }, { type: 'test', n: 2 }]);
+  });
+
+  it('a listener reads both payload forms: lines of ids and envelope JSON, and the older JSON array', async () => {
+    const got: unknown[] = [];
+    const detach = t.deps.hub.attach('member-d', { send: (d) => got.push(JSON.parse(d)) });
+    // The older form, as a process of the previous version NOTIFYs it.
+    const old = JSON.stringify([{ u: ['member-d'], e: { type: 'test', n: 1, s: 'a\tb\nc' } }, { u: ['member-x'], e: { type: 'test', n: 0 } }]);
+    await sql`SELECT pg_notify(${CHANNEL}, ${old})`.execute(t.deps.db);
+    await until(() => got.length >= 1);
+    await t.deps.hub.publish(t.deps.db, ['member-x', 'member-d'], { type: 'test', n: 2, s: 'tab\there, newline\nthere, comma,' });
+    await until(() => got.length >= 2);
+    detach();
+    expect(got).toEqual([{ type: 'test', n: 1, s: 'a\tb\nc' }, { type: 'test', n: 2, s: 'tab\there, newline\nthere, comma,' }]);
+  });
+
+  it('packs lines in order and reads each back as it was published; an id with a separator is refused', async () => {
+    const lines = Array.from({ length: 50 }, (_, n) => envelopeLine([`u${n}`, 'v'], { type: 'test', n, pad: '宽'.repeat(n * 20), s: 'x\ty\nz' }));
+    const payloads = notifyPayloads(lines);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
+    const back: { users: string[]; data: string }[] = [];
+    for (const p of payloads) readPayload(p, (users, data) => back.push({ users, data }));
+    expect(back.map((b) => b.users)).toEqual(Array.from({ length: 50 }, (_, n) => [`u${n}`, 'v']));
+    expect(back.map((b) => JSON.parse(b.data))).toEqual(Array.from({ length: 50 }, (_, n) => ({ type: 'test', n, pad: '宽'.repeat(n * 20), s: 'x\ty\nz' })));
+    await expect(t.deps.hub.publish(t.deps.db, ['a,b'], { type: 'test' })).rejects.toThrow(/comma, tab or newline/);
   });
 });

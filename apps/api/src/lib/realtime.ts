@@ -9,23 +9,63 @@ import type { Db } from '../db/index.ts';
 export const CHANNEL = 'jishi_realtime';
 const MAX_PAYLOAD = 7900; // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
 
-/** Envelopes (JSON texts) packed in order into JSON arrays of at most MAX_PAYLOAD bytes each: one NOTIFY payload per array. */
-export function notifyPayloads(msgs: readonly string[]): string[] {
+// On the wire an envelope is one line: its members' ids joined by commas, a tab, then the
+// envelope's JSON — JSON.stringify never writes a raw tab or newline, and a member id holds
+// none (nor a comma: refused when published). A payload is such lines joined by newlines, so a
+// listener hands each envelope's text to the sockets as it came, without parsing the payload
+// and serializing every envelope again. A payload that starts with "[" is the older form (a
+// JSON array of {u, e}), still read, so processes of two versions understand each other.
+
+/** Envelope lines packed in order into payloads of at most MAX_PAYLOAD bytes each: one NOTIFY payload per group. */
+export function notifyPayloads(lines: readonly string[]): string[] {
   const payloads: string[] = [];
   let chunk: string[] = [];
-  let size = 2;
-  for (const one of msgs) {
+  let size = 0;
+  for (const one of lines) {
     const bytes = Buffer.byteLength(one);
     if (chunk.length && size + bytes + 1 > MAX_PAYLOAD) {
-      payloads.push(`[${chunk.join(',')}]`);
+      payloads.push(chunk.join('\n'));
       chunk = [];
-      size = 2;
+      size = 0;
     }
     chunk.push(one);
-    size += bytes + 1;
+    size += bytes + (chunk.length > 1 ? 1 : 0);
   }
-  if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
+  if (chunk.length) payloads.push(chunk.join('\n'));
   return payloads;
+}
+
+const NOT_IN_AN_ID = /[,\t\n]/;
+
+/** One envelope for these members as it travels; a pointer when it is too big for NOTIFY (the client fetches the rest over HTTP). */
+export function envelopeLine(userIds: readonly string[], envelope: Envelope): string {
+  for (const u of userIds) if (NOT_IN_AN_ID.test(u)) throw new Error(`A member id cannot hold a comma, tab or newline: ${JSON.stringify(u)}`);
+  const to = userIds.join(',');
+  const line = `${to}\t${JSON.stringify(envelope)}`;
+  if (line.length * 3 <= MAX_PAYLOAD || Buffer.byteLength(line) <= MAX_PAYLOAD) return line;
+  return `${to}\t${JSON.stringify({ type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null })}`;
+}
+
+/** Each envelope of a payload, in order: its members and its JSON text. */
+export function readPayload(payload: string, visit: (userIds: string[], data: string) => void): void {
+  if (payload.startsWith('[')) {
+    let msgs: { u: string[]; e: Envelope }[];
+    try {
+      msgs = [JSON.parse(payload)].flat();
+    } catch {
+      return;
+    }
+    for (const msg of msgs) if (Array.isArray(msg?.u)) visit(msg.u, JSON.stringify(msg.e));
+    return;
+  }
+  let at = 0;
+  while (at < payload.length) {
+    let end = payload.indexOf('\n', at);
+    if (end < 0) end = payload.length;
+    const tab = payload.indexOf('\t', at);
+    if (tab > at && tab < end) visit(payload.slice(at, tab).split(','), payload.slice(tab + 1, end));
+    at = end + 1;
+  }
 }
 
 export type Envelope = { type: string; [k: string]: unknown };
@@ -52,22 +92,16 @@ export function createHub(url: string, log: Logger): Hub {
   let retry: NodeJS.Timeout | undefined;
 
   function deliver(payload: string) {
-    let msgs: { u: string[]; e: Envelope }[];
-    try {
-      msgs = [JSON.parse(payload)].flat();
-    } catch {
-      return;
-    }
-    for (const msg of msgs) {
-      // Serialized only when one of its members has a socket here (every process hears every envelope).
-      let data: string | undefined;
-      for (const u of msg.u) for (const s of sockets.get(u) ?? []) {
-        data ??= JSON.stringify(msg.e);
-        try {
-          s.send(data);
-        } catch {}
+    readPayload(payload, (userIds, data) => {
+      for (const u of userIds) {
+        const set = sockets.get(u);
+        if (set) for (const s of set) {
+          try {
+            s.send(data);
+          } catch {}
+        }
       }
-    }
+    });
   }
 
   async function connect() {
@@ -88,7 +122,7 @@ export function createHub(url: string, log: Logger): Hub {
   // payload of up to MAX_PAYLOAD bytes, many envelopes each), and flushes run one after another
   // per database, so what is published first is delivered first — under load the next batch
   // grows while one is in flight instead of costing a round trip per message.
-  // An envelope is serialized once, when published (fit), and waits as its JSON text.
+  // An envelope is serialized once, when published (envelopeLine), and waits as its line.
   type Queue = { pending: { msg: string; done: Waiter }[]; flushing: boolean };
   const queues = new Map<Db, Queue>();
   type Waiter = { resolve(): void; reject(err: unknown): void };
@@ -124,19 +158,20 @@ export function createHub(url: string, log: Logger): Hub {
     q.flushing = false;
   }
 
-  /** One envelope for these members; a pointer when it is too big for NOTIFY (the client fetches the rest over HTTP). */
-  function fit(userIds: string[], envelope: Envelope) {
-    const msg = JSON.stringify({ u: userIds, e: envelope });
-    if (msg.length * 3 <= MAX_PAYLOAD - 2 || Buffer.byteLength(msg) <= MAX_PAYLOAD - 2) return msg;
-    return JSON.stringify({ u: userIds, e: { type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null } });
-  }
-
   return {
     publish(db, userIds, envelope) {
-      return userIds.length ? enqueue(db, [fit(userIds, envelope)]) : Promise.resolve();
+      try {
+        return userIds.length ? enqueue(db, [envelopeLine(userIds, envelope)]) : Promise.resolve();
+      } catch (err) {
+        return Promise.reject(err);
+      }
     },
     publishMany(db, deliveries) {
-      return enqueue(db, deliveries.filter((d) => d.users.length).map((d) => fit(d.users, d.envelope)));
+      try {
+        return enqueue(db, deliveries.filter((d) => d.users.length).map((d) => envelopeLine(d.users, d.envelope)));
+      } catch (err) {
+        return Promise.reject(err);
+      }
     },
     attach(userId, socket) {
       const set = sockets.get(userId) ?? new Set();
