@@ -50,6 +50,17 @@ describe('conversations', () => {
     expect((await t.req('GET', '/conversations', { token: b.token })).json.unreadTotal).toBe(0);
   });
 
+  it('a sent text reads the same in its 201, in the history and in a history read by the peer (byte for byte)', async () => {
+    const { a, b, conv } = await pair();
+    const sent = await send(a.token, conv.id, { text: '  明天下午自提可以吗？  ' });
+    expect(sent.status).toBe(201);
+    const mine = await t.req('GET', `/conversations/${conv.id}/messages?limit=1`, { token: a.token });
+    const theirs = await t.req('GET', `/conversations/${conv.id}/messages?limit=1`, { token: b.token });
+    expect(JSON.stringify(mine.json.items[0])).toBe(JSON.stringify(sent.json));
+    expect(JSON.stringify(theirs.json.items[0])).toBe(JSON.stringify(sent.json));
+    expect(sent.json).toMatchObject({ kind: 'text', text: '明天下午自提可以吗？', senderId: a.id, actorId: a.id, warnings: [], automatic: false });
+  });
+
   it('keeps strangers out: 404 on read, write, list and mark-read', async () => {
     const { a, conv } = await pair();
     await send(a.token, conv.id, { text: 'secret' });

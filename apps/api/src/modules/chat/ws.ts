@@ -42,7 +42,8 @@ export function mountWebSocket(app: OpenAPIHono<AppEnv>, deps: Deps, upgrade: Up
                 ws.close(4001, 'session ended');
                 return;
               }
-              ws.send(d);
+              // Straight to the socket (every delivery passes here): WSContext.send adds only an options object.
+              raw.send(d);
             },
           });
           raw.on('pong', () => {
