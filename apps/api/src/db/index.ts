@@ -3,11 +3,14 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { FastCamelCasePlugin } from './camel-case.ts';
 import { PreparingClient } from './prepared.ts';
+import { installRowShapes } from './row-shape.ts';
 import type { DB } from './types.ts';
 
 // int8 (count(*), bigint money columns) as number: money is fen and stays far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Each result's empty row from a cache of column lists (db/row-shape.ts).
+installRowShapes();
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
