@@ -4,11 +4,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Context } from 'hono';
 import { AppError, toProblem } from './lib/errors.ts';
 import { jsonBody } from './lib/json-body.ts';
+import { responseHeaders } from './lib/response-headers.ts';
 import type { AppEnv, Deps } from './lib/http.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { feedRoutes } from './modules/feed/routes.ts';
@@ -52,18 +51,6 @@ import { createMetrics, mountMetrics, type PoolStats } from './lib/metrics.ts';
 export const API_PREFIX = '/api/v1';
 const JSON_LIMIT = 1024 * 1024;
 
-/** The security headers of every answer (the web app's CSP: own origin, data:/blob: images, ws). */
-export const SECURE_HEADERS = {
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    scriptSrc: ["'self'"],
-    connectSrc: ["'self'", 'ws:', 'wss:'],
-  },
-  crossOriginEmbedderPolicy: false,
-} satisfies Parameters<typeof secureHeaders>[0];
-
 /** Each module contributes one router, mounted under /api/v1. Order does not matter. */
 export const modules = [privacyRoutes, assistRoutes, adminRoutes, adminOpsRoutes, afterSaleRoutes, juryRoutes, notificationsRoutes, stallRoutes, chatRoutes, trustRoutes, reviewRoutes, addressRoutes, offersRoutes, ordersRoutes, ledgerRoutes, payoutMethodRoutes, accountsRoutes, itemsRoutes, mediaRoutes, notesRoutes, commentRoutes, followRoutes, feedRoutes, searchRoutes, discoveryRoutes, engagementRoutes, rulesRoutes];
 
@@ -73,7 +60,8 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
   const metrics = createMetrics(deps, pool);
   const nodeWs = createNodeWebSocket({ app });
 
-  app.use('*', requestId());
+  // Security headers and X-Request-Id, on Node's response object (lib/response-headers.ts).
+  app.use('*', responseHeaders);
   app.use('*', metrics.middleware);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -84,7 +72,6 @@ export function buildApp(deps: Deps, { pool }: { pool?: PoolStats } = {}) {
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
-  app.use('*', secureHeaders(SECURE_HEADERS));
   // A JSON body is read from Node's stream (lib/json-body.ts); anything else through bodyLimit.
   const jsonLimit = jsonBody(JSON_LIMIT, () => tooLarge(JSON_LIMIT), bodyLimit({ maxSize: JSON_LIMIT, onError: () => tooLarge(JSON_LIMIT) }));
   app.use(`${API_PREFIX}/*`, async (c, next) => {
