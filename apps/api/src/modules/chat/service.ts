@@ -5,7 +5,7 @@ import type { Deps } from '../../lib/http.ts';
 import { makeOffer } from '../offers/service.ts';
 import { checkRepeatOffender } from '../trust/repeat-offender.ts';
 import { assertNotRestricted } from '../admin/restrictions.ts';
-import { scanText } from '../trust/scam-shield.ts';
+import { scanSent } from '../trust/scam-shield.ts';
 import { type MessageRow, presentMessages } from './presenter.ts';
 import { publishMessage } from './publish.ts';
 import { sendTextGrouped } from './group-send.ts';
@@ -49,7 +49,7 @@ type Body = { text?: string; itemId?: string; mediaId?: string; offer?: { price:
 export async function sendMessage(deps: Deps, me: string, conversationId: string, body: Body) {
   const ask: GateArgs = { me, conversationId, sentItem: body.itemId ?? null, now: deps.clock.now(), cold: deps.config.coldMessages };
   // The scam shield reads every text before it is stored (no database: a refused send costs only this).
-  const scan = body.text ? scanText(body.text) : { warnings: [], score: 0 };
+  const scan = body.text ? scanSent(body.text) : { warnings: [], score: 0 };
   let gate: Gate | undefined;
   if (body.text && !body.mediaId && !body.itemId && !body.offer && !scan.warnings.length) {
     // A plain text without warnings: the gate and the message in ONE statement, which stores it

@@ -82,10 +82,15 @@ export function toBase(original: string): View {
  * numerals (separators allowed between them). "一个" or "两三天" stay words; "一三八 零零…"
  * and "QQ 五六七八九一二" become numbers the phone and id checks can see.
  */
+// A module-level function, not one made per call: tsx (esbuild keepNames) names every function
+// made in a call with Object.defineProperty, on every call.
+function isDigitLike(c: string): boolean {
+  return /[0-9]/.test(c) || NUMERALS.has(c);
+}
+
 function mapNumeralRuns(view: View): View {
   const text = view.text;
   const units = text.split(''); // code units, so indexes stay aligned with view.start/end
-  const isDigitLike = (c: string) => /[0-9]/.test(c) || NUMERALS.has(c);
   let i = 0;
   while (i < text.length) {
     if (!isDigitLike(text[i] ?? '')) {

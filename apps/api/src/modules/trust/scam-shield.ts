@@ -122,12 +122,16 @@ const NUMBER_WEIGHT: Record<NumberKind, [ScamWarning, Family, number]> = {
   bank_card: [P, 'bank_card', 40],
 };
 
+function numberHit(view: View, { kind, from, to }: { kind: NumberKind; from: number; to: number }): Hit {
+  const [warning, family, weight] = NUMBER_WEIGHT[kind];
+  return { warning, family, weight, from: view.start[from] ?? 0, to: view.end[to - 1] ?? 0 };
+}
+
 function numberHits(base: View, compact: View): Hit[] {
-  const hit = (view: View) => ({ kind, from, to }: { kind: NumberKind; from: number; to: number }): Hit => {
-    const [warning, family, weight] = NUMBER_WEIGHT[kind];
-    return { warning, family, weight, from: view.start[from] ?? 0, to: view.end[to - 1] ?? 0 };
-  };
-  return [...readNumbers(base).map(hit(base)), ...piecedPhones(compact).map(hit(compact))];
+  const hits: Hit[] = [];
+  for (const n of readNumbers(base)) hits.push(numberHit(base, n));
+  for (const n of piecedPhones(compact)) hits.push(numberHit(compact, n));
+  return hits;
 }
 
 // ---- combining -----------------------------------------------------------------------
@@ -239,6 +243,15 @@ export function scanText(text: string): ScamScan {
   if (scanned.size >= SCANNED_MAX) scanned.delete(scanned.keys().next().value ?? '');
   scanned.set(text, scan);
   return scan;
+}
+
+/**
+ * scanText for a text scanned once, when it is sent (a chat message: its warnings are stored
+ * with it): the same result, not remembered — such texts rarely come back, and remembering
+ * each would keep thousands of scans alive a second for nothing.
+ */
+export function scanSent(text: string): ScamScan {
+  return scanned.get(text) ?? scanOnce(text);
 }
 
 function deepFreeze(scan: ScamScan): ScamScan {
