@@ -6,8 +6,8 @@
 //   npm run bench -- --quick --only item,search --seconds 5 --profile
 //
 // Options: --quick | --scale tiny (smoke), --seconds N (per measured run; 10, quick 5),
-// --connections N (50), --only a,b (scenario slugs), --generate-only, --profile (the API runs
-// with --cpu-prof; profiles in bench/results/prof/), --no-check (quick: report, never fail),
+// --connections N (50), --only a,b (scenario slugs), --generate-only, --profile (the API and the
+// bare server run with --cpu-prof; profiles in bench/results/prof/), --no-check (quick: report, never fail),
 // --paced F (after the flat-out runs, both servers again at the same offered rate, F × the bare
 // server's flat-out req/s, arriving open-loop over the same number of connections — bench/paced.ts:
 // the latency a member sees when the box is busy but not saturated; default 0.5 at full scale,
@@ -314,7 +314,7 @@ async function main() {
       DATABASE_URL: embedded.url, DATA_DIR: appDir, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'production',
     });
     children.push(api);
-    const bare = startChild(['--import', 'tsx', join(here, 'bare-server.ts'), scenarioFile], { DATABASE_URL: embedded.url, PORT: String(barePort) });
+    const bare = startChild([...prof, '--import', 'tsx', join(here, 'bare-server.ts'), scenarioFile], { DATABASE_URL: embedded.url, PORT: String(barePort) });
     children.push(bare);
     await waitFor(`http://127.0.0.1:${apiPort}/api/v1/health`, api);
     await waitFor(`http://127.0.0.1:${barePort}/`, bare);
