@@ -1,8 +1,9 @@
 // Chat load: N concurrent WebSocket members, messages sent over HTTP at a target rate, and the
 // delay until each reaches the recipient's socket. With PROCESSES=2 the members of each pair
 // sit on different processes, so every delivery crosses LISTEN/NOTIFY.
-// Run: npx tsx bench/chat-sockets.ts   (SOCKETS=5000 RATE=2000 SECONDS=10 PROCESSES=1|2; BARE=1: the floor, chat-bare.ts)
-import { type ChildProcess, spawn } from 'node:child_process';
+// Run: npx tsx bench/chat-sockets.ts   (SOCKETS=5000 RATE=2000 SECONDS=10 PROCESSES=1|2; BARE=1: the floor, chat-bare.ts;
+// TSX=1: the API from its sources under tsx instead of the bundle npm start runs)
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,10 @@ const RATE = Number(process.env.RATE ?? 2000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 const MAIN = join(import.meta.dirname, '../apps/api/src/main.ts');
+// The API runs as npm start runs it: one ES module built from the sources (scripts/build-api.mjs;
+// no TypeScript compiled at run time, no keepNames wrappers). TSX=1: the sources under tsx.
+const TSX = process.env.TSX === '1';
+const BUNDLE = join(import.meta.dirname, `../apps/api/dist/chat-bench-${process.pid}.mjs`);
 const BARE = process.env.BARE === '1';
 const BARE_SERVER = join(import.meta.dirname, 'chat-bare.ts');
 const dir = mkdtempSync(join(tmpdir(), 'jishi-chatbench-'));
@@ -133,7 +138,8 @@ async function startProcess(env: Record<string, string>, script = MAIN) {
   // PROF=dir: each server writes a --cpu-prof profile there (bench/prof-summary.ts reads it).
   const prof = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF] : [];
   // The young-generation size npm start and the systemd units give the API (package.json, deploy/).
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', '--max-semi-space-size=32', ...prof, '--import', 'tsx', script], {
+  const entry = script === MAIN && !TSX ? [BUNDLE] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', '--max-semi-space-size=32', ...prof, ...entry], {
     env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -147,6 +153,7 @@ async function startProcess(env: Record<string, string>, script = MAIN) {
   throw new Error('server did not start');
 }
 
+if (!TSX) execFileSync(process.execPath, [join(import.meta.dirname, '../scripts/build-api.mjs'), BUNDLE], { stdio: 'ignore' });
 try {
   const a = await startProcess({});
   const pg = readFileSync(join(dir, 'pg/postmaster.pid'), 'utf8').split('\n');
@@ -279,7 +286,7 @@ try {
   const pgPerMsg = pgUsed / Math.max(1, sent);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}; transactions/msg ${xactPerMsg.toFixed(2)}`);
-  console.log(`server: ${BARE ? 'bare floor (chat-bare.ts)' : 'API'}${process.env.SESSION_CACHE_MS ? `, SESSION_CACHE_MS=${process.env.SESSION_CACHE_MS}` : ''}`);
+  console.log(`server: ${BARE ? 'bare floor (chat-bare.ts)' : TSX ? 'API (tsx)' : 'API (bundle, as npm start)'}${process.env.SESSION_CACHE_MS ? `, SESSION_CACHE_MS=${process.env.SESSION_CACHE_MS}` : ''}`);
   console.log('| processes | sockets open | connect all | offered | send rate achieved | failed | delivered | p50 ms | p99 ms | RSS before | RSS after | server CPU/msg | PostgreSQL CPU/msg | generator CPU/msg |');
   console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms | ${pgPerMsg.toFixed(2)} ms | ${genPerMsg.toFixed(2)} ms |`);
   for (const s of sockets) s.terminate();
@@ -291,4 +298,6 @@ try {
     await new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)));
   }
   rmSync(dir, { recursive: true, force: true });
+  rmSync(BUNDLE, { force: true });
+  rmSync(`${BUNDLE}.map`, { force: true });
 }
