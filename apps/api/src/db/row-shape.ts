@@ -13,10 +13,11 @@
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
-type Field = { name: string; dataTypeID: number; format?: string };
+export type Field = { name: string; dataTypeID: number; format?: string };
 type TypeParser = (value: string) => unknown;
 type Types = { getTypeParser(oid: number, format: string): TypeParser };
-type PgResult = {
+/** The fields of pg's Result that addFields writes. */
+export type PgResult = {
   fields: Field[];
   _parsers: TypeParser[] | undefined;
   _types: Types | undefined;

@@ -3,24 +3,20 @@ import { createRequire } from 'node:module';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import './index.ts'; // what every process that opens the database runs: the int8 parser, the shapes
-import { pgAddFields } from './row-shape.ts';
+import { type Field, type PgResult, pgAddFields } from './row-shape.ts';
 
-type Field = { name: string; dataTypeID: number; format?: string };
-type PgResult = {
+type Result = PgResult & {
   addFields(fields: Field[]): void;
   parseRow(values: (string | null)[]): Record<string, unknown>;
-  fields: Field[];
-  _parsers: unknown[] | undefined;
-  _prebuiltEmptyResultObject: object | null;
 };
-const Result: new (rowMode?: string, types?: unknown) => PgResult = createRequire(import.meta.url)('pg/lib/result.js');
+const Result: new (rowMode?: string, types?: unknown) => Result = createRequire(import.meta.url)('pg/lib/result.js');
 const { TEXT, INT4, INT8, BOOL, TIMESTAMPTZ, JSONB, FLOAT8 } = pg.types.builtins;
 
 
 /** pg's own result (its addFields) and one through the cache, fed the same description. */
 function pair(fields: Field[], types?: unknown) {
   const theirs = new Result(undefined, types);
-  pgAddFields.call(theirs as never, fields);
+  pgAddFields.call(theirs, fields);
   const ours = new Result(undefined, types);
   ours.addFields(fields);
   return { theirs, ours };
