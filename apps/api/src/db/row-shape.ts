@@ -27,21 +27,32 @@ type AddFields = (this: PgResult, fields: Field[]) => void;
 
 /** Bounds the cache whatever statements run (a column list is a statement's, so there are few). */
 const MAX_SHAPES = 1_000;
-const shapes = new Map<string, object>();
+type Shape = { names: string[]; empty: object };
+/** Shapes by number of columns, then by the first column's name; a bucket's lists are compared name by name. */
+const shapes = new Map<number, Map<string, Shape[]>>();
+let shapeCount = 0;
 
 const Result: { prototype: { addFields: AddFields } } = createRequire(import.meta.url)('pg/lib/result.js');
 /** pg's own method: the reference the unit test compares with, and the path for a full cache. */
 export const pgAddFields: AddFields = Result.prototype.addFields;
 
+function sameNames(names: string[], fields: Field[]): boolean {
+  for (let i = names.length - 1; i >= 0; i--) if (names[i] !== fields[i]?.name) return false;
+  return true;
+}
+
 const sameShapeAddFields: AddFields = function (fields) {
-  // Column names cannot contain NUL, so the joined names identify the list.
-  let key = '';
-  for (let i = 0; i < fields.length; i++) key += `${fields[i]?.name}\u0000`;
-  const empty = shapes.get(key);
-  if (!empty) {
-    if (shapes.size >= MAX_SHAPES) return pgAddFields.call(this, fields);
+  // Found without building a key: two map lookups, then the names compared (no allocation).
+  const first = fields[0]?.name ?? '';
+  const bucket = shapes.get(fields.length)?.get(first);
+  const shape = bucket?.find((s) => sameNames(s.names, fields));
+  if (!shape) {
     pgAddFields.call(this, fields);
-    if (this._prebuiltEmptyResultObject) shapes.set(key, this._prebuiltEmptyResultObject);
+    if (shapeCount >= MAX_SHAPES || !this._prebuiltEmptyResultObject) return;
+    const byFirst = shapes.get(fields.length) ?? shapes.set(fields.length, new Map()).get(fields.length);
+    const list = byFirst?.get(first) ?? byFirst?.set(first, []).get(first);
+    list?.push({ names: fields.map((f) => f.name), empty: this._prebuiltEmptyResultObject });
+    shapeCount++;
     return;
   }
   this.fields = fields;
@@ -51,7 +62,7 @@ const sameShapeAddFields: AddFields = function (fields) {
     const field = fields[i] as Field;
     (this._parsers as TypeParser[])[i] = types.getTypeParser(field.dataTypeID, field.format || 'text');
   }
-  this._prebuiltEmptyResultObject = empty;
+  this._prebuiltEmptyResultObject = shape.empty;
 };
 
 let installed = false;

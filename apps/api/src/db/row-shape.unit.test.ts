@@ -58,6 +58,7 @@ describe('row shapes', () => {
   it('tells apart column lists that differ by name, order or count, and types that differ by column', () => {
     const lists = [
       [f('a', TEXT), f('b', TEXT)],
+      [f('a', TEXT), f('c', TEXT)], // same count and first name, another second
       [f('b', TEXT), f('a', TEXT)],
       [f('a', TEXT)],
       [f('a', TEXT), f('b', TEXT), f('c', TEXT)],
