@@ -34,6 +34,12 @@ const cpuMs = (pid: number) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 };
+// The main thread's alone (its thread id is the pid): JavaScript runs there, and one process cannot go
+// beyond it, whatever GC helpers and libuv threads add to the process's figure.
+const mainMs = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+};
 const rssMb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 // PostgreSQL's CPU time: the postmaster and its children (backends that exit mid-run are not counted).
 let postmaster = 0;
@@ -242,6 +248,7 @@ try {
   const commits = async () => Number((await sql<{ n: string }>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)).rows[0]?.n);
   const xact0 = await commits();
   const cpu0 = procs.map((p) => cpuMs(p.pid));
+  const main0 = procs.map((p) => mainMs(p.pid));
   const pg0 = pgCpuByPid();
   const gen0 = process.cpuUsage();
   const clients = procs.map((p) => new KeepAliveClient(p.port, 256));
@@ -282,10 +289,11 @@ try {
   await new Promise((r) => setTimeout(r, 600)); // pg_stat_database is flushed at most every 500 ms
   const xactPerMsg = ((await commits()) - xact0) / Math.max(1, sent);
   const cpuPerMsg = procs.reduce((a, p, i) => a + cpuMs(p.pid) - (cpu0[i] ?? 0), 0) / Math.max(1, sent);
+  const mainPerMsg = procs.map((p, i) => (mainMs(p.pid) - (main0[i] ?? 0)) / Math.max(1, sent));
   const genPerMsg = (gen.user + gen.system) / 1000 / Math.max(1, sent);
   const pgPerMsg = pgUsed / Math.max(1, sent);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}; transactions/msg ${xactPerMsg.toFixed(2)}`);
+  console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}; transactions/msg ${xactPerMsg.toFixed(2)}; main thread CPU/msg ${mainPerMsg.map((m) => m.toFixed(2)).join(' + ')} ms`);
   console.log(`server: ${BARE ? 'bare floor (chat-bare.ts)' : TSX ? 'API (tsx)' : 'API (bundle, as npm start)'}${process.env.SESSION_CACHE_MS ? `, SESSION_CACHE_MS=${process.env.SESSION_CACHE_MS}` : ''}`);
   console.log('| processes | sockets open | connect all | offered | send rate achieved | failed | delivered | p50 ms | p99 ms | RSS before | RSS after | server CPU/msg | PostgreSQL CPU/msg | generator CPU/msg |');
   console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms | ${pgPerMsg.toFixed(2)} ms | ${genPerMsg.toFixed(2)} ms |`);
