@@ -133,13 +133,16 @@ export function toCompact(base: View): View {
 }
 
 type DigitGroup = { from: number; to: number }; // [from, to) in the base view
+const DIGIT_RUN = /[0-9]+/g; // scanned with exec from lastIndex 0 (matchAll would clone it on every call)
 
 /** Runs of digit groups joined only by separators: "138 0013-8000" is one run of three groups. */
 function digitRuns(text: string): DigitGroup[][] {
   const runs: DigitGroup[][] = [];
   let run: DigitGroup[] = [];
   let lastEnd = -1;
-  for (const m of text.matchAll(/[0-9]+/g)) {
+  const digits = DIGIT_RUN;
+  digits.lastIndex = 0;
+  for (let m = digits.exec(text); m !== null; m = digits.exec(text)) {
     const seps = [...text.slice(Math.max(lastEnd, 0), m.index)];
     const joined = lastEnd >= 0 && seps.length <= 3 && seps.every((c) => DIGIT_SEPARATOR.test(c));
     if (!joined && run.length > 0) runs.push(run);
@@ -186,7 +189,14 @@ function kindOf(digits: string, groups: string[]): NumberKind | null {
  */
 export function readNumbers(base: View): NumberFound[] {
   const found: NumberFound[] = [];
-  const masked = NOT_A_PHONE.flatMap((p) => [...base.text.matchAll(p)].map((m) => [m.index, m.index + m[0].length]));
+  const masked: [number, number][] = [];
+  for (const p of NOT_A_PHONE) {
+    p.lastIndex = 0;
+    for (let m = p.exec(base.text); m !== null; m = p.exec(base.text)) {
+      if (m[0].length === 0) p.lastIndex++;
+      masked.push([m.index, m.index + m[0].length]);
+    }
+  }
   for (const run of digitRuns(base.text)) {
     run.forEach((first, i) => {
       const letters = base.text.slice(Math.max(0, first.from - 12), first.from).match(/[a-z]+$/)?.[0];
@@ -208,13 +218,20 @@ export function readNumbers(base: View): NumberFound[] {
 
 // A number told in pieces with words between them: "前三位138，后面八位是00138000".
 const PIECE_CUE = /号码|电话|手机号|尾号|前[三四]位|后[四八]位|开头|tel|call/;
+// Global patterns scanned with exec from lastIndex 0 (matchAll would clone them on every call).
+const PIECE_SENTENCE = /[^!?;。\n]+/g;
+const PIECE_DIGITS = /[0-9]+/g;
 
 /** Mobile numbers given in pieces, in a sentence that says it is giving a number (compact view). */
 export function piecedPhones(compact: View): NumberFound[] {
   const found: NumberFound[] = [];
-  for (const s of compact.text.matchAll(/[^!?;。\n]+/g)) {
+  const sentences = PIECE_SENTENCE;
+  sentences.lastIndex = 0;
+  for (let s = sentences.exec(compact.text); s !== null; s = sentences.exec(compact.text)) {
     if (!PIECE_CUE.test(s[0])) continue;
-    const groups = [...s[0].matchAll(/[0-9]+/g)].slice(0, 12);
+    const groups: RegExpExecArray[] = [];
+    PIECE_DIGITS.lastIndex = 0;
+    for (let g = PIECE_DIGITS.exec(s[0]); g !== null && groups.length < 12; g = PIECE_DIGITS.exec(s[0])) groups.push(g);
     groups.forEach((first, i) => {
       let digits = '';
       for (let j = i; j < groups.length && digits.length < 11; j++) {
