@@ -151,7 +151,7 @@ const server = createServer((req, res) => {
       const text = (JSON.parse(Buffer.concat(chunks).toString()) as { text?: unknown }).text;
       if (typeof text !== 'string' || !text || text.length > 1000) return json(res, 422, '{"code":"validation_failed"}');
       const user = await sessionOf((req.headers.authorization ?? '').slice(7));
-      if (!user || user.status !== 'active') return json(res, 401, '{"code":"unauthorized"}');
+      if (user?.status !== 'active') return json(res, 401, '{"code":"unauthorized"}');
       enqueue({ me: user.id, conv: m[1] as string, text, done: (row, err) => {
         if (err) return json(res, 500, '{"code":"internal"}');
         if (!row) return json(res, 404, '{"code":"not_found"}');
@@ -160,7 +160,7 @@ const server = createServer((req, res) => {
           id: row.id, conversationId: row.conversationId, senderId: row.senderId, actorId: row.senderId, kind: 'text', text: row.text,
           warnings: row.warnings, autoReply: row.autoReply, automatic: row.autoReply, createdAt: (row.createdAt as Date).toISOString(),
         };
-        publish(envelopeLine([user.id, row.peer], { type: 'message', conversationId: row.conversationId, message }));
+        publish(envelopeLine([user.id, row.peer as string], { type: 'message', conversationId: row.conversationId, message }));
         json(res, 201, JSON.stringify(message));
       } });
     } catch {
