@@ -1,6 +1,6 @@
 // The per-process session cache (SESSION_CACHE_MS, on here; the other tests run without it):
 // a burst of a member's requests reads the session once, and signing out or a ban still takes
-// effect at the very next request of this process.
+// effect at the very next request of this process, and so does a role taken away.
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
 
@@ -32,5 +32,15 @@ describe('session cache', () => {
     const r = await t.req('POST', `/admin/reports/${rep.json.id}/resolve`, { token: admin.token, body: { action: 'ban', reason: '诈骗' } });
     expect(r.status, r.text).toBe(200);
     expectProblem(await t.req('GET', '/me', { token: target.token }), 401, 'invalid_token');
+  });
+
+  it('a role taken away takes effect at the next request of that member', async () => {
+    const admin = await t.user({ payoutMethod: false, prefix: 'adm' });
+    const other = await t.user({ payoutMethod: false, prefix: 'mod' });
+    await t.db.updateTable('users').set({ role: 'admin' }).where('id', 'in', [admin.id, other.id]).execute();
+    expect((await t.req('GET', '/admin/users', { token: other.token })).status).toBe(200); // cached as admin now
+    const r = await t.req('PUT', `/admin/users/${other.id}/role`, { token: admin.token, body: { role: 'member', reason: '离职' } });
+    expect(r.status, r.text).toBe(200);
+    expectProblem(await t.req('GET', '/admin/users', { token: other.token }), 403, 'forbidden');
   });
 });

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { withTx } from '../../db/index.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import type { AuthUser, Deps, Role } from '../../lib/http.ts';
+import { forgetSessions } from '../accounts/sessions.ts';
 import { decideCase } from '../aftersale/service/jury.ts';
 import { completeWithdrawal } from '../ledger/withdrawals.ts';
 import { cutPage, decodeKeyset } from '../../lib/pagination.ts';
@@ -110,7 +111,7 @@ export async function setRole(
   role: Role,
   reason: string,
 ) {
-  return withTx(deps.db, async (tx) => {
+  const result = await withTx(deps.db, async (tx) => {
     let q = tx.selectFrom('users').select(['id', 'username', 'role']).forUpdate();
     q = target.id ? q.where('id', '=', target.id) : q.where(sql<boolean>`lower(username) = ${(target.username ?? '').toLowerCase()}`);
     const u = await q.executeTakeFirst();
@@ -124,4 +125,7 @@ export async function setRole(
     }, deps.clock.now());
     return { id: u.id, username: u.username, role, changed: true };
   });
+  // The role rides with the session: this process's session cache (SESSION_CACHE_MS) forgets it.
+  if (result.changed) forgetSessions({ userId: result.id });
+  return result;
 }
