@@ -11,7 +11,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
 const web = join(root, 'apps/web');
-const stamp = join(web, 'dist/.source-hash');
 
 /** A digest of the files (and the files under the folders) given, relative to the checkout. */
 function sourceHash(...paths) {
@@ -27,14 +26,22 @@ function sourceHash(...paths) {
   return h.digest('hex');
 }
 
+/** Runs `build` when `output` is missing or the sources changed since the digest stamped after the last build. */
+function buildIfChanged(what, { sources, output, stamp, build }) {
+  const want = sourceHash(...sources);
+  if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  console.error(`jishi: building ${what} (first start or changed sources)…`);
+  build();
+  writeFileSync(stamp, want);
+}
+
 if (process.env.SKIP_WEB_BUILD !== '1') {
-  const want = sourceHash(web, join(root, 'packages/shared/src'));
-  const have = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
-  if (want !== have || !existsSync(join(web, 'dist/index.html'))) {
-    console.error('jishi: building the web app (first start or changed sources)…');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: ['ignore', 'inherit', 'inherit'] });
-    writeFileSync(stamp, want);
-  }
+  buildIfChanged('the web app', {
+    sources: [web, join(root, 'packages/shared/src')],
+    output: join(web, 'dist/index.html'),
+    stamp: join(web, 'dist/.source-hash'),
+    build: () => execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: ['ignore', 'inherit', 'inherit'] }),
+  });
 }
 
 // The API runs as one ES module built from its sources by scripts/build-api.mjs, rebuilt (~0.5 s)
@@ -53,23 +60,25 @@ if (process.env.JISHI_TSX === '1') {
 function freshApiBundle() {
   const dist = join(root, 'apps/api/dist');
   const bundle = join(dist, 'main.mjs');
-  const apiStamp = join(dist, '.source-hash');
-  const want = sourceHash(
-    join(root, 'apps/api/src'), join(root, 'packages/shared/src'), join(root, 'apps/api/package.json'),
-    join(root, 'apps/api/tsconfig.json'), join(root, 'scripts/build-api.mjs'), join(root, 'package-lock.json'),
-  );
-  if (existsSync(bundle) && existsSync(apiStamp) && readFileSync(apiStamp, 'utf8') === want) return bundle;
-  console.error('jishi: building the API (first start or changed sources)…');
-  // Built aside and moved in, so that two starts at once never run a half-written file.
-  const aside = join(dist, `.build-${process.pid}`);
-  mkdirSync(aside, { recursive: true });
-  try {
-    execFileSync(process.execPath, [join(root, 'scripts/build-api.mjs'), join(aside, 'main.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-    renameSync(join(aside, 'main.mjs.map'), `${bundle}.map`);
-    renameSync(join(aside, 'main.mjs'), bundle);
-    writeFileSync(apiStamp, want);
-  } finally {
-    rmSync(aside, { recursive: true, force: true });
-  }
+  buildIfChanged('the API', {
+    sources: [
+      join(root, 'apps/api/src'), join(root, 'packages/shared/src'), join(root, 'apps/api/package.json'),
+      join(root, 'apps/api/tsconfig.json'), join(root, 'scripts/build-api.mjs'), join(root, 'package-lock.json'),
+    ],
+    output: bundle,
+    stamp: join(dist, '.source-hash'),
+    build: () => {
+      // Built aside and moved in, so that two starts at once never run a half-written file.
+      const aside = join(dist, `.build-${process.pid}`);
+      mkdirSync(aside, { recursive: true });
+      try {
+        execFileSync(process.execPath, [join(root, 'scripts/build-api.mjs'), join(aside, 'main.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+        renameSync(join(aside, 'main.mjs.map'), `${bundle}.map`);
+        renameSync(join(aside, 'main.mjs'), bundle);
+      } finally {
+        rmSync(aside, { recursive: true, force: true });
+      }
+    },
+  });
   return bundle;
 }

@@ -1,5 +1,6 @@
 // Shared HTTP plumbing: the app's context type, a router factory whose validation failures
 // become problem+json with field paths, and small helpers every module uses.
+import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
@@ -40,6 +41,14 @@ export type AppEnv = {
 };
 
 export type Ctx = Context<AppEnv>;
+
+/**
+ * Node's request and response behind a request, under the Node server; neither for an
+ * in-process request (`app.request()`, the WebSocket upgrade), whose `c.env` is undefined.
+ */
+export function nodeBindings(c: Context): Partial<HttpBindings> {
+  return (c.env as Partial<HttpBindings> | undefined) ?? {};
+}
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));

@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, Next } from 'hono';
 import { AppError } from './errors.ts';
+import { nodeBindings } from './http.ts';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
@@ -59,7 +60,7 @@ export function readBody(incoming: IncomingMessage, max: number): Promise<Buffer
  */
 export function jsonBody(max: number, tooLarge: () => never, fallback: (c: Context, next: Next) => Promise<unknown>) {
   return async (c: Context, next: Next) => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const { incoming } = nodeBindings(c);
     const type = incoming?.headers['content-type'];
     if (!incoming || !type || !JSON_TYPE.test(type) || c.req.bodyCache.text || c.req.bodyCache.arrayBuffer) return fallback(c, next);
     const bytes = await readBody(incoming, max);

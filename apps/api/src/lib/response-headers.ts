@@ -12,9 +12,8 @@
 // A handler that sets one of these headers itself keeps its own value on the Node path (no
 // handler does today); Hono's middleware replaced it.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './http.ts';
+import { type AppEnv, nodeBindings } from './http.ts';
 
 /** Header → value, in the order Hono's secureHeaders wrote them. */
 export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
@@ -42,10 +41,8 @@ export function requestIdFrom(given: string | undefined): string {
   return !given || given.length > MAX_REQUEST_ID || UNSAFE_REQUEST_ID.test(given) ? randomUUID() : given;
 }
 
-type NodeEnv = { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
-
 export const responseHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { incoming, outgoing } = (c.env as NodeEnv) ?? {};
+  const { incoming, outgoing } = nodeBindings(c);
   if (incoming && outgoing) {
     const given = incoming.headers['x-request-id'];
     const id = requestIdFrom(Array.isArray(given) ? given[0] : given);
