@@ -111,6 +111,21 @@ describe('GET /feed?tab=recommended', () => {
     expect(out.map((x) => x.n)).toEqual([1, 3, 2, 5, 4]);
   });
 
+  it("leaves a flagged seller's notes out of a visitor's popular and fresh notes, the others kept in order", async () => {
+    const pro = await seller(t);
+    const liker = await t.user();
+    const proNote = await note(pro, 'pro-popular', ['搬家清仓'], '清仓批发 全新');
+    expect((await t.req('PUT', `/notes/${proNote}/like`, { token: liker.token })).status).toBe(204);
+    const before = (await all()).map((c) => c.id);
+    expect(before).toContain(proNote);
+    const now = new Date();
+    await t.db.insertInto('sellerFlags').values({ userId: pro.id, status: 'flagged', signals: JSON.stringify([]), flaggedAt: now, evaluatedAt: now }).execute();
+    const after = (await all()).map((c) => c.id);
+    expect(after).not.toContain(proNote);
+    expect(after).toEqual(before.filter((id) => id !== proNote));
+    await t.db.deleteFrom('sellerFlags').where('userId', '=', pro.id).execute();
+  });
+
   it('leaves out members the professional-seller guard flagged, and ranks their listings lower in search', async () => {
     const me = await t.user();
     const pro = await seller(t);
