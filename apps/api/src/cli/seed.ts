@@ -21,7 +21,7 @@ const result = await withDatabase(async (database, config) => {
     media: openMediaStore(config),
     providers: { payouts: sandboxPayouts(), payments: sandboxGateway({ signingKey: secrets.signingKey }) },
     // Seeding pushes to nobody: no sockets are open.
-    hub: { publish: async () => {}, publishMany: async () => {}, attach: () => () => {}, connectedUsers: () => 0, connectedSockets: () => 0, start: async () => {}, stop: async () => {} },
+    hub: { publish: async () => {}, publishMany: async () => {}, signal: async () => {}, onSignal: () => () => {}, listening: () => false, onListen: () => () => {}, attach: () => () => {}, connectedUsers: () => 0, connectedSockets: () => 0, start: async () => {}, stop: async () => {} },
   });
 });
 console.log(`demo community: ${JSON.stringify(result)}`);

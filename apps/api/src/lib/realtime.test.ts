@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
 import { sql } from 'kysely';
-import { CHANNEL, envelopeLine, notifyPayloads, readPayload } from './realtime.ts';
+import { CHANNEL, envelopeLine, notifyPayloads, readPayload, signalLine } from './realtime.ts';
 
 const t = await createTestApp();
 
@@ -62,6 +62,27 @@ describe('batched NOTIFY', () => {
     await until(() => got.length >= 2);
     detach();
     expect(got).toEqual([{ type: 'test', n: 1, s: 'a\tb\nc' }, { type: 'test', n: 2, s: 'tab\there, newline\nthere, comma,' }]);
+  });
+
+  it('a signal reaches every signal listener and no socket; a reader without a signal callback (an older process) skips it', async () => {
+    const sockets: unknown[] = [];
+    const signals: unknown[] = [];
+    const detach = t.deps.hub.attach('member-s', { send: (d) => sockets.push(JSON.parse(d)) });
+    const off = t.deps.hub.onSignal((s) => signals.push(s));
+    await Promise.all([
+      t.deps.hub.signal(t.deps.db, { type: 'test.signal', user: 'member-s' }),
+      t.deps.hub.publish(t.deps.db, ['member-s'], { type: 'test', n: 1 }),
+    ]);
+    await until(() => sockets.length >= 1 && signals.length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    detach();
+    off();
+    expect(sockets).toEqual([{ type: 'test', n: 1 }]);
+    expect(signals).toEqual([{ type: 'test.signal', user: 'member-s' }]);
+    const payload = [signalLine({ type: 'test.signal' }), envelopeLine(['u1'], { type: 'test' })].join('\n');
+    const visited: string[][] = [];
+    readPayload(payload, (users) => visited.push(users));
+    expect(visited).toEqual([['u1']]);
   });
 
   it('packs lines in order and reads each back as it was published; an id with a separator is refused', async () => {

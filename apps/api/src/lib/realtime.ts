@@ -15,6 +15,11 @@ const MAX_PAYLOAD = 7900; // PostgreSQL refuses NOTIFY payloads of 8000 bytes or
 // listener hands each envelope's text to the sockets as it came, without parsing the payload
 // and serializing every envelope again. A payload that starts with "[" is the older form (a
 // JSON array of {u, e}), still read, so processes of two versions understand each other.
+//
+// A line with no member ("\t" then JSON) is a signal between processes: every process hands it to
+// its signal listeners (onSignal) and never to a socket — internal bookkeeping such as the session
+// cache's forgets, which no client is meant to see. A process of the previous version skips such a
+// line (it visits only lines with members), so the two versions still mix.
 
 /** Envelope lines packed in order into payloads of at most MAX_PAYLOAD bytes each: one NOTIFY payload per group. */
 export function notifyPayloads(lines: readonly string[]): string[] {
@@ -46,8 +51,19 @@ export function envelopeLine(userIds: readonly string[], envelope: Envelope): st
   return `${to}\t${JSON.stringify({ type: envelope.type, truncated: true, conversationId: envelope.conversationId ?? null })}`;
 }
 
-/** Each envelope of a payload, in order: its members and its JSON text. */
-export function readPayload(payload: string, visit: (userIds: string[], data: string) => void): void {
+/** A signal's line: no member, so it reaches every process's signal listeners and no socket. */
+export const signalLine = (signal: Envelope): string => `\t${JSON.stringify(signal)}`;
+
+/** A signal from a process that holds no hub (a command-line tool): a NOTIFY of its own. */
+export async function sendSignal(db: Db, signal: Envelope): Promise<void> {
+  await sql`SELECT pg_notify(${CHANNEL}, ${signalLine(signal)})`.execute(db);
+}
+
+/**
+ * Each envelope of a payload, in order: its members and its JSON text; each signal line's JSON
+ * text to `signal` (skipped without it).
+ */
+export function readPayload(payload: string, visit: (userIds: string[], data: string) => void, signal?: (data: string) => void): void {
   if (payload.startsWith('[')) {
     let msgs: { u: string[]; e: Envelope }[];
     try {
@@ -64,6 +80,7 @@ export function readPayload(payload: string, visit: (userIds: string[], data: st
     if (end < 0) end = payload.length;
     const tab = payload.indexOf('\t', at);
     if (tab > at && tab < end) visit(payload.slice(at, tab).split(','), payload.slice(tab + 1, end));
+    else if (tab === at && signal) signal(payload.slice(tab + 1, end));
     at = end + 1;
   }
 }
@@ -77,6 +94,17 @@ export type Hub = {
   publish(db: Db, userIds: string[], envelope: Envelope): Promise<void>;
   /** Several deliveries at once (they share the next NOTIFY statement with everything else published meanwhile). */
   publishMany(db: Db, deliveries: Delivery[]): Promise<void>;
+  /** To every process's signal listeners (this one's too), never to a socket; batched with the envelopes. */
+  signal(db: Db, signal: Envelope): Promise<void>;
+  /** Hears every signal from any process while listening; returns the unsubscribe. */
+  onSignal(listener: (signal: Envelope) => void): () => void;
+  /**
+   * Whether this process hears every NOTIFY now: false before start, after stop, and while the
+   * listening connection is lost (what is sent meanwhile never reaches this process).
+   */
+  listening(): boolean;
+  /** Called each time listening starts again (after start and after every reconnect): whatever was sent while it was lost was missed. */
+  onListen(listener: () => void): () => void;
   attach(userId: string, socket: Socket): () => void;
   connectedUsers(): number;
   /** Open sockets on this process (a member may hold several: tabs, devices). */
@@ -91,31 +119,79 @@ export function createHub(url: string, log: Logger): Hub {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
 
-  function deliver(payload: string) {
-    readPayload(payload, (userIds, data) => {
-      for (const u of userIds) {
-        const set = sockets.get(u);
-        if (set) for (const s of set) {
-          try {
-            s.send(data);
-          } catch {}
-        }
+  const signalListeners = new Set<(signal: Envelope) => void>();
+  const listenListeners = new Set<() => void>();
+
+  function hearSignal(data: string) {
+    let signal: Envelope;
+    try {
+      signal = JSON.parse(data) as Envelope;
+    } catch {
+      return;
+    }
+    for (const l of signalListeners) {
+      try {
+        l(signal);
+      } catch (err) {
+        log.warn({ err }, 'realtime signal listener failed');
       }
-    });
+    }
   }
 
+  function deliver(payload: string) {
+    readPayload(
+      payload,
+      (userIds, data) => {
+        for (const u of userIds) {
+          const set = sockets.get(u);
+          if (set) for (const s of set) {
+            try {
+              s.send(data);
+            } catch {}
+          }
+        }
+      },
+      hearSignal,
+    );
+  }
+
+  // The listening connection. When it is lost (an error, or its end), notifications sent until the
+  // next LISTEN are never seen here: `client` is null meanwhile (listening() is false), a new
+  // connection is tried every second until one holds, and onListen's listeners hear that it did.
   async function connect() {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => n.channel === CHANNEL && n.payload && deliver(n.payload));
-    c.on('error', (err) => {
-      log.warn({ err }, 'realtime listener lost its connection; reconnecting');
-      client = null;
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    let lost = false;
+    const onLost = (err: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (client === c) client = null;
       c.end().catch(() => {});
-      if (!stopped) retry = setTimeout(() => connect().catch(() => {}), 1000);
-    });
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
+      if (stopped) return;
+      log.warn({ err }, 'realtime listener lost its connection; reconnecting');
+      retry = setTimeout(() => void connect().catch(() => {}), 1000);
+    };
+    c.on('notification', (n) => n.channel === CHANNEL && n.payload && deliver(n.payload));
+    c.on('error', onLost);
+    c.on('end', () => onLost(new Error('the realtime listener connection ended')));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      onLost(err);
+      throw err;
+    }
+    if (stopped || lost) {
+      await c.end().catch(() => {});
+      return;
+    }
     client = c;
+    for (const l of listenListeners) {
+      try {
+        l();
+      } catch (err) {
+        log.warn({ err }, 'realtime listen listener failed');
+      }
+    }
   }
 
   // Outgoing envelopes wait for the next flush: every flush is ONE statement (one pg_notify per
@@ -173,6 +249,18 @@ export function createHub(url: string, log: Logger): Hub {
         return Promise.reject(err);
       }
     },
+    signal(db, signal) {
+      return enqueue(db, [signalLine(signal)]);
+    },
+    onSignal(listener) {
+      signalListeners.add(listener);
+      return () => signalListeners.delete(listener);
+    },
+    listening: () => client !== null,
+    onListen(listener) {
+      listenListeners.add(listener);
+      return () => listenListeners.delete(listener);
+    },
     attach(userId, socket) {
       const set = sockets.get(userId) ?? new Set();
       set.add(socket);
@@ -188,11 +276,22 @@ export function createHub(url: string, log: Logger): Hub {
       for (const set of sockets.values()) n += set.size;
       return n;
     },
-    start: () => connect(),
+    async start() {
+      try {
+        await connect();
+      } catch (err) {
+        // A first connection that fails fails the start (server.ts stops); no retry outlives it.
+        stopped = true;
+        clearTimeout(retry);
+        throw err;
+      }
+    },
     async stop() {
       stopped = true;
       clearTimeout(retry);
-      await client?.end().catch(() => {});
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
     },
   };
 }

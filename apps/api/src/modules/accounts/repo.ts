@@ -28,11 +28,11 @@ export const insertSession = (db: Executor, s: { tokenHash: string; userId: stri
 
 // Every member's request reads its session: compiled once (db/compiled.ts) and prepared once
 // per connection (db/prepared.ts: PostgreSQL plans it once instead of on every request).
-type LiveSessionRow = { id: string; username: string; role: string; status: string; tokenHash: string };
+type LiveSessionRow = { id: string; username: string; role: string; status: string; tokenHash: string; expiresAt: Date };
 const liveSession = compiled(
   { tokenHash: 'text', now: 'date' },
   (_db, p) => sql<LiveSessionRow>`/*prepared:accounts_live_session*/
-    SELECT u.id, u.username, u.role, u.status, s.token_hash
+    SELECT u.id, u.username, u.role, u.status, s.token_hash, s.expires_at
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ${p.text('tokenHash')} AND s.revoked_at IS NULL AND s.expires_at > ${p.date('now')}`,
   'live session',

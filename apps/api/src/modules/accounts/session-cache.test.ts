@@ -3,6 +3,7 @@
 // effect at the very next request of this process, and so does a role taken away.
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectProblem } from '../../../test/helpers.ts';
+import { DAY_MS } from '../../lib/clock.ts';
 
 const t = await createTestApp({ SESSION_CACHE_MS: '10000' });
 
@@ -42,5 +43,17 @@ describe('session cache', () => {
     const r = await t.req('PUT', `/admin/users/${other.id}/role`, { token: admin.token, body: { role: 'member', reason: '离职' } });
     expect(r.status, r.text).toBe(200);
     expectProblem(await t.req('GET', '/admin/users', { token: other.token }), 403, 'forbidden');
+  });
+
+  it('an entry is not used past its session’s expiry', async () => {
+    const m = await t.user({ payoutMethod: false });
+    expect((await t.req('GET', '/me', { token: m.token })).status).toBe(200); // cached now
+    const past = t.config.sessionDays * DAY_MS + 60_000;
+    t.clock.advance(past); // the session's expires_at is behind us; the entry is seconds old
+    try {
+      expectProblem(await t.req('GET', '/me', { token: m.token }), 401, 'invalid_token');
+    } finally {
+      t.clock.advance(-past);
+    }
   });
 });

@@ -6,7 +6,8 @@ import { createMiddleware } from 'hono/factory';
 import { DAY_MS } from '../../lib/clock.ts';
 import { forbidden, unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, Deps, Role } from '../../lib/http.ts';
-import { findLiveSession, insertSession, revokeSession } from './repo.ts';
+import { insertSession, revokeSession } from './repo.ts';
+import { forgetSessions, liveSession, sessionTag } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'jishi_session';
 
@@ -19,64 +20,25 @@ export async function createSession(deps: Deps, userId: string, userAgent: strin
   return { token, expiresAt };
 }
 
-/** Names a session in a push to its member's sockets: a prefix of the token's hash, never the token. */
-export const sessionTag = (tokenHash: string) => tokenHash.slice(0, 16);
+// Names a session in a push to its member's sockets: a prefix of the token's hash, never the token.
+export { forgetSessions, sessionTag } from './session-cache.ts';
 
 /**
- * Signs one session out on every process: the row is revoked (each request checks it in the
- * database), and the sockets opened with it close wherever they are held — the push names the
- * session, so the member's other devices stay connected (modules/chat/ws.ts).
+ * Signs one session out on every process: the row is revoked, every process's session cache
+ * forgets it (session-cache.ts), and the sockets opened with it close wherever they are held —
+ * the push names the session, so the member's other devices stay connected (modules/chat/ws.ts).
  */
 export async function endSession(deps: Deps, userId: string, tokenHash: string) {
   await revokeSession(deps.db, tokenHash, deps.clock.now());
-  forgetSessions({ tokenHash });
-  await deps.hub
-    .publish(deps.db, [userId], { type: 'session_ended', reason: 'signed_out', session: sessionTag(tokenHash) })
-    .catch((err) => deps.log.warn({ err }, 'sign-out push failed'));
+  await Promise.all([
+    forgetSessions(deps, userId, tokenHash),
+    deps.hub
+      .publish(deps.db, [userId], { type: 'session_ended', reason: 'signed_out', session: sessionTag(tokenHash) })
+      .catch((err) => deps.log.warn({ err }, 'sign-out push failed')),
+  ]);
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-// The live-session lookup, cached per process for SESSION_CACHE_MS (off by default) by the
-// token's hash: a member's requests in a burst share one read of sessions + users. Across
-// processes a revoked session, a ban or a deletion is seen within that TTL; in this process at
-// once, because the code that ends sessions calls forgetSessions after its commit. An entry
-// remembers when its read began, and an entry read before a forget is never used (a read that
-// began before the commit may have seen the session still live).
-type Live = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
-const cache = new Map<string, { s: Live; at: number }>();
-const forgotten = new Map<string, number>(); // token hash or `u:<userId>` → when forgotten
-const CACHE_MAX = 50_000;
-
-export function forgetSessions(who: { tokenHash?: string; userId?: string }) {
-  const now = performance.now();
-  if (who.tokenHash) {
-    forgotten.set(who.tokenHash, now);
-    cache.delete(who.tokenHash);
-  }
-  if (who.userId) {
-    forgotten.set(`u:${who.userId}`, now);
-    for (const [k, e] of cache) if (e.s.id === who.userId) cache.delete(k);
-  }
-}
-
-async function liveSession(deps: Deps, tokenHash: string): Promise<Live | undefined> {
-  const ttl = deps.config.sessionCacheMs;
-  if (!ttl) return findLiveSession(deps.db, tokenHash, deps.clock.now());
-  const now = performance.now();
-  const valid = (at: number, userId: string) =>
-    now - at < ttl && at > (forgotten.get(tokenHash) ?? -1) && at > (forgotten.get(`u:${userId}`) ?? -1);
-  const hit = cache.get(tokenHash);
-  if (hit && valid(hit.at, hit.s.id)) return hit.s;
-  const s = await findLiveSession(deps.db, tokenHash, deps.clock.now());
-  if (s?.status === 'active' && valid(now, s.id)) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(tokenHash, { s, at: now });
-    // Forget marks older than any entry could be are of no use.
-    for (const [k, t] of forgotten) if (now - t > ttl) forgotten.delete(k);
-  } else cache.delete(tokenHash);
-  return s;
-}
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const deps = c.get('deps');

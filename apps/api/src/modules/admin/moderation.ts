@@ -152,7 +152,7 @@ export async function resolveReport(deps: Deps, actor: AuthUser, reportId: strin
     return { auditId, reportIds: closed.map((r) => r.id), status, subjectId: t.subjectId, ...applied };
   });
   if (input.action === 'ban' && result.subjectId) {
-    forgetSessions({ userId: result.subjectId }); // this process's session cache, after commit
+    await forgetSessions(deps, result.subjectId); // every process's session cache, after commit
     // Open sockets of the banned member hear it at once (their sessions are already revoked).
     await deps.hub.publish(deps.db, [result.subjectId], { type: 'session_ended', reason: 'banned' }).catch((err) => deps.log.warn({ err }, 'ban push failed'));
   }

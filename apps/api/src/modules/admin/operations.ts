@@ -105,7 +105,7 @@ export async function findMembers(deps: Pick<Deps, 'db'>, q: { q?: string; role?
 
 /** Gives a member a role; by an admin (the console) or by `npm run admin:grant` (actor null). */
 export async function setRole(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'hub' | 'log'>>,
   actor: AuthUser | { id: null; username: string; role: string },
   target: { id?: string; username?: string },
   role: Role,
@@ -125,7 +125,8 @@ export async function setRole(
     }, deps.clock.now());
     return { id: u.id, username: u.username, role, changed: true };
   });
-  // The role rides with the session: this process's session cache (SESSION_CACHE_MS) forgets it.
-  if (result.changed) forgetSessions({ userId: result.id });
+  // The role rides with the session: every process's session cache (SESSION_CACHE_MS) forgets the
+  // member's entries — also when `npm run admin:grant` (no hub) made the change.
+  if (result.changed) await forgetSessions(deps, result.id);
   return result;
 }

@@ -70,7 +70,7 @@ export async function deleteAccount(deps: Deps, userId: string, password: string
     await deps.media.removePrefix(id).catch((err) => deps.log.warn({ err, mediaId: id }, 'photo files of a deleted account not removed'));
   }
   await clearKey(deps.db, `login:${user.username.toLowerCase()}`);
-  forgetSessions({ userId }); // this process's session cache (the account's status is 'deleted')
+  await forgetSessions(deps, userId); // every process's session cache (the account's status is 'deleted')
   await deps.hub.publish(deps.db, [userId], { type: 'session_ended', reason: 'deleted' }).catch((err) => deps.log.warn({ err }, 'deletion push failed'));
 }
 
