@@ -39,10 +39,12 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   // Browsers cap a cookie's lifetime at 400 days (Hono refuses to set a longer one: sign-in 500).
   SESSION_DAYS: int(1, 400).default(30),
-  // How long a process reuses a session it looked up (ms; 0, the default: every request reads
-  // it). Sign-out and bans reach other processes only through the database, so with N processes
-  // a revoked session may work there for up to this long (the scale-out test expects at once).
-  SESSION_CACHE_MS: int(0, 10_000).default(0),
+  // How long a process reuses a session it looked up (ms; 0: every request reads it). Sign-out,
+  // bans, deletions and role changes reach every process's cache at once through the hub's signal
+  // (accounts/session-cache.ts); the TTL only bounds what no signal covers — a row changed by hand
+  // in the database, a listening connection lost without the client noticing yet. 5 s: a member's
+  // burst (a page's requests, a chat exchange) shares one read, and no stale case lasts longer.
+  SESSION_CACHE_MS: int(0, 10_000).default(5000),
   SEARCH_CANDIDATES: int(1, 100_000).default(500),
   SEARCH_RECENT_ITEMS: int(0, 100_000_000).default(25_000),
   WEB_DIST: z.string().optional(),

@@ -41,8 +41,10 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { pr
   const url = await cloneDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'jishi-test-data-'));
   chmodSync(dataDir, 0o755);
-  // Fixtures list many look-alike items per seller; the guard's own tests turn it on.
-  const config: Config = readConfig({ QUICKSELL_MIN_ACCOUNT_DAYS: '0', LOG_LEVEL: 'silent', PRO_SELLER_GUARD: 'false', ...env, DATA_DIR: dataDir, DATABASE_URL: url });
+  // Fixtures list many look-alike items per seller; the guard's own tests turn it on. Fixtures
+  // also change roles, statuses and sessions straight in the database, which no hub signal tells
+  // the session cache about: it is off here, and its own tests (modules/accounts) turn it on.
+  const config: Config = readConfig({ QUICKSELL_MIN_ACCOUNT_DAYS: '0', LOG_LEVEL: 'silent', PRO_SELLER_GUARD: 'false', SESSION_CACHE_MS: '0', ...env, DATA_DIR: dataDir, DATABASE_URL: url });
   const database = openDatabase(url, { max: 30 });
   const clock = fixedOffsetClock();
   const hub = createHub(url, pino({ level: 'silent' }));
