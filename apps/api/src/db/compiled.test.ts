@@ -35,7 +35,7 @@ describe('compiled statements', () => {
   it('compiles once with the plugins and substitutes the values in order', async () => {
     const text = members.sql(t.db);
     expect(text).toBe(
-      'select "id", "display_name", "created_at", "status" from "users" where "id" = any($1) and "status" = $2 and ("display_name" <> $3 or "username" <> $4) and "created_at" > $5 order by "username" limit $6',
+      '/*prepared:c_members*/ select "id", "display_name", "created_at", "status" from "users" where "id" = any($1) and "status" = $2 and ("display_name" <> $3 or "username" <> $4) and "created_at" > $5 order by "username" limit $6',
     );
     const ids = [a.id, b.id];
     const since = new Date(Date.now() - 86_400_000);
@@ -106,13 +106,28 @@ describe('compiled statements', () => {
       if (shape === 'next') q = q.where('createdAt', '<', p.date('after'));
       return q.orderBy('createdAt', 'desc').limit(p.int('take'));
     });
-    expect(page('first').sql(t.db)).toBe('select "id" from "users" order by "created_at" desc limit $1');
-    expect(page('next').sql(t.db)).toBe('select "id" from "users" where "created_at" < $1 order by "created_at" desc limit $2');
+    // No label: 'compiled query', each shape its own name.
+    expect(page('first').sql(t.db)).toMatch(/^\/\*prepared:c_compiled_query_first(_\d+)?\*\/ select "id" from "users" order by "created_at" desc limit \$1$/);
+    expect(page('next').sql(t.db)).toMatch(/^\/\*prepared:c_compiled_query_next(_\d+)?\*\/ select "id" from "users" where "created_at" < \$1 order by "created_at" desc limit \$2$/);
     expect(page('first')).toBe(page('first'));
     expect(await page('first').all(t.db, { take: 1 })).toHaveLength(1);
     expect(await page('next').all(t.db, { take: 5, after: new Date(0) })).toEqual([]);
     // A value the shape uses and the caller left out is an error, not a NULL.
     await expect(page('next').all(t.db, { take: 5 })).rejects.toThrow(/no value for after/);
+  });
+
+  it('runs as a named prepared statement on its connection; a second text under one label gets its own name', async () => {
+    const one = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('username').where('id', '=', p.text('id')), 'prepared twice');
+    const two = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('id').where('id', '=', p.text('id')), 'prepared twice');
+    expect(one.sql(t.db)).toMatch(/^\/\*prepared:c_prepared_twice\*\/ /);
+    expect(two.sql(t.db)).toMatch(/^\/\*prepared:c_prepared_twice_2\*\/ /);
+    await t.db.connection().execute(async (db) => {
+      expect((await one.first(db, { id: a.id }))?.username).toBe(a.username);
+      expect((await two.first(db, { id: b.id }))?.id).toBe(b.id);
+      expect((await one.first(db, { id: b.id }))?.username).toBe(b.username); // the same statement, new values
+      const r = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements WHERE name LIKE 'c_prepared_twice%' ORDER BY name`.execute(db);
+      expect(r.rows.map((x) => x.name)).toEqual(['c_prepared_twice', 'c_prepared_twice_2']);
+    });
   });
 
   it('refuses shapes it cannot run safely, when the statement is built', () => {
@@ -143,7 +158,7 @@ describe('compiled statements', () => {
     // A plugin whose result transform may need what its query transform saw.
     const fine = compiled({ id: 'text' }, (db, p) => db.selectFrom('users').select('id').where('id', '=', p.text('id')));
     expect(() => fine.sql(t.db.withPlugin(new ParseJSONResultsPlugin()))).toThrow(/only CamelCasePlugin/);
-    expect(fine.sql(t.db)).toBe('select "id" from "users" where "id" = $1');
+    expect(fine.sql(t.db)).toMatch(/^\/\*prepared:c_compiled_query(_\d+)?\*\/ select "id" from "users" where "id" = \$1$/);
   });
 });
 

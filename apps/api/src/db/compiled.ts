@@ -26,6 +26,7 @@
 // from `p` and module constants only.
 import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin, type RawBuilder } from 'kysely';
 import type { Db, Executor } from './index.ts';
+import { preparedName } from './prepared.ts';
 
 type Kinds = { text: string; int: number; float: number; date: Date; texts: string[]; floats: number[] };
 export type Kind = keyof Kinds;
@@ -167,6 +168,29 @@ function compileChecked<S extends Spec, R>(
 
 const NO_PLUGIN = {};
 
+// Every compiled statement also runs as a named prepared statement (db/prepared.ts): its text is
+// fixed by construction, so each connection parses and plans it once. PostgreSQL still plans the
+// first five executions with their values and keeps a generic plan only when it costs no more —
+// and the read paths' generic plans were measured at 1M rows (bench/README.md) against light and
+// heavy members, sellers and notes. A statement whose best plan depends on its values (how rare a
+// word is) is not compiled: it goes unnamed and is planned every time. The name comes from the
+// label (and shape); another text under a taken name (a second Kysely instance without
+// CamelCasePlugin, a repeated label) gets the next free suffix.
+const preparedTexts = new Map<string, string>(); // name → text
+
+function prepare(label: string, text: string): string {
+  if (preparedName(text)) return text; // the statement names itself
+  // ≤ 63 bytes (PostgreSQL's NAMEDATALEN - 1: a longer name is cut, and could collide).
+  const base = `c_${label.toLowerCase().replace(/\+/g, '_next').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`.slice(0, 56);
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base}_${i}`;
+    const named = `/*prepared:${name}*/ ${text}`;
+    const taken = preparedTexts.get(name);
+    if (taken === undefined) preparedTexts.set(name, named);
+    if (taken === undefined || taken === named) return named;
+  }
+}
+
 export type Compiled<A, R> = {
   /** All rows, camelCased like any Kysely query's. */
   all(db: Executor, args: A): Promise<R[]>;
@@ -189,6 +213,7 @@ function statement<S extends Spec, R, A extends Partial<Args<S>>>(
     let built = key && cache.get(key);
     if (!built) {
       built = compileChecked(label, spec, db, build, someUnused);
+      built.sql = prepare(label, built.sql);
       if (key) cache.set(key, built);
     }
     return built;

@@ -49,8 +49,10 @@ export const mediaOwnedBy = (db: Executor, mediaId: string, ownerId: string) =>
 /** What a list shows of a member (authors, peers, buyers): one query for many, keyed by id. */
 export type UserSummary = { id: string; displayName: string; avatarId: string | null; status: string };
 
-const usersIn = compiled({ ids: 'texts' }, (db, p) =>
-  db.selectFrom('users').select(['id', 'displayName', 'avatarId', 'status']).where('id', '=', sql<string>`any(${p.texts('ids')})`),
+const usersIn = compiled(
+  { ids: 'texts' },
+  (db, p) => db.selectFrom('users').select(['id', 'displayName', 'avatarId', 'status']).where('id', '=', sql<string>`any(${p.texts('ids')})`),
+  'users by ids',
 );
 
 export async function usersByIds(db: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserSummary>> {

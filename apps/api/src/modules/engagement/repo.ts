@@ -9,11 +9,15 @@ import type { ItemRow } from '../items/index.ts';
 export type ItemStats = { viewCount: number; collectCount: number };
 
 // The three reads beside every item detail are compiled once (db/compiled.ts).
-const itemStats = compiled({ itemId: 'text' }, (db, p) =>
-  db.selectFrom('itemStats').select(['viewCount', 'collectCount']).where('itemId', '=', p.text('itemId')),
+const itemStats = compiled(
+  { itemId: 'text' },
+  (db, p) => db.selectFrom('itemStats').select(['viewCount', 'collectCount']).where('itemId', '=', p.text('itemId')),
+  'item stats',
 );
-const collected = compiled({ userId: 'text', itemId: 'text' }, (db, p) =>
-  db.selectFrom('itemCollects').select('itemId').where('userId', '=', p.text('userId')).where('itemId', '=', p.text('itemId')),
+const collected = compiled(
+  { userId: 'text', itemId: 'text' },
+  (db, p) => db.selectFrom('itemCollects').select('itemId').where('userId', '=', p.text('userId')).where('itemId', '=', p.text('itemId')),
+  'item collected by',
 );
 const noteShowing = compiled({ itemId: 'text' }, (db, p) =>
   db
@@ -26,6 +30,7 @@ const noteShowing = compiled({ itemId: 'text' }, (db, p) =>
     .where('users.status', '=', 'active')
     .orderBy('notes.createdAt', 'desc')
     .limit(1),
+  'note showing item',
 );
 
 export async function findItemStats(db: Executor, itemId: string): Promise<ItemStats> {

@@ -5,16 +5,25 @@ import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Notes } from '../../db/types.ts';
 
-export type NoteRow = Selectable<Notes>;
+// The columns the API reads of a note, named rather than `*`: the statement is prepared
+// (db/compiled.ts), and a prepared `SELECT *` fails ("cached plan must not change result type")
+// in a process still running when a migration adds a column. search_vector, the widest column,
+// is for search only.
+const NOTE_COLUMNS = [
+  'id', 'authorId', 'kind', 'title', 'body', 'explicitTags', 'tags', 'coverId', 'imageCount', 'lat', 'lng', 'locationLabel',
+  'likeCount', 'collectCount', 'commentCount', 'hiddenAt', 'stallRules', 'stallClosedAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof Notes)[];
+
+export type NoteRow = Pick<Selectable<Notes>, (typeof NOTE_COLUMNS)[number]>;
 
 // The note page's statements are compiled once (db/compiled.ts).
-const noteById = compiled({ id: 'text' }, (db, p) => db.selectFrom('notes').selectAll().where('id', '=', p.text('id')), 'note by id');
+const noteById = compiled({ id: 'text' }, (db, p) => db.selectFrom('notes').select(NOTE_COLUMNS).where('id', '=', p.text('id')), 'note by id');
 
-export const findNote = (db: Executor, id: string) => noteById.first(db, { id });
+export const findNote = (db: Executor, id: string): Promise<NoteRow | undefined> => noteById.first(db, { id });
 
 /** Locks the note row: edits and deletes of one note take turns. */
-export const findNoteForUpdate = (db: Executor, id: string) =>
-  db.selectFrom('notes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const findNoteForUpdate = (db: Executor, id: string): Promise<NoteRow | undefined> =>
+  db.selectFrom('notes').select(NOTE_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 
 export type NoteValues = {
   authorId: string;
