@@ -2,9 +2,11 @@
 // every envelope still arrives, once, in the order it was published — small and large ones mixed,
 // across several payloads.
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/helpers.ts';
+import pino from 'pino';
+import { cloneDatabase, createTestApp } from '../../test/helpers.ts';
+import { openDatabase } from '../db/index.ts';
 import { sql } from 'kysely';
-import { CHANNEL, envelopeLine, notifyPayloads, readPayload, signalLine } from './realtime.ts';
+import { CHANNEL, createHub, envelopeLine, notifyPayloads, readPayload, signalLine } from './realtime.ts';
 
 const t = await createTestApp();
 
@@ -84,6 +86,38 @@ describe('batched NOTIFY', () => {
     readPayload(payload, (users) => visited.push(users));
     expect(visited).toEqual([['u1']]);
   });
+
+  it('a listener whose connection is lost keeps trying until the database takes it again, then says so', async () => {
+    const url = await cloneDatabase();
+    const name = new URL(url).pathname.slice(1);
+    const hub = createHub(url, pino({ level: 'silent' }));
+    await hub.start();
+    let listens = 0;
+    hub.onListen(() => listens++);
+    try {
+      expect(hub.listening()).toBe(true);
+      // Refuse new connections to its database, then cut the listener: every reconnect fails for now.
+      await sql`ALTER DATABASE ${sql.id(name)} ALLOW_CONNECTIONS false`.execute(t.deps.db);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name}`.execute(t.deps.db);
+      await until(() => !hub.listening());
+      await new Promise((r) => setTimeout(r, 2500)); // a few failed attempts, a second apart
+      expect(hub.listening()).toBe(false);
+      expect(listens).toBe(0);
+      await sql`ALTER DATABASE ${sql.id(name)} ALLOW_CONNECTIONS true`.execute(t.deps.db);
+      await until(() => hub.listening(), 20_000);
+      expect(listens).toBe(1);
+      const signals: unknown[] = [];
+      hub.onSignal((s) => signals.push(s));
+      const own = openDatabase(url, { max: 1 });
+      await hub.signal(own.db, { type: 'test.after' });
+      await until(() => signals.length >= 1);
+      await own.close();
+      expect(signals).toEqual([{ type: 'test.after' }]);
+    } finally {
+      await sql`ALTER DATABASE ${sql.id(name)} ALLOW_CONNECTIONS true`.execute(t.deps.db);
+      await hub.stop();
+    }
+  }, 60_000);
 
   it('packs lines in order and reads each back as it was published; an id with a separator is refused', async () => {
     const lines = Array.from({ length: 50 }, (_, n) => envelopeLine([`u${n}`, 'v'], { type: 'test', n, pad: '宽'.repeat(n * 20), s: 'x\ty\nz' }));
