@@ -38,8 +38,7 @@ function newCache(hub: Hub) {
   const valid = (at: number, tokenHash: string, userId: string, ttl: number, now: number) =>
     now - at < ttl &&
     at > clearedAt &&
-    at > (forgotten.get(`t:${sessionTag(tokenHash)}`) ?? -1) &&
-    at > (forgotten.get(`u:${userId}`) ?? -1);
+    (forgotten.size === 0 || (at > (forgotten.get(`t:${sessionTag(tokenHash)}`) ?? -1) && at > (forgotten.get(`u:${userId}`) ?? -1)));
 
   function forget(f: Forget) {
     const now = performance.now();
