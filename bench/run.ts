@@ -84,20 +84,31 @@ async function capture(url: string, dataDir: string, list: Scenario[], viewerId:
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const store = als.getStore();
-    const first = args[0] as string | { text: string; values?: unknown[] };
-    const res = original.apply(this, args);
-    if (store && res && typeof (res as Promise<unknown>).then === 'function') {
-      const rec = {
-        text: typeof first === 'string' ? first : first.text,
-        values: ((typeof first === 'string' ? args[1] : first.values) ?? []) as unknown[],
-        start: performance.now(),
-        end: 0,
+    const first = args[0] as string | { text: string; values?: unknown[]; submit?: unknown; callback?: (...a: unknown[]) => void };
+    const rec = store && {
+      text: typeof first === 'string' ? first : first.text,
+      values: ((typeof first === 'string' ? args[1] : first.values) ?? []) as unknown[],
+      start: performance.now(),
+      end: 0,
+    };
+    // A named statement arrives as a pg Query with its callback set (db/prepared.ts): its end is
+    // when that callback runs; anything else returns a promise.
+    if (rec && typeof first === 'object' && typeof first.submit === 'function' && first.callback) {
+      const done = first.callback;
+      first.callback = (...a: unknown[]) => {
+        rec.end = performance.now();
+        done(...a);
       };
+    }
+    const res = original.apply(this, args);
+    if (rec && (res === first || (res && typeof (res as Promise<unknown>).then === 'function'))) {
       store.q.push(rec);
-      (res as Promise<unknown>).then(
-        () => { rec.end = performance.now(); },
-        () => { rec.end = performance.now(); },
-      );
+      if (res !== first) {
+        (res as Promise<unknown>).then(
+          () => { rec.end = performance.now(); },
+          () => { rec.end = performance.now(); },
+        );
+      }
     }
     return res;
   };
