@@ -23,7 +23,8 @@
 //   searched query     → Bitmap Index Scan on notes_search: 0.73 ms.
 //   nearby 10 km       → BitmapAnd on notes_place (the box) → 273 rows in the circle: 16.7 ms.
 //   popular and fresh  → notes_latest range of 600 → top-N 120 by engagement: 14.7 ms (member
-//                        and visitor alike; 35–59 ms with a 2,000-note window, hence 600).
+//                        and visitor alike; 35–59 ms with a 2,000-note window, hence 600); since
+//                        the authors are checked after the sort, 2.2 ms at 1M (bench/README.md).
 // seller_flags is empty here (Seq Scan of nothing); with rows it is a primary-key probe.
 //
 // The statements keyed by the viewer alone (profile, followed, popular, engaged) are prepared
