@@ -19,7 +19,7 @@
 import '@hono/zod-openapi';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,14 +188,35 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
 }
 
-type Load = { rps: number; p50: number; p99: number; requests: number; errors: number; cpuMsPerReq: number };
+/**
+ * CPU of every PostgreSQL process of the machine (the bench's cluster is the only one running),
+ * the ended ones included: a backend that exits is reaped by the postmaster, whose children's
+ * time (cutime, cstime) then holds it.
+ */
+function pgCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / CLK_TCK;
+    } catch {} // the process ended meanwhile
+  }
+  return total;
+}
+
+// pgCpuMsPerReq: PostgreSQL's CPU over the run (its backends and background processes) per answer —
+// the runs are one at a time, so it is the server under test's share.
+type Load = { rps: number; p50: number; p99: number; requests: number; errors: number; cpuMsPerReq: number; pgCpuMsPerReq: number };
 
 async function cannon(url: string, pid: number, headers: Record<string, string>, seconds: number): Promise<Load> {
   const args = [join(root, 'node_modules/autocannon/autocannon.js'), '-j', '-c', String(CONNECTIONS), '-d', String(seconds)];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  const cpu0 = cpuMs(pid);
+  const [cpu0, pg0] = [cpuMs(pid), pgCpuMs()];
   const { stdout } = await run(process.execPath, [...args, url], { timeout: (seconds + 60) * 1000, maxBuffer: 1 << 26 });
-  const cpu1 = cpuMs(pid);
+  const [cpu1, pg1] = [cpuMs(pid), pgCpuMs()];
   const r = JSON.parse(stdout);
   const requests = r.requests.total as number;
   return {
@@ -205,15 +226,16 @@ async function cannon(url: string, pid: number, headers: Record<string, string>,
     requests,
     errors: r.errors + r.timeouts + r.non2xx,
     cpuMsPerReq: requests ? (cpu1 - cpu0) / requests : 0,
+    pgCpuMsPerReq: requests ? (pg1 - pg0) / requests : 0,
   };
 }
 
 /** `rate` requests a second arriving open-loop over CONNECTIONS connections (bench/paced.ts). */
 async function pacedLoad(url: string, pid: number, headers: Record<string, string>, seconds: number, rate: number): Promise<Load> {
-  const cpu0 = cpuMs(pid);
+  const [cpu0, pg0] = [cpuMs(pid), pgCpuMs()];
   const r = await paced(url, { rate, seconds, connections: CONNECTIONS, headers });
-  const cpu1 = cpuMs(pid);
-  return { ...r, cpuMsPerReq: r.requests ? (cpu1 - cpu0) / r.requests : 0 };
+  const [cpu1, pg1] = [cpuMs(pid), pgCpuMs()];
+  return { ...r, cpuMsPerReq: r.requests ? (cpu1 - cpu0) / r.requests : 0, pgCpuMsPerReq: r.requests ? (pg1 - pg0) / r.requests : 0 };
 }
 
 // The Node flags `npm start` and the systemd units run the API with (package.json, deploy/);
@@ -252,12 +274,12 @@ function markdown(rows: Row[], meta: Record<string, string | number>) {
   const head = [
     `Scale ${meta.scale}; ${CONNECTIONS} connections, ${SECONDS} s per run after a ${WARMUP} s warm-up; ${meta.node}; load average ${meta.loadBefore} before, ${meta.loadAfter} after (2 cores shared with other work).`,
     '',
-    '| scenario | round trips (statements) | API req/s | API p50 / p99 ms | API CPU ms/req | bare req/s | bare p50 / p99 ms | bare CPU ms/req | API/bare | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | round trips (statements) | API req/s | API p50 / p99 ms | API CPU ms/req | bare req/s | bare p50 / p99 ms | bare CPU ms/req | PostgreSQL CPU ms/req (API / bare) | API/bare | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${r.roundTrips} (${r.statements}) | ${r.api.rps} | ${r.api.p50} / ${r.api.p99} | ${r.api.cpuMsPerReq.toFixed(2)} | ${r.bare.rps} | ${r.bare.p50} / ${r.bare.p99} | ${r.bare.cpuMsPerReq.toFixed(2)} | **${r.ratio.toFixed(2)}** | ${r.api.errors + r.bare.errors} |`,
+      `| ${r.name} | ${r.roundTrips} (${r.statements}) | ${r.api.rps} | ${r.api.p50} / ${r.api.p99} | ${r.api.cpuMsPerReq.toFixed(2)} | ${r.bare.rps} | ${r.bare.p50} / ${r.bare.p99} | ${r.bare.cpuMsPerReq.toFixed(2)} | ${r.api.pgCpuMsPerReq.toFixed(2)} / ${r.bare.pgCpuMsPerReq.toFixed(2)} | **${r.ratio.toFixed(2)}** | ${r.api.errors + r.bare.errors} |`,
   );
   const paced = rows.filter((r) => r.paced);
   if (paced.length === 0) return [...head, ...lines].join('\n');
@@ -341,7 +363,7 @@ async function main() {
       const b = await cannon(bareUrl, bare.pid as number, {}, SECONDS);
       const row: Row = { slug: c.slug, name: c.name, roundTrips: c.stages.length, statements: c.stages.flat().length, api: a, bare: b, ratio: b.rps ? a.rps / b.rps : 0 };
       rows.push(row);
-      console.log(`${c.slug.padEnd(17)} API ${String(a.rps).padStart(6)} req/s p99 ${String(a.p99).padStart(4)} ms ${a.cpuMsPerReq.toFixed(2)} cpu-ms | bare ${String(b.rps).padStart(6)} req/s p99 ${String(b.p99).padStart(4)} ms ${b.cpuMsPerReq.toFixed(2)} cpu-ms | ${row.ratio.toFixed(2)}× | load ${loadavg()[0]?.toFixed(1)}`);
+      console.log(`${c.slug.padEnd(17)} API ${String(a.rps).padStart(6)} req/s p99 ${String(a.p99).padStart(4)} ms ${a.cpuMsPerReq.toFixed(2)} cpu-ms pg ${a.pgCpuMsPerReq.toFixed(2)} | bare ${String(b.rps).padStart(6)} req/s p99 ${String(b.p99).padStart(4)} ms ${b.cpuMsPerReq.toFixed(2)} cpu-ms pg ${b.pgCpuMsPerReq.toFixed(2)} | ${row.ratio.toFixed(2)}× | load ${loadavg()[0]?.toFixed(1)}`);
       if (PACED > 0 && b.rps > 0) {
         const rate = Math.max(1, Math.round(PACED * b.rps));
         await pacedLoad(apiUrl, api.pid as number, headers, WARMUP, rate);
