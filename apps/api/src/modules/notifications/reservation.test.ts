@@ -33,6 +33,7 @@ async function reserved() {
   expect(o.status).toBe(201);
   const pay = await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token });
   expect(pay.json.status).toBe('reserved');
+  await t.gateway.settled(); // the deposit's callback, which locks the order, lands before any sweep
   await dispatch();
   await dispatch();
   return { seller, buyer, item, order: pay.json as { id: string; reservedUntil: string } };

@@ -29,6 +29,9 @@ async function reserved(deposit = 900) {
   const pay = await t.req('POST', `/orders/${o.json.id}/pay`, { token: buyer.token });
   expect(pay.status).toBe(200);
   expect(pay.json).toMatchObject({ status: 'reserved', deposit, depositPaid: true, total: 3000 });
+  // The gateway's callback for the deposit locks the order when it lands; a sweep meeting that
+  // lock skips the row (SKIP LOCKED) until its next run, so the tests wait for it first.
+  await t.gateway.settled();
   return { seller, buyer, item, order: pay.json as { id: string; pickupCode: string; reservedUntil: string } };
 }
 
