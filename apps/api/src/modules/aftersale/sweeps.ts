@@ -1,4 +1,4 @@
-// After-sale clocks on the job queue (lib/jobs.ts): pg-boss schedules each once a minute for the
+// After-sale clocks on the job queue (lib/jobs.ts): each runs once a minute for the
 // whole deployment; the deadlines themselves are columns (after_sales.deadline_at,
 // after_sale_jurors.due_at), so they survive restarts, and every step re-checks its deadline
 // under the case's locks, so a sweep that runs twice acts once.
