@@ -55,8 +55,11 @@ export async function startJobs(url: string, deps: Deps, sweeps: Sweep[], opts: 
   // of the API's CPU under load in the bench's profile, see bench/README.md).
   for (const s of sweeps) {
     await boss.work(s.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10 }, async () => {
+      const t0 = performance.now();
       const n = await s.run(deps);
-      if (n) deps.log.info({ job: s.name, n }, 'sweep');
+      const ms = Math.round(performance.now() - t0);
+      if (n) deps.log.info({ job: s.name, n, ms }, 'sweep');
+      else deps.log.debug({ job: s.name, ms }, 'sweep: nothing due');
     });
   }
 
