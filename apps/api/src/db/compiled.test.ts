@@ -130,6 +130,20 @@ describe('compiled statements', () => {
     });
   });
 
+  it('runs with one id under a name of its own, so that its plan is not the one a list of ids gets', async () => {
+    const byIds = compiled({ ids: 'texts' }, (db, p) => db.selectFrom('users').select('id').where((eb) => eb('id', '=', eb.fn.any(eb.val(p.texts('ids'))))).orderBy('id'), 'users in list');
+    await t.db.connection().execute(async (db) => {
+      expect((await byIds.all(db, { ids: [a.id] })).map((r) => r.id)).toEqual([a.id]);
+      expect((await byIds.all(db, { ids: [a.id, b.id] })).map((r) => r.id)).toEqual([a.id, b.id].sort());
+      expect(await byIds.all(db, { ids: [] })).toEqual([]);
+      const r = await sql<{ name: string; statement: string }>`
+        SELECT name, statement FROM pg_prepared_statements WHERE name IN ('c_users_in_list', 'c_one_users_in_list') ORDER BY name`.execute(db);
+      expect(r.rows.map((x) => x.name)).toEqual(['c_one_users_in_list', 'c_users_in_list']);
+      // The same text under both names.
+      expect(r.rows[0]?.statement.replace(/^\/\*prepared:\w+\*\/ /, '')).toBe(r.rows[1]?.statement.replace(/^\/\*prepared:\w+\*\/ /, ''));
+    });
+  });
+
   it('refuses shapes it cannot run safely, when the statement is built', () => {
     const users = (label: string, build: Parameters<typeof compiled<{ id: 'text'; take: 'int'; ids: 'texts' }, unknown>>[1]) =>
       () => compiled({ id: 'text', take: 'int', ids: 'texts' }, build, label).sql(t.db);
