@@ -130,17 +130,19 @@ describe('compiled statements', () => {
     });
   });
 
-  it('runs with one id under a name of its own, so that its plan is not the one a list of ids gets', async () => {
+  it('runs with one id under a name of its own, on a plan PostgreSQL keeps instead of planning each time', async () => {
     const byIds = compiled({ ids: 'texts' }, (db, p) => db.selectFrom('users').select('id').where((eb) => eb('id', '=', eb.fn.any(eb.val(p.texts('ids'))))).orderBy('id'), 'users in list');
     await t.db.connection().execute(async (db) => {
-      expect((await byIds.all(db, { ids: [a.id] })).map((r) => r.id)).toEqual([a.id]);
+      for (let i = 0; i < 8; i++) expect((await byIds.all(db, { ids: [a.id] })).map((r) => r.id)).toEqual([a.id]);
       expect((await byIds.all(db, { ids: [a.id, b.id] })).map((r) => r.id)).toEqual([a.id, b.id].sort());
       expect(await byIds.all(db, { ids: [] })).toEqual([]);
-      const r = await sql<{ name: string; statement: string }>`
-        SELECT name, statement FROM pg_prepared_statements WHERE name IN ('c_users_in_list', 'c_one_users_in_list') ORDER BY name`.execute(db);
+      const r = await sql<{ name: string; statement: string; genericPlans: number }>`
+        SELECT name, statement, generic_plans::int AS "genericPlans" FROM pg_prepared_statements
+        WHERE name IN ('c_users_in_list', 'c_one_users_in_list') ORDER BY name`.execute(db);
       expect(r.rows.map((x) => x.name)).toEqual(['c_one_users_in_list', 'c_users_in_list']);
-      // The same text under both names.
-      expect(r.rows[0]?.statement.replace(/^\/\*prepared:\w+\*\/ /, '')).toBe(r.rows[1]?.statement.replace(/^\/\*prepared:\w+\*\/ /, ''));
+      expect(r.rows[0]?.statement).toContain('any(array[$1::text])');
+      // From the sixth run on, the one-id statement runs on its generic plan: no planning per run.
+      expect(r.rows[0]?.genericPlans).toBeGreaterThanOrEqual(3);
     });
   });
 
