@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { type Socket, connect } from 'node:net';
 import { sql } from 'kysely';
 import WebSocket from 'ws';
@@ -17,6 +18,10 @@ import { openDatabase } from '../apps/api/src/db/index.ts';
 const SOCKETS = Number(process.env.SOCKETS ?? 5000);
 const RATE = Number(process.env.RATE ?? 2000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
+// As the HTTP scenarios of run.ts: the servers first take WARMUP seconds at the same rate, unmeasured
+// (JIT, the pools' connections and their prepared statements), and that backlog is delivered before
+// the measured SECONDS start. WARMUP=0: measure from cold, as the runs before 2026-11-28 16:30 did.
+const WARMUP = Number(process.env.WARMUP ?? 3);
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 const MAIN = join(import.meta.dirname, '../apps/api/src/main.ts');
 // The API runs as npm start runs it: one ES module built from the sources (scripts/build-api.mjs;
@@ -198,13 +203,25 @@ try {
   // The generator shares the machine with the servers, so its receive side is cheap: no JSON.parse
   // per frame — the message number is read from the raw frame ("text":"m<n>") and counted only on
   // the socket of that message's recipient (the sender's own echo is skipped by the same test).
-  const MAX = RATE * SECONDS;
+  const MAX = RATE * (SECONDS + WARMUP);
   const sentAt = new Float64Array(MAX);
   const recipient = new Int32Array(MAX).fill(-1);
   const arrived = new Uint8Array(MAX);
   const latencies: number[] = [];
   let duplicates = 0;
   let opened = 0;
+  let measuredFrom = 0; // messages numbered below it are the warm-up's
+  let warmDelivered = 0;
+  let measureT0 = 0;
+  const bySecond: number[][] = []; // measured latencies by the second of their send
+  const answerMs: number[] = []; // send → the sender's 201, measured phase
+  // The generator's own GC pauses in the measured phase: a pause delays the arrival times it takes.
+  const genPauses: string[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (measureT0 && e.startTime >= measureT0 && e.duration >= 20) genPauses.push(`${((e.startTime - measureT0) / 1000).toFixed(1)} s: ${e.duration.toFixed(0)} ms`);
+    }
+  }).observe({ entryTypes: ['gc'] });
   const sockets: WebSocket[] = [];
   const TEXT = Buffer.from('"text":"m');
   const tConnect = performance.now();
@@ -237,49 +254,82 @@ try {
         return;
       }
       arrived[n] = 1;
-      latencies.push(at - (sentAt[n] as number));
+      if (n < measuredFrom) warmDelivered++;
+      else {
+        const ms = at - (sentAt[n] as number);
+        latencies.push(ms);
+        const sec = Math.floor(((sentAt[n] as number) - measureT0) / 1000);
+        (bySecond[sec] ??= []).push(ms);
+      }
     });
     ws.on('error', reject);
   })));
   const connectMs = performance.now() - tConnect;
   const rssIdle = procs.map((p) => rssMb(p.pid));
 
-  // Transactions committed per message (pg_stat_database): with group commit, many messages share one.
-  const commits = async () => Number((await sql<{ n: string }>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)).rows[0]?.n);
-  const xact0 = await commits();
-  const cpu0 = procs.map((p) => cpuMs(p.pid));
-  const main0 = procs.map((p) => mainMs(p.pid));
-  const pg0 = pgCpuByPid();
-  const gen0 = process.cpuUsage();
   const clients = procs.map((p) => new KeepAliveClient(p.port, 256));
   let sent = 0;
   let failed = 0;
   const statuses = new Map<number, number>();
-  const window0 = process.hrtime.bigint() / 1000n;
-  const t0 = performance.now();
-  for (let tick = 0; tick < SECONDS * 100; tick++) {
-    const due = Math.floor(((tick + 1) * RATE) / 100) - Math.floor((tick * RATE) / 100);
-    for (let k = 0; k < due; k++) {
-      const p = pairs[sent % pairs.length] as { conv: string; from: number; to: number };
-      const n = sent++;
-      const body = `{"text":"m${n}"}`;
-      recipient[n] = p.to;
-      sentAt[n] = performance.now();
-      (clients[p.from % procs.length] as KeepAliveClient).post(
-        `/api/v1/conversations/${p.conv}/messages`, auth[p.from] as string, body,
-        (status) => {
-          if (status !== 201) {
-            failed++;
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          }
-        },
-      );
+  // Sends RATE messages a second for `seconds`, in 10 ms ticks; resolves when every answer is in.
+  const sendFor = async (seconds: number) => {
+    const t0 = performance.now();
+    for (let tick = 0; tick < seconds * 100; tick++) {
+      const due = Math.floor(((tick + 1) * RATE) / 100) - Math.floor((tick * RATE) / 100);
+      for (let k = 0; k < due; k++) {
+        const p = pairs[sent % pairs.length] as { conv: string; from: number; to: number };
+        const n = sent++;
+        const body = `{"text":"m${n}"}`;
+        recipient[n] = p.to;
+        sentAt[n] = performance.now();
+        (clients[p.from % procs.length] as KeepAliveClient).post(
+          `/api/v1/conversations/${p.conv}/messages`, auth[p.from] as string, body,
+          (status) => {
+            if (n >= measuredFrom) answerMs.push(performance.now() - (sentAt[n] as number));
+            if (status !== 201) {
+              failed++;
+              statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            }
+          },
+        );
+      }
+      const wait = t0 + ((tick + 1) * 1000) / 100 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
-    const wait = t0 + ((tick + 1) * 1000) / 100 - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    while (clients.some((c) => c.busy())) await new Promise((r) => setTimeout(r, 2));
+    return performance.now() - t0;
+  };
+  if (WARMUP > 0) {
+    measuredFrom = RATE * WARMUP;
+    await sendFor(WARMUP);
+    const until = performance.now() + 30_000;
+    while (warmDelivered < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 500));
   }
-  while (clients.some((c) => c.busy())) await new Promise((r) => setTimeout(r, 2));
-  const sendMs = performance.now() - t0;
+  const warmSent = sent;
+  const warmFailed = failed;
+  measuredFrom = sent;
+
+  // Transactions committed per message (pg_stat_database): with group commit, many messages share one.
+  const commits = async () => Number((await sql<{ n: string }>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db)).rows[0]?.n);
+  const xact0 = await commits();
+  // WAL written and checkpoints begun in the measured phase: every send's commit waits for its WAL flush.
+  // (PostgreSQL 17 moved the checkpoint counts to pg_stat_checkpointer.)
+  const checkpoints = (await sql<{ v: string | null }>`SELECT to_regclass('pg_stat_checkpointer')::text AS v`.execute(db)).rows[0]?.v
+    ? sql`(SELECT num_timed + num_requested FROM pg_stat_checkpointer)`
+    : sql`(SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)`;
+  const wal = async () => (await sql<{ bytes: string; fpi: string; checkpoints: string }>`
+    SELECT wal_bytes AS bytes, wal_fpi AS fpi, ${checkpoints} AS checkpoints FROM pg_stat_wal`.execute(db)).rows[0];
+  const wal0 = await wal();
+  const cpu0 = procs.map((p) => cpuMs(p.pid));
+  const main0 = procs.map((p) => mainMs(p.pid));
+  const pg0 = pgCpuByPid();
+  const gen0 = process.cpuUsage();
+  const window0 = process.hrtime.bigint() / 1000n;
+  measureT0 = performance.now();
+  const sendMs = await sendFor(SECONDS);
+  sent -= warmSent;
+  failed -= warmFailed;
   const until = performance.now() + 30_000;
   while (latencies.length < sent - failed && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
   const window1 = process.hrtime.bigint() / 1000n;
@@ -288,12 +338,15 @@ try {
   const rssBusy = procs.map((p) => rssMb(p.pid));
   await new Promise((r) => setTimeout(r, 600)); // pg_stat_database is flushed at most every 500 ms
   const xactPerMsg = ((await commits()) - xact0) / Math.max(1, sent);
+  const wal1 = await wal();
+  const walNote = `WAL ${((Number(wal1?.bytes) - Number(wal0?.bytes)) / Math.max(1, sent)).toFixed(0)} bytes/msg (full-page images ${Number(wal1?.fpi) - Number(wal0?.fpi)}), checkpoints begun ${Number(wal1?.checkpoints) - Number(wal0?.checkpoints)}`;
   const cpuPerMsg = procs.reduce((a, p, i) => a + cpuMs(p.pid) - (cpu0[i] ?? 0), 0) / Math.max(1, sent);
   const mainPerMsg = procs.map((p, i) => (mainMs(p.pid) - (main0[i] ?? 0)) / Math.max(1, sent));
   const genPerMsg = (gen.user + gen.system) / 1000 / Math.max(1, sent);
   const pgPerMsg = pgUsed / Math.max(1, sent);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`load ${load}; profile window (CLOCK_MONOTONIC µs) FROM=${window0} TO=${window1}; send ${(sendMs / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; duplicates ${duplicates}; transactions/msg ${xactPerMsg.toFixed(2)}; main thread CPU/msg ${mainPerMsg.map((m) => m.toFixed(2)).join(' + ')} ms`);
+  console.log(`warm-up ${WARMUP} s (${warmSent} messages, unmeasured); measured from ${new Date(Date.now() - (performance.now() - measureT0)).toISOString().slice(11, 19)} UTC; p50 / p99 ms by second of the send: ${bySecond.map((xs) => `${pct(xs, 50).toFixed(0)}/${pct(xs, 99).toFixed(0)}`).join(' ')}; the sender's answer p50 / p99 ${pct(answerMs, 50).toFixed(0)} / ${pct(answerMs, 99).toFixed(0)} ms; the generator's GC pauses ≥ 20 ms: ${genPauses.join(', ') || 'none'}; ${walNote}`);
   console.log(`server: ${BARE ? 'bare floor (chat-bare.ts)' : TSX ? 'API (tsx)' : 'API (bundle, as npm start)'}${process.env.SESSION_CACHE_MS ? `, SESSION_CACHE_MS=${process.env.SESSION_CACHE_MS}` : ''}`);
   console.log('| processes | sockets open | connect all | offered | send rate achieved | failed | delivered | p50 ms | p99 ms | RSS before | RSS after | server CPU/msg | PostgreSQL CPU/msg | generator CPU/msg |');
   console.log(`| ${PROCESSES} | ${opened} | ${connectMs.toFixed(0)} ms | ${RATE}/s × ${SECONDS}s | ${(sent / (sendMs / 1000)).toFixed(0)}/s | ${failed} | ${latencies.length}/${sent - failed} | ${pct(latencies, 50).toFixed(0)} | ${pct(latencies, 99).toFixed(0)} | ${rssIdle.map((m) => m.toFixed(0)).join(' + ')} MB | ${rssBusy.map((m) => m.toFixed(0)).join(' + ')} MB | ${cpuPerMsg.toFixed(2)} ms | ${pgPerMsg.toFixed(2)} ms | ${genPerMsg.toFixed(2)} ms |`);

@@ -40,6 +40,22 @@ const liveSession = compiled(
 
 export const findLiveSession = (db: Executor, tokenHash: string, now: Date) => liveSession.first(db, { tokenHash, now });
 
+// The session cache reads the sessions it serves again in batches (session-cache.ts).
+const liveSessionsIn = compiled(
+  { tokenHashes: 'texts', now: 'date' },
+  (_db, p) => sql<LiveSessionRow>`
+    SELECT u.id, u.username, u.role, u.status, s.token_hash, s.expires_at
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = any(${p.texts('tokenHashes')}) AND s.revoked_at IS NULL AND s.expires_at > ${p.date('now')}`,
+  'live sessions',
+);
+
+/** The live sessions among `tokenHashes`, by token hash (a revoked or expired one is absent). */
+export async function findLiveSessions(db: Executor, tokenHashes: string[], now: Date): Promise<Map<string, LiveSessionRow>> {
+  const rows = await liveSessionsIn.all(db, { tokenHashes, now });
+  return new Map(rows.map((r) => [r.tokenHash, r]));
+}
+
 export const revokeSession = (db: Executor, tokenHash: string, now: Date) =>
   db.updateTable('sessions').set({ revokedAt: now }).where('tokenHash', '=', tokenHash).execute();
 

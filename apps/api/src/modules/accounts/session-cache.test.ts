@@ -57,3 +57,29 @@ describe('session cache', () => {
     }
   });
 });
+
+// A short TTL, so that an entry reaches its refresh point (drawn between 50% and 85% of the TTL)
+// within the test.
+const quick = await createTestApp({ SESSION_CACHE_MS: '8000' });
+
+describe('session cache: an entry past its refresh point', () => {
+  it('is served and read again behind the request (two members in one read): a revocation with no signal is seen before the TTL runs out', async () => {
+    const [a, b] = [await quick.user({ payoutMethod: false }), await quick.user({ payoutMethod: false })];
+    const cachedAt = performance.now();
+    for (const m of [a, b]) expect((await quick.req('GET', '/me', { token: m.token })).status).toBe(200); // cached now
+    await quick.db.updateTable('sessions').set({ revokedAt: new Date() }).where('userId', 'in', [a.id, b.id]).execute();
+    for (const m of [a, b]) expect((await quick.req('GET', '/me', { token: m.token })).status).toBe(200); // from the cache
+    await new Promise((r) => setTimeout(r, 6900 - (performance.now() - cachedAt)));
+    // Past the refresh point (85% of 8,000 ms at the latest): still answered from the entries, and
+    // the two requests start the read that finds the revocations.
+    const [ra, rb] = await Promise.all([a, b].map((m) => quick.req('GET', '/me', { token: m.token })));
+    expect([ra?.status, rb?.status]).toEqual([200, 200]);
+    const statuses = [200, 200];
+    while (statuses.includes(200) && performance.now() - cachedAt < 7900) {
+      await new Promise((r) => setTimeout(r, 20));
+      for (const [i, m] of [a, b].entries()) statuses[i] = (await quick.req('GET', '/me', { token: m.token })).status;
+    }
+    // Before the TTL would have ended the entries: only the read behind the requests can have.
+    expect(statuses).toEqual([401, 401]);
+  });
+});

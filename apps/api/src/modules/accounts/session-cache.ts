@@ -14,11 +14,14 @@
 // - The session's own end: an entry keeps expires_at and is not used past it.
 // - The TTL, the backstop for what no signal covers: a row changed by hand in the database, or a
 //   listening connection that died without the client noticing yet.
+//
+// An entry in use is read again before its TTL runs out, behind the request, in batches (see
+// `lookup`), so a busy member's requests do not wait for the read once every few seconds.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import type { Deps } from '../../lib/http.ts';
 import { type Envelope, type Hub, sendSignal } from '../../lib/realtime.ts';
-import { findLiveSession } from './repo.ts';
+import { findLiveSession, findLiveSessions } from './repo.ts';
 
 type Live = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
@@ -27,12 +30,19 @@ const FORGET = 'sessions.forget';
 type Forget = { type: typeof FORGET; user: string; session?: string };
 
 const CACHE_MAX = 50_000;
+/** An entry in use is read again, behind the request, from a share of its TTL drawn in this range. */
+const REFRESH_FROM = 0.5;
+const REFRESH_TO = 0.85;
+/** Reads again gathered this long go to the database as one statement. */
+const REFRESH_BATCH_MS = 10;
 
 /** 16 hex characters of the token's hash: how a push or a signal names a session, never the token. */
 export const sessionTag = (tokenHash: string) => tokenHash.slice(0, 16);
 
+type Entry = { s: Live; at: number; expires: number; refreshAt: number; refreshing: boolean };
+
 function newCache(hub: Hub) {
-  const entries = new Map<string, { s: Live; at: number; expires: number }>();
+  const entries = new Map<string, Entry>();
   const forgotten = new Map<string, number>(); // `t:<sessionTag>` or `u:<userId>` → when forgotten
   let clearedAt = -1;
   const valid = (at: number, tokenHash: string, userId: string, ttl: number, now: number) =>
@@ -52,20 +62,59 @@ function newCache(hub: Hub) {
     forgotten.clear(); // clearedAt says more than any older mark
   }
 
+  /** Keeps what a read begun at `at` found, if nothing was forgotten (nor the listener lost) since. */
+  function keep(tokenHash: string, s: Live | undefined, at: number, listening: boolean, ttl: number) {
+    if (s?.status === 'active' && listening && hub.listening() && valid(at, tokenHash, s.id, ttl, performance.now())) {
+      if (entries.size >= CACHE_MAX) entries.clear();
+      const refreshAt = at + ttl * (REFRESH_FROM + Math.random() * (REFRESH_TO - REFRESH_FROM));
+      entries.set(tokenHash, { s, at, expires: s.expiresAt.getTime(), refreshAt, refreshing: false });
+      // Forget marks older than any entry could be are of no use.
+      for (const [k, t] of forgotten) if (at - t > ttl) forgotten.delete(k);
+    } else entries.delete(tokenHash);
+  }
+
   async function lookup(deps: Deps, tokenHash: string, ttl: number): Promise<Live | undefined> {
     const now = performance.now();
+    const hit = hub.listening() ? entries.get(tokenHash) : undefined;
+    if (hit && valid(hit.at, tokenHash, hit.s.id, ttl, now) && hit.expires > deps.clock.now().getTime()) {
+      // Past its refresh point (drawn between half and 85% of the TTL) an entry is read again
+      // behind the request that uses it, with the others due in the same 10 ms, in one
+      // statement: a member who keeps sending never waits for the read, and entries made in one
+      // burst (a restart) drift apart instead of expiring, and making their requests wait, in the
+      // same second. No entry is used past its TTL either way; a failed read leaves it to expire.
+      if (!hit.refreshing && now > hit.refreshAt) {
+        hit.refreshing = true;
+        refreshLater(deps, tokenHash, ttl);
+      }
+      return hit.s;
+    }
     const listening = hub.listening();
-    const hit = listening ? entries.get(tokenHash) : undefined;
-    if (hit && valid(hit.at, tokenHash, hit.s.id, ttl, now) && hit.expires > deps.clock.now().getTime()) return hit.s;
     const s = await findLiveSession(deps.db, tokenHash, deps.clock.now());
-    // Kept only if nothing was forgotten (nor the listener lost) since this read began.
-    if (s?.status === 'active' && listening && hub.listening() && valid(now, tokenHash, s.id, ttl, performance.now())) {
-      if (entries.size >= CACHE_MAX) entries.clear();
-      entries.set(tokenHash, { s, at: now, expires: s.expiresAt.getTime() });
-      // Forget marks older than any entry could be are of no use.
-      for (const [k, t] of forgotten) if (now - t > ttl) forgotten.delete(k);
-    } else entries.delete(tokenHash);
+    keep(tokenHash, s, now, listening, ttl);
     return s;
+  }
+
+  let due: string[] = [];
+  function refreshLater(deps: Deps, tokenHash: string, ttl: number) {
+    due.push(tokenHash);
+    if (due.length === 1) setTimeout(() => void refresh(deps, ttl), REFRESH_BATCH_MS).unref();
+  }
+
+  async function refresh(deps: Deps, ttl: number) {
+    const batch = due;
+    due = [];
+    const at = performance.now();
+    const listening = hub.listening();
+    try {
+      const found = await findLiveSessions(deps.db, batch, deps.clock.now());
+      for (const tokenHash of batch) keep(tokenHash, found.get(tokenHash), at, listening, ttl);
+    } catch (err) {
+      deps.log.warn({ err }, 'session cache: reading sessions again failed');
+      for (const tokenHash of batch) {
+        const e = entries.get(tokenHash);
+        if (e) e.refreshing = false;
+      }
+    }
   }
 
   hub.onSignal((sig: Envelope) => {
