@@ -239,6 +239,7 @@ function statement<S extends Spec, R, A extends Partial<Args<S>>>(
   someUnused: boolean,
 ): Compiled<A, R> {
   const cache = new WeakMap<KyselyPlugin | object, Built>();
+  const arrays = Object.keys(spec).filter((k) => spec[k] === 'texts'); // id lists (a point's floats have two)
   const get = (db: Executor): Built => {
     // One entry per Kysely instance (its plugin); any other plugin list is checked (refused) anew.
     const plugins = db.getExecutor().plugins;
@@ -256,18 +257,17 @@ function statement<S extends Spec, R, A extends Partial<Args<S>>>(
     }
     return built;
   };
-  const arrays = Object.keys(spec).filter((k) => spec[k] === 'texts'); // id lists (a point's floats have two)
   const all = async (db: Executor, args: A): Promise<R[]> => {
     const b = get(db);
     const values: Record<string, unknown> = args;
+    // Every id list holds one id: the one-id text, which takes the id itself (see oneIdText).
+    const one = b.sqlOne !== null && arrays.every((k) => (values[k] as unknown[] | undefined)?.length === 1);
     const parameters = b.slots.map((s) => {
       if (!('name' in s)) return s.value;
       const v = values[s.name];
       if (v === undefined) throw new CompiledQueryError(`${label}: no value for ${s.name}`);
-      return v;
+      return one && arrays.includes(s.name) ? (v as unknown[])[0] : v;
     });
-    const one = b.sqlOne !== null && arrays.every((k) => (values[k] as unknown[] | undefined)?.length === 1);
-    if (one) b.slots.forEach((s, i) => 'name' in s && arrays.includes(s.name) && (parameters[i] = (parameters[i] as unknown[])[0]));
     const query: CompiledQuery<R> = { sql: one ? (b.sqlOne as string) : b.sql, query: b.query, queryId: b.queryId, parameters };
     const r = await db.executeQuery(query);
     return r.rows;
