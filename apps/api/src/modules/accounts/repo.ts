@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { compiled } from '../../db/compiled.ts';
 import type { Executor } from '../../db/index.ts';
 import type { Users } from '../../db/types.ts';
@@ -26,15 +26,18 @@ export const updateUser = (db: Executor, id: string, patch: Partial<Omit<UserRow
 export const insertSession = (db: Executor, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string }) =>
   db.insertInto('sessions').values(s).execute();
 
-// Every member's request reads its session: compiled once (db/compiled.ts) and prepared once
-// per connection (db/prepared.ts: PostgreSQL plans it once instead of on every request).
+// A live session and its member, for the sessions `match` picks.
 type LiveSessionRow = { id: string; username: string; role: string; status: string; tokenHash: string; expiresAt: Date };
-const liveSession = compiled(
-  { tokenHash: 'text', now: 'date' },
-  (_db, p) => sql<LiveSessionRow>`/*prepared:accounts_live_session*/
+const liveSessions = (match: RawBuilder<unknown>, now: Date) => sql<LiveSessionRow>`
     SELECT u.id, u.username, u.role, u.status, s.token_hash, s.expires_at
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ${p.text('tokenHash')} AND s.revoked_at IS NULL AND s.expires_at > ${p.date('now')}`,
+    WHERE ${match} AND s.revoked_at IS NULL AND s.expires_at > ${now}`;
+
+// Every member's request reads its session: compiled once (db/compiled.ts) and prepared once
+// per connection (db/prepared.ts: PostgreSQL plans it once instead of on every request).
+const liveSession = compiled(
+  { tokenHash: 'text', now: 'date' },
+  (_db, p) => sql<LiveSessionRow>`/*prepared:accounts_live_session*/${liveSessions(sql`s.token_hash = ${p.text('tokenHash')}`, p.date('now'))}`,
   'live session',
 );
 
@@ -43,10 +46,7 @@ export const findLiveSession = (db: Executor, tokenHash: string, now: Date) => l
 // The session cache reads the sessions it serves again in batches (session-cache.ts).
 const liveSessionsIn = compiled(
   { tokenHashes: 'texts', now: 'date' },
-  (_db, p) => sql<LiveSessionRow>`
-    SELECT u.id, u.username, u.role, u.status, s.token_hash, s.expires_at
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = any(${p.texts('tokenHashes')}) AND s.revoked_at IS NULL AND s.expires_at > ${p.date('now')}`,
+  (_db, p) => liveSessions(sql`s.token_hash = any(${p.texts('tokenHashes')})`, p.date('now')),
   'live sessions',
 );
 

@@ -75,7 +75,8 @@ function newCache(hub: Hub) {
 
   async function lookup(deps: Deps, tokenHash: string, ttl: number): Promise<Live | undefined> {
     const now = performance.now();
-    const hit = hub.listening() ? entries.get(tokenHash) : undefined;
+    const listening = hub.listening();
+    const hit = listening ? entries.get(tokenHash) : undefined;
     if (hit && valid(hit.at, tokenHash, hit.s.id, ttl, now) && hit.expires > deps.clock.now().getTime()) {
       // Past its refresh point (drawn between half and 85% of the TTL) an entry is read again
       // behind the request that uses it, with the others due in the same 10 ms, in one
@@ -88,7 +89,6 @@ function newCache(hub: Hub) {
       }
       return hit.s;
     }
-    const listening = hub.listening();
     const s = await findLiveSession(deps.db, tokenHash, deps.clock.now());
     keep(tokenHash, s, now, listening, ttl);
     return s;
