@@ -24,11 +24,18 @@ export class FastCamelCasePlugin extends CamelCasePlugin {
 
   override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     const rows = args.result.rows;
-    const first = rows?.[0];
-    if (!Array.isArray(rows) || !isPlain(first)) return super.transformResult(args);
-    const keys = Object.keys(first);
+    return Array.isArray(rows) ? { ...args.result, rows: this.mapRows(rows) } : super.transformResult(args);
+  }
+
+  /**
+   * The rows camelCased, as `transformResult` gives them. Synchronous: a compiled statement run
+   * straight on the pool (db/compiled.ts) maps its rows with it.
+   */
+  mapRows(rows: UnknownRow[]): UnknownRow[] {
+    const first = rows[0];
     // In an object literal `"__proto__": v` would set the prototype: such a row takes the general path.
-    if (keys.includes('__proto__')) return super.transformResult(args);
+    const keys = isPlain(first) ? Object.keys(first) : undefined;
+    if (!keys || keys.includes('__proto__')) return rows.map((row) => this.mapRow(row));
     const mapper = this.#mapperFor(keys);
     const out = new Array<UnknownRow>(rows.length);
     for (let i = 0; i < rows.length; i++) {
@@ -36,7 +43,7 @@ export class FastCamelCasePlugin extends CamelCasePlugin {
       // pg gives every row of a result the same columns; anything else takes the general path.
       out[i] = Object.keys(row).length === keys.length ? mapper(row) : this.mapRow(row);
     }
-    return { ...args.result, rows: out };
+    return out;
   }
 
   /** Nested values (json columns) keep the general path: their keys vary row by row. */

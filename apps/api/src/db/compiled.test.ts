@@ -4,7 +4,7 @@ import { ParseJSONResultsPlugin, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/helpers.ts';
 import { compiled, compiledShapes } from './compiled.ts';
-import { withTx } from './index.ts';
+import { poolRunner, withTx } from './index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let a: { id: string; username: string };
@@ -98,6 +98,27 @@ describe('compiled statements', () => {
       }),
     ).rejects.toThrow('roll back');
     expect((await nameOf.first(t.db, { id: a.id }))?.displayName).toBe(a.username);
+  });
+
+  it('outside a transaction runs straight on the pool, with the rows and errors Kysely gives', async () => {
+    expect(poolRunner(t.db)).toBeTypeOf('function');
+    await withTx(t.db, async (tx) => expect(poolRunner(tx)).toBeUndefined());
+    const shaped = compiled(
+      { id: 'text' },
+      (_db, p) => sql<{ id: string; createdAt: Date; nestedValue: unknown }>`
+        SELECT u.id, u.created_at, json_build_object('display_name', u.display_name, 'inner_list', json_build_array(json_build_object('a_b', 1), 2)) AS nested_value
+        FROM users u WHERE u.id = ${p.text('id')}`,
+      'pool path',
+    );
+    const viaPool = await shaped.all(t.db, { id: a.id });
+    const viaKysely = await withTx(t.db, (tx) => shaped.all(tx, { id: a.id }));
+    expect(viaPool).toEqual(viaKysely);
+    expect(viaPool).toEqual([{ id: a.id, createdAt: expect.any(Date), nestedValue: { displayName: a.username, innerList: [{ aB: 1 }, 2] } }]);
+    expect(await shaped.all(t.db, { id: 'nobody' })).toEqual([]);
+    // A value the database refuses fails with PostgreSQL's error, as it does through Kysely.
+    const bad = compiled({ n: 'text' }, (_db, p) => sql<{ n: number }>`SELECT ${p.text('n')}::int AS n`, 'pool path refused');
+    await expect(bad.all(t.db, { n: 'x' })).rejects.toMatchObject({ code: '22P02' });
+    await expect(withTx(t.db, (tx) => bad.all(tx, { n: 'x' }))).rejects.toMatchObject({ code: '22P02' });
   });
 
   it('keeps one statement per shape; a shape uses the values it needs', async () => {

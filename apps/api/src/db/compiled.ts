@@ -8,8 +8,10 @@
 // How: the builder runs with MARKER values (`p.text('id')` is a string no request can send,
 // `p.int('take')` a number none would); the compiled parameters are then scanned: a marker
 // becomes "the value of `id`", anything else stays a constant of the statement. At run time the
-// cached SQL goes through `executeQuery` of the executor given (so a transaction's connection
-// is used and CamelCasePlugin's transformResult still turns rows into camelCase).
+// cached SQL runs on the pool when the executor is the app's own Kysely instance (db/index.ts
+// poolRunner: rows camelCased by the same plugin), else through `executeQuery` of the executor
+// given (so a transaction's connection is used and CamelCasePlugin's transformResult still turns
+// rows into camelCase).
 //
 // It refuses, when the statement is first built, what it cannot run safely:
 // - a declared parameter whose marker is nowhere among the compiled parameters (unused, or
@@ -20,12 +22,12 @@
 //   which also refuses a builder whose shape depends on a value (use `compiledShapes`);
 // - an executor with a plugin other than CamelCasePlugin (its transformResult might depend on
 //   state its transformQuery left, which a cached statement skips). For the same reason a
-//   plugin never sees a compiled statement: count statements with Kysely's `log` instead
-//   (feed/queries.test.ts).
+//   plugin never sees a compiled statement, nor does the app's own instance log one: count
+//   statements with the `log` of a Kysely instance of your own (feed/queries.test.ts).
 // What it cannot see: a builder that reads request data from its closure instead of `p`. Build
 // from `p` and module constants only.
 import { CamelCasePlugin, type Compilable, type CompiledQuery, type KyselyPlugin, type RawBuilder } from 'kysely';
-import type { Db, Executor } from './index.ts';
+import { type Db, type Executor, poolRunner } from './index.ts';
 import { preparedName } from './prepared.ts';
 
 type Kinds = { text: string; int: number; float: number; date: Date; texts: string[]; floats: number[] };
@@ -268,8 +270,11 @@ function statement<S extends Spec, R, A extends Partial<Args<S>>>(
       if (v === undefined) throw new CompiledQueryError(`${label}: no value for ${s.name}`);
       return one && arrays.includes(s.name) ? (v as unknown[])[0] : v;
     });
-    const query: CompiledQuery<R> = { sql: one ? (b.sqlOne as string) : b.sql, query: b.query, queryId: b.queryId, parameters };
-    const r = await db.executeQuery(query);
+    const text = one ? (b.sqlOne as string) : b.sql;
+    // Outside a transaction, straight on the pool (db/index.ts poolRunner); else through Kysely.
+    const run = poolRunner(db);
+    if (run) return run(text, parameters) as Promise<R[]>;
+    const r = await db.executeQuery<R>({ sql: text, query: b.query, queryId: b.queryId, parameters });
     return r.rows;
   };
   return {

@@ -50,6 +50,19 @@ export function nodeBindings(c: Context): Partial<HttpBindings> {
   return (c.env as Partial<HttpBindings> | undefined) ?? {};
 }
 
+/**
+ * A request header (`name` in lower case), read from Node's parsed headers under the Node server.
+ * `c.req.header()` builds a WHATWG `Headers` object from all of them for its first read — ~10 µs
+ * a request, for the one or two headers a read path looks at. Node keeps the first of repeated
+ * `authorization`, `host` or `user-agent` headers and joins other repeats (`cookie` with `; `).
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const v = incoming.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 }

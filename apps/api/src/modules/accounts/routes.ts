@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { notFound } from '../../lib/errors.ts';
-import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, ProblemSchema, problemResponses, requireUser } from '../../lib/http.ts';
+import { type Ctx, IdParam, jsonBody, jsonContent, newRouter, ProblemSchema, problemResponses, requestHeader, requireUser } from '../../lib/http.ts';
 import { profileStats } from '../notes/follows.ts';
 import { getCredit } from '../trust/index.ts';
 import { reviewSummary } from '../trust/reviews.ts';
@@ -16,7 +16,7 @@ const problem = (description: string) => ({ description, content: { 'application
 
 export function clientIp(c: Ctx): string {
   if (c.get('deps').config.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const fwd = requestHeader(c, 'x-forwarded-for')?.split(',')[0]?.trim();
     if (fwd) return fwd;
   }
   try {
@@ -26,7 +26,7 @@ export function clientIp(c: Ctx): string {
   }
 }
 
-const meta = (c: Ctx) => ({ ip: clientIp(c), userAgent: c.req.header('user-agent') ?? '' });
+const meta = (c: Ctx) => ({ ip: clientIp(c), userAgent: requestHeader(c, 'user-agent') ?? '' });
 
 function setSessionCookie(c: Ctx, token: string, expiresAt: Date) {
   setCookie(c, SESSION_COOKIE, token, {

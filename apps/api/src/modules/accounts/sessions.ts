@@ -1,11 +1,11 @@
 // Opaque random tokens; only their SHA-256 is stored. The web uses them as an httpOnly cookie,
 // API clients as a bearer token: one mechanism, so logout revokes both the same way.
 import { createHash, randomBytes } from 'node:crypto';
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import { DAY_MS } from '../../lib/clock.ts';
 import { forbidden, unauthorized } from '../../lib/errors.ts';
-import type { AppEnv, Deps, Role } from '../../lib/http.ts';
+import { type AppEnv, type Deps, type Role, requestHeader } from '../../lib/http.ts';
 import { insertSession, revokeSession } from './repo.ts';
 import { forgetSessions, liveSession, sessionTag } from './session-cache.ts';
 
@@ -42,9 +42,10 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const deps = c.get('deps');
-  const header = c.req.header('authorization');
+  const header = requestHeader(c, 'authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  const cookies = bearer ? undefined : requestHeader(c, 'cookie');
+  const cookie = cookies ? parseCookies(cookies, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
   c.set('user', null);
   c.set('authVia', null);
   const token = bearer ?? cookie;
@@ -62,8 +63,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   // Cookies ride along on cross-site requests; refuse state changes that another site started.
   if (c.get('authVia') === 'cookie' && !SAFE.has(c.req.method)) {
-    const origin = c.req.header('origin');
-    const host = c.req.header('host');
+    const origin = requestHeader(c, 'origin');
+    const host = requestHeader(c, 'host');
     if (origin && host && new URL(origin).host !== host) throw forbidden('csrf_rejected', 'Cross-site request refused.');
   }
   await next();

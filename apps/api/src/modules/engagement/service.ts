@@ -2,8 +2,9 @@
 //
 // - A view is a read of GET /items/:id by anyone but the seller. Each viewer counts once per
 //   item per Beijing day: a member by id, a visitor by their address and user agent (hashed to
-//   64 bits, never stored in clear). Repeats inside one process are answered from memory and do
-//   not reach the database; across processes the mark's primary key decides (no double count).
+//   64 bits, never stored in clear). Repeats inside one process are answered from memory (the
+//   day's keys, bounded) and do not reach the database; across processes the mark's primary key
+//   decides (no double count).
 // - 想要 is exact: the row and the counter change in one transaction.
 // - Seller stats cover the last 90 days of chat (see repo.sellerStatsRow) and every completed
 //   sale; they are computed by SQL and kept in memory for 10 minutes per seller.
@@ -33,11 +34,11 @@ const seen = new Set<string>();
 export async function countItemView(deps: Db, item: { id: string; sellerId: string }, viewerKey: string): Promise<boolean> {
   if (viewerKey === `u:${item.sellerId}`) return false;
   const day = beijingDay(deps.clock.now());
-  const viewer = viewerHash(viewerKey);
-  const key = `${item.id}|${day}|${viewer}`;
+  // The repeat check goes before the hash (a few µs): the key stays in this process's memory.
+  const key = `${item.id}|${day}|${viewerKey}`;
   if (seen.has(key)) return false;
   try {
-    const counted = await markView(deps.db, item.id, day, viewer);
+    const counted = await markView(deps.db, item.id, day, viewerHash(viewerKey));
     if (seen.size >= SEEN_MAX) seen.clear();
     seen.add(key);
     return counted;

@@ -2,7 +2,7 @@
 // present; the rules live in service.ts, terms.ts and the shared package.
 import { createRoute } from '@hono/zod-openapi';
 import { CATEGORIES, CONDITIONS, DELIVERY_METHODS, ITEM_LIMITS, ITEM_STATUSES } from '@jishi/shared';
-import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requireUser } from '../../lib/http.ts';
+import { IdParam, jsonBody, jsonContent, newRouter, problemResponses, requestHeader, requireUser } from '../../lib/http.ts';
 import { onItemCreated, onPriceChange } from '../discovery/alerts.ts';
 import { recordView } from '../discovery/signals.ts';
 import { clientIp } from '../accounts/routes.ts';
@@ -92,7 +92,7 @@ export function itemsRoutes() {
       const [, counted] = await Promise.all([
         recordView(deps, userId, 'item', item.id), // an interest signal (recommended feed)
         // View count: one per viewer per day (rule in engagement/service.ts).
-        countItemView(deps, item, userId ? `u:${userId}` : `v:${clientIp(c)}|${c.req.header('user-agent') ?? ''}`),
+        countItemView(deps, item, userId ? `u:${userId}` : `v:${clientIp(c)}|${requestHeader(c, 'user-agent') ?? ''}`),
       ]);
       return c.json({ ...item, ...(counted ? await itemEngagement(deps, item.id, userId) : await early) }, 200);
     },
