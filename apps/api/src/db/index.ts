@@ -24,9 +24,10 @@ const poolRunners = new WeakMap<Executor, PoolRunner>();
 
 /**
  * The pool runner of a Kysely instance made by openDatabase; undefined for a transaction or any
- * other instance. Compiled statements (db/compiled.ts) run through it: Kysely's executor adds
- * nothing to a statement that is already compiled but a connection wrapper, a few promises and
- * an async plugin pass — ~15 µs of CPU a statement, six statements on an item's page.
+ * other instance. Compiled statements (db/compiled.ts) run through it: to a statement that is
+ * already compiled, Kysely's executor adds only a connection wrapper, a few promises and an async
+ * plugin pass. With the header reads of lib/http.ts, leaving it out took an item's page (six
+ * statements) from 0.52–0.64 to 0.43–0.54 ms of API CPU (bench/README.md, seventh session).
  */
 export function poolRunner(db: Executor): PoolRunner | undefined {
   return poolRunners.get(db);
