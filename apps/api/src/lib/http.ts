@@ -57,7 +57,7 @@ export function nodeBindings(c: Context): Partial<HttpBindings> {
  * `authorization`, `host` or `user-agent` headers and joins other repeats (`cookie` with `; `).
  */
 export function requestHeader(c: Context, name: string): string | undefined {
-  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  const { incoming } = nodeBindings(c);
   if (!incoming) return c.req.header(name);
   const v = incoming.headers[name];
   return Array.isArray(v) ? v.join(', ') : v;

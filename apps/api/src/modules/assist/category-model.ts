@@ -2,6 +2,7 @@
 // the listings in the database by a pg-boss job (hourly, once for the whole deployment),
 // stored in assist_category_models, and read by every process from there. Until the first
 // training a process uses the seed-only model, so a fresh install suggests categories at once.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CategoryKey } from '@jishi/shared';
 import type { Deps } from '../../lib/http.ts';
 import type { Sweep } from '../../lib/jobs.ts';
@@ -21,8 +22,10 @@ export function seedDocuments(): TrainingDoc[] {
   );
 }
 
+type Listing = { title: string; description: string; category: string };
+
 /** A listing teaches with its title (words and characters) and its description's words. */
-export function listingDocument(l: { title: string; description: string; category: string }): TrainingDoc {
+export function listingDocument(l: Listing): TrainingDoc {
   return { category: l.category as CategoryKey, features: [...featuresOf(l.title), ...wordsOf(l.description.slice(0, 500))] };
 }
 
@@ -54,10 +57,10 @@ export const DOCUMENTS_PER_TURN = 250;
  * Tokenizing 20,000 listings takes 0.5–0.8 s of CPU at 1M items (bench/README.md); done in one
  * go, every request in flight on the process that runs the job waited that long once an hour.
  */
-export async function listingDocuments(listings: readonly { title: string; description: string; category: string }[]): Promise<TrainingDoc[]> {
+export async function listingDocuments(listings: readonly Listing[]): Promise<TrainingDoc[]> {
   const docs: TrainingDoc[] = [];
   for (let i = 0; i < listings.length; i += DOCUMENTS_PER_TURN) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     for (const l of listings.slice(i, i + DOCUMENTS_PER_TURN)) docs.push(listingDocument(l));
   }
   return docs;
